@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "fields.h"
+
+#include <epan/packet.h>
+
+#include "status_class.h"
+
+int hf_sa_class = -1;
+int hf_sa_request_frame = -1;
+int hf_sa_response_time = -1;
+int hf_sa_retransmission_of = -1;
+int hf_sa_trying_delay = -1;
+int hf_sa_trying_retransmissions = -1;
+int hf_sa_trying_duration = -1;
+int hf_sa_trying_frame = -1;
+int hf_sa_trying_next_frame = -1;
+int hf_sa_trying_open = -1;
+
+gint ett_sa = -1;
+gint ett_sa_trying = -1;
+
+expert_field ei_sa_class[7] = { EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT };
+expert_field ei_sa_class_invalid = EI_INIT;
+expert_field ei_sa_retransmission = EI_INIT;
+expert_field ei_sa_request_unseen = EI_INIT;
+expert_field ei_sa_time_negative = EI_INIT;
+expert_field ei_sa_missing_cseq = EI_INIT;
+expert_field ei_sa_missing_via = EI_INIT;
+expert_field ei_sa_missing_call_id = EI_INIT;
+expert_field ei_sa_truncated = EI_INIT;
+expert_field ei_sa_tag_lines_cut = EI_INIT;
+expert_field ei_sa_trying_late = EI_INIT;
+expert_field ei_sa_trying_long = EI_INIT;
+expert_field ei_sa_trying_stuck = EI_INIT;
+expert_field ei_sa_trying_absent = EI_INIT;
+
+static const value_string class_names[] = {
+    { SA_CLASS_PROVISIONAL, "Provisional" },
+    { SA_CLASS_SUCCESS, "Success" },
+    { SA_CLASS_REDIRECTION, "Redirection" },
+    { SA_CLASS_CLIENT_FAILURE, "Client Failure" },
+    { SA_CLASS_SERVER_FAILURE, "Server Failure" },
+    { SA_CLASS_GLOBAL_FAILURE, "Global Failure" },
+    { 0, NULL },
+};
+
+static hf_register_info hf[] = {
+    { &hf_sa_class, { "Response class", "sip.analysis.class", FT_UINT8, BASE_DEC, VALS(class_names), 0x0,
+                      "First digit of the status code (RFC 3261 \xc2\xa7" "7.2)", HFILL } },
+    { &hf_sa_request_frame, { "Request in frame", "sip.analysis.request_frame", FT_FRAMENUM, BASE_NONE,
+                              FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0,
+                              "First transmission, on this hop, of the request this message belongs to", HFILL } },
+    { &hf_sa_response_time, { "Response time", "sip.analysis.response_time", FT_RELATIVE_TIME, BASE_NONE, NULL, 0x0,
+                              "Time since the first transmission of the request on this hop", HFILL } },
+    { &hf_sa_retransmission_of, { "Retransmission of frame", "sip.analysis.retransmission_of", FT_FRAMENUM,
+                                  BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_RETRANS_PREV), 0x0,
+                                  "The first copy of this message on this hop", HFILL } },
+    { &hf_sa_trying_delay, { "INVITE to 100 Trying", "sip.analysis.trying.delay", FT_RELATIVE_TIME, BASE_NONE, NULL,
+                             0x0, "From the first INVITE transmission to the first 100 Trying", HFILL } },
+    { &hf_sa_trying_retransmissions, { "INVITE copies before 100", "sip.analysis.trying.retransmissions", FT_UINT16,
+                                       BASE_DEC, NULL, 0x0,
+                                       "Retransmissions of the INVITE seen before the 100 Trying", HFILL } },
+    { &hf_sa_trying_duration, { "Time on 100 Trying", "sip.analysis.trying.duration", FT_RELATIVE_TIME, BASE_NONE,
+                                NULL, 0x0, "From the first 100 Trying to the next response that is not a 100",
+                                HFILL } },
+    { &hf_sa_trying_frame, { "100 Trying in frame", "sip.analysis.trying.frame", FT_FRAMENUM, BASE_NONE,
+                             FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE), 0x0, "The 100 Trying this response followed",
+                             HFILL } },
+    { &hf_sa_trying_next_frame, { "Next response in frame", "sip.analysis.trying.next_frame", FT_FRAMENUM, BASE_NONE,
+                                  FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE), 0x0,
+                                  "The first response after this 100 Trying that is not a 100 (needs two passes)",
+                                  HFILL } },
+    { &hf_sa_trying_open, { "Open on 100 Trying", "sip.analysis.trying.open", FT_RELATIVE_TIME, BASE_NONE, NULL, 0x0,
+                            "From this 100 Trying to the last frame of the capture, with no later response "
+                            "(needs two passes)", HFILL } },
+};
+
+static gint *ett[] = { &ett_sa, &ett_sa_trying };
+
+static ei_register_info ei[] = {
+    { &ei_sa_class[SA_CLASS_PROVISIONAL], { "sip.analysis.class.provisional", PI_RESPONSE_CODE, PI_CHAT,
+                                            "Provisional response", EXPFILL } },
+    { &ei_sa_class[SA_CLASS_SUCCESS], { "sip.analysis.class.success", PI_RESPONSE_CODE, PI_CHAT,
+                                        "Success response", EXPFILL } },
+    { &ei_sa_class[SA_CLASS_REDIRECTION], { "sip.analysis.class.redirection", PI_RESPONSE_CODE, PI_NOTE,
+                                            "Redirection response", EXPFILL } },
+    { &ei_sa_class[SA_CLASS_CLIENT_FAILURE], { "sip.analysis.class.client_failure", PI_RESPONSE_CODE, PI_WARN,
+                                               "Client failure response", EXPFILL } },
+    { &ei_sa_class[SA_CLASS_SERVER_FAILURE], { "sip.analysis.class.server_failure", PI_RESPONSE_CODE, PI_WARN,
+                                               "Server failure response", EXPFILL } },
+    { &ei_sa_class[SA_CLASS_GLOBAL_FAILURE], { "sip.analysis.class.global_failure", PI_RESPONSE_CODE, PI_WARN,
+                                               "Global failure response", EXPFILL } },
+    { &ei_sa_class_invalid, { "sip.analysis.class.invalid", PI_PROTOCOL, PI_WARN,
+                              "Status code outside 100-699: no response class", EXPFILL } },
+    { &ei_sa_retransmission, { "sip.analysis.retransmission", PI_SEQUENCE, PI_NOTE,
+                               "Retransmission of an earlier message on this hop", EXPFILL } },
+    { &ei_sa_request_unseen, { "sip.analysis.request_unseen", PI_SEQUENCE, PI_NOTE,
+                               "The request this response answers is not in the capture", EXPFILL } },
+    { &ei_sa_time_negative, { "sip.analysis.time.negative", PI_SEQUENCE, PI_WARN,
+                              "Response time-stamped before its request", EXPFILL } },
+    { &ei_sa_missing_cseq, { "sip.analysis.missing.cseq", PI_PROTOCOL, PI_WARN,
+                             "No usable CSeq header: the message cannot be matched to a transaction", EXPFILL } },
+    { &ei_sa_missing_via, { "sip.analysis.missing.via", PI_PROTOCOL, PI_WARN, "No Via header", EXPFILL } },
+    { &ei_sa_missing_call_id, { "sip.analysis.missing.call_id", PI_PROTOCOL, PI_WARN, "No Call-ID header",
+                                EXPFILL } },
+    { &ei_sa_truncated, { "sip.analysis.truncated", PI_UNDECODED, PI_NOTE,
+                          "The capture holds only part of this SIP message: analysis skipped", EXPFILL } },
+    { &ei_sa_tag_lines_cut, { "sip.analysis.tag_lines_cut", PI_PROTOCOL, PI_NOTE,
+                              "Too many option-tag header lines: only the first ones were analysed", EXPFILL } },
+    { &ei_sa_trying_late, { "sip.analysis.trying.late", PI_SEQUENCE, PI_NOTE,
+                            "100 Trying later than the threshold after the INVITE", EXPFILL } },
+    { &ei_sa_trying_long, { "sip.analysis.trying.long", PI_SEQUENCE, PI_NOTE,
+                            "Transaction stayed on 100 Trying longer than the threshold", EXPFILL } },
+    { &ei_sa_trying_stuck, { "sip.analysis.trying.stuck", PI_SEQUENCE, PI_WARN,
+                             "No response after this 100 Trying until the end of the capture", EXPFILL } },
+    { &ei_sa_trying_absent, { "sip.analysis.trying.absent", PI_SEQUENCE, PI_NOTE,
+                              "INVITE answered late without a 100 Trying on this hop", EXPFILL } },
+};
+
+void sa_register_fields(int proto)
+{
+    proto_register_field_array(proto, hf, array_length(hf));
+    proto_register_subtree_array(ett, array_length(ett));
+    expert_register_field_array(expert_register_protocol(proto), ei, array_length(ei));
+}

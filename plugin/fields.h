@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Header fields, subtrees and expert infos of "SIP Analysis" (filter prefix sip.analysis.). */
+#ifndef SA_PLUGIN_FIELDS_H
+#define SA_PLUGIN_FIELDS_H
+
+#include <epan/expert.h>
+#include <epan/proto.h>
+
+extern int hf_sa_class;
+extern int hf_sa_request_frame;
+extern int hf_sa_response_time;
+extern int hf_sa_retransmission_of;
+extern int hf_sa_trying_delay;
+extern int hf_sa_trying_retransmissions;
+extern int hf_sa_trying_duration;
+extern int hf_sa_trying_frame;
+extern int hf_sa_trying_next_frame;
+extern int hf_sa_trying_open;
+
+extern gint ett_sa;
+extern gint ett_sa_trying;
+
+extern expert_field ei_sa_class[7]; /* indexed by enum sa_class, [0] unused */
+extern expert_field ei_sa_class_invalid;
+extern expert_field ei_sa_retransmission;
+extern expert_field ei_sa_request_unseen;
+extern expert_field ei_sa_time_negative;
+extern expert_field ei_sa_missing_cseq;
+extern expert_field ei_sa_missing_via;
+extern expert_field ei_sa_missing_call_id;
+extern expert_field ei_sa_truncated;
+extern expert_field ei_sa_tag_lines_cut;
+extern expert_field ei_sa_trying_late;
+extern expert_field ei_sa_trying_long;
+extern expert_field ei_sa_trying_stuck;
+extern expert_field ei_sa_trying_absent;
+
+void sa_register_fields(int proto);
+
+#endif

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "render.h"
+
+#include <inttypes.h>
+
+#include "fields.h"
+#include "response_codes.h"
+#include "sip_analysis.h"
+#include "status_class.h"
+
+/* Everything render needs about the message being drawn. */
+struct sa_view {
+    const struct sa_analyzer *an;
+    const struct sa_record *r;
+    packet_info *pinfo;
+    proto_tree *tree; /* our subtree under the SIP message, or NULL */
+    tvbuff_t *tvb;    /* the SIP message's data source, for item positions */
+    gint start;
+    proto_item *anchor; /* where expert infos hang: our item, or NULL */
+    int64_t now;      /* this frame's time, ns */
+};
+
+static nstime_t ns_to_nstime(int64_t ns)
+{
+    nstime_t t;
+    t.secs = (time_t)(ns / 1000000000);
+    t.nsecs = (int)(ns % 1000000000); /* same sign as secs: how Wireshark shows negative times */
+    return t;
+}
+
+/* "1700.250 ms": experts speak in milliseconds with microsecond precision. */
+static const char *ms_text(packet_info *pinfo, int64_t ns)
+{
+    int64_t us = ns / 1000;
+    const char *sign = us < 0 ? "-" : "";
+    if (us < 0)
+        us = -us;
+    return wmem_strdup_printf(pinfo->pool, "%s%" PRId64 ".%03" PRId64 " ms", sign, us / 1000, us % 1000);
+}
+
+static proto_item *add_time(struct sa_view *v, int hf, int64_t ns)
+{
+    if (!v->tree)
+        return NULL;
+    nstime_t t = ns_to_nstime(ns);
+    proto_item *pi = proto_tree_add_time(v->tree, hf, v->tvb, v->start, 0, &t);
+    proto_item_set_generated(pi);
+    return pi;
+}
+
+static proto_item *add_uint(struct sa_view *v, int hf, guint32 value)
+{
+    if (!v->tree)
+        return NULL;
+    proto_item *pi = proto_tree_add_uint(v->tree, hf, v->tvb, v->start, 0, value);
+    proto_item_set_generated(pi);
+    return pi;
+}
+
+static const char *code_text(packet_info *pinfo, unsigned code)
+{
+    const struct sa_code_info *info = sa_code_lookup(code);
+    if (info)
+        return wmem_strdup_printf(pinfo->pool, "%u %s", code, info->phrase);
+    return wmem_strdup_printf(pinfo->pool, "%u (unregistered code)", code);
+}
+
+static void render_class(struct sa_view *v)
+{
+    const struct sa_record *r = v->r;
+    if (r->flags & SA_REC_CODE_INVALID) {
+        if (r->flags & SA_REC_CODE_NOT_NUMERIC)
+            expert_add_info_format(v->pinfo, v->anchor, &ei_sa_class_invalid,
+                                   "Status code is not three digits: no response class");
+        else
+            expert_add_info_format(v->pinfo, v->anchor, &ei_sa_class_invalid,
+                                   "Status code %03u is outside 100-699: no response class", r->code);
+        return;
+    }
+    enum sa_class cls = sa_status_class(r->code);
+    add_uint(v, hf_sa_class, cls);
+    expert_add_info_format(v->pinfo, v->anchor, &ei_sa_class[cls], "%s: %s", code_text(v->pinfo, r->code),
+                           sa_class_name(cls));
+}
+
+static void render_link(struct sa_view *v)
+{
+    const struct sa_record *r = v->r;
+    const struct sa_txn *t = r->txn;
+    if ((r->flags & SA_REC_RESPONSE) && t) {
+        add_uint(v, hf_sa_request_frame, t->req_frame);
+        int64_t dt = v->now - t->req_ts;
+        add_time(v, hf_sa_response_time, dt);
+        if (r->flags & SA_REC_NEGATIVE_TIME)
+            expert_add_info_format(v->pinfo, v->anchor, &ei_sa_time_negative,
+                                   "Response time-stamped %s before its request in frame %u",
+                                   ms_text(v->pinfo, -dt), t->req_frame);
+    }
+    if (r->flags & SA_REC_RETRANS) {
+        add_uint(v, hf_sa_retransmission_of, r->link);
+        expert_add_info_format(v->pinfo, v->anchor, &ei_sa_retransmission, "Retransmission of frame %u", r->link);
+    }
+    if ((r->flags & SA_REC_REQUEST_UNSEEN) && !(r->flags & (SA_REC_NO_CSEQ | SA_REC_TRUNCATED)))
+        expert_add_info(v->pinfo, v->anchor, &ei_sa_request_unseen);
+}
+
+static void render_input_problems(struct sa_view *v)
+{
+    const struct sa_record *r = v->r;
+    if (r->flags & SA_REC_TRUNCATED)
+        expert_add_info(v->pinfo, v->anchor, &ei_sa_truncated);
+    if (r->flags & SA_REC_NO_CSEQ)
+        expert_add_info(v->pinfo, v->anchor, &ei_sa_missing_cseq);
+    if (r->flags & SA_REC_NO_VIA)
+        expert_add_info(v->pinfo, v->anchor, &ei_sa_missing_via);
+    if (r->flags & SA_REC_NO_CALL_ID)
+        expert_add_info(v->pinfo, v->anchor, &ei_sa_missing_call_id);
+    if (r->flags & SA_REC_TAG_LINES_CUT)
+        expert_add_info(v->pinfo, v->anchor, &ei_sa_tag_lines_cut);
+}
+
+static int64_t ms_to_ns(guint ms)
+{
+    return (int64_t)ms * 1000000;
+}
+
+/* On the first 100 Trying: how late it came; on revisits, how long the transaction sat on it. */
+static void render_first_100(struct sa_view *v)
+{
+    const struct sa_txn *t = v->r->txn;
+    int64_t delay = v->now - t->req_ts;
+    proto_item *pi = add_time(v, hf_sa_trying_delay, delay);
+    (void)pi;
+    add_uint(v, hf_sa_trying_retransmissions, t->copies_before_100);
+    if (delay > ms_to_ns(sa_prefs.trying_delay_ms))
+        expert_add_info_format(v->pinfo, v->anchor, &ei_sa_trying_late,
+                               "100 Trying came %s after the INVITE in frame %u (threshold %u ms; %u INVITE "
+                               "retransmission%s before it)",
+                               ms_text(v->pinfo, delay), t->req_frame, sa_prefs.trying_delay_ms,
+                               t->copies_before_100, t->copies_before_100 == 1 ? "" : "s");
+    if (!v->pinfo->fd->visited)
+        return; /* what follows the 100 is not known yet in a single pass */
+    if (t->next_frame) {
+        int64_t on100 = t->next_ts - t->t100_ts;
+        add_time(v, hf_sa_trying_duration, on100);
+        add_uint(v, hf_sa_trying_next_frame, t->next_frame);
+        if (on100 > ms_to_ns(sa_prefs.trying_duration_ms))
+            expert_add_info_format(v->pinfo, v->anchor, &ei_sa_trying_long,
+                                   "Transaction stayed %s on 100 Trying; next response %u in frame %u "
+                                   "(threshold %u ms)",
+                                   ms_text(v->pinfo, on100), t->next_code, t->next_frame,
+                                   sa_prefs.trying_duration_ms);
+    } else {
+        int64_t open = sa_analyzer_last_ts(v->an) - t->t100_ts;
+        add_time(v, hf_sa_trying_open, open);
+        expert_add_info_format(v->pinfo, v->anchor, &ei_sa_trying_stuck,
+                               "Stuck on 100 Trying: no further response to the INVITE in frame %u for %s, "
+                               "until the end of the capture",
+                               t->req_frame, ms_text(v->pinfo, open));
+    }
+}
+
+/* On the response that ended the wait on 100: how long it was, and why it ended if it failed. */
+static void render_after_100(struct sa_view *v)
+{
+    const struct sa_txn *t = v->r->txn;
+    int64_t on100 = v->now - t->t100_ts;
+    add_time(v, hf_sa_trying_duration, on100);
+    add_uint(v, hf_sa_trying_frame, t->t100_frame);
+    if (on100 <= ms_to_ns(sa_prefs.trying_duration_ms))
+        return;
+    const char *why = "";
+    if (v->r->code == 408)
+        why = ": the request timed out while waiting on 100 Trying";
+    else if (v->r->code == 487 && t->cancel_frame)
+        why = wmem_strdup_printf(v->pinfo->pool, ": cancelled by the CANCEL in frame %u while waiting on 100 Trying",
+                                 t->cancel_frame);
+    else if (v->r->code >= 300)
+        why = ": the transaction failed after waiting on 100 Trying";
+    expert_add_info_format(v->pinfo, v->anchor, &ei_sa_trying_long,
+                           "%s ended %s on 100 Trying (frame %u, threshold %u ms)%s", code_text(v->pinfo, v->r->code),
+                           ms_text(v->pinfo, on100), t->t100_frame, sa_prefs.trying_duration_ms, why);
+}
+
+static void render_no_100(struct sa_view *v)
+{
+    const struct sa_txn *t = v->r->txn;
+    int64_t dt = v->now - t->req_ts;
+    if (dt > ms_to_ns(sa_prefs.trying_delay_ms))
+        expert_add_info_format(v->pinfo, v->anchor, &ei_sa_trying_absent,
+                               "No 100 Trying on this hop: the first response, %s, came %s after the INVITE in "
+                               "frame %u (threshold %u ms)",
+                               code_text(v->pinfo, v->r->code), ms_text(v->pinfo, dt), t->req_frame,
+                               sa_prefs.trying_delay_ms);
+}
+
+static void render_trying(struct sa_view *v)
+{
+    const struct sa_record *r = v->r;
+    if (!r->txn || (r->flags & SA_REC_RETRANS))
+        return;
+    if (r->flags & SA_REC_FIRST_100 || r->flags & SA_REC_AFTER_100 || r->flags & SA_REC_NO_100) {
+        proto_tree *saved = v->tree;
+        if (v->tree)
+            v->tree = proto_tree_add_subtree(v->tree, v->tvb, v->start, 0, ett_sa_trying, NULL, "100 Trying timers");
+        if (r->flags & SA_REC_FIRST_100)
+            render_first_100(v);
+        if (r->flags & SA_REC_AFTER_100)
+            render_after_100(v);
+        if (r->flags & SA_REC_NO_100)
+            render_no_100(v);
+        v->tree = saved;
+    }
+}
+
+void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, packet_info *pinfo, proto_item *parent)
+{
+    if (r->flags & SA_REC_NOT_SIP)
+        return;
+    struct sa_view v = { .an = an, .r = r, .pinfo = pinfo };
+    v.now = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    field_info *fi = parent ? PITEM_FINFO(parent) : NULL;
+    if (fi && fi->ds_tvb) {
+        v.tvb = fi->ds_tvb;
+        v.start = fi->start;
+        proto_item *ti = proto_tree_add_item(parent, proto_sip_analysis, v.tvb, v.start, 0, ENC_NA);
+        proto_item_set_generated(ti);
+        v.tree = proto_item_add_subtree(ti, ett_sa);
+        v.anchor = ti;
+    }
+    if (r->flags & SA_REC_RESPONSE)
+        render_class(&v);
+    render_link(&v);
+    render_trying(&v);
+    render_input_problems(&v);
+}

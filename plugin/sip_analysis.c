@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* "SIP Analysis": a postdissector that reads each SIP message once, on the first pass, analyses
+ * it in src/ and writes the stored result on every pass (tshark, tshark -2, the GUI). */
+#include "sip_analysis.h"
+
+#include <epan/prefs.h>
+
+#include "fields.h"
+#include "render.h"
+#include "sip_nodes.h"
+
+int proto_sip_analysis = -1;
+struct sa_prefs sa_prefs = { 200, 3000, TRUE };
+
+static dissector_handle_t sa_handle;
+static struct sa_analyzer *analysis; /* of the open capture; lives in wmem file scope */
+
+static void *file_alloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    return wmem_alloc0(wmem_file_scope(), size);
+}
+
+static void file_release(void *ctx, void *ptr)
+{
+    (void)ctx;
+    wmem_free(wmem_file_scope(), ptr);
+}
+
+static const struct sa_allocator file_allocator = { file_alloc, file_release, NULL };
+
+static void sa_init(void)
+{
+    analysis = sa_analyzer_new(&file_allocator);
+    /* Only the SIP protocol item is wanted: it makes Wireshark build a tree holding one "sip"
+     * item per message. We read the message bytes ourselves rather than priming SIP header
+     * fields, whose creation costs more than the whole analysis. */
+    int proto_sip = proto_get_id_by_filter_name("sip");
+    sa_sip_nodes_set_proto(proto_sip);
+    GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
+    if (proto_sip > 0)
+        g_array_append_val(wanted, proto_sip);
+    set_postdissector_wanted_hfids(sa_handle, wanted);
+}
+
+static void sa_cleanup(void)
+{
+    analysis = NULL; /* its memory went with the file scope */
+    set_postdissector_wanted_hfids(sa_handle, NULL);
+}
+
+static void analyse_first_pass(packet_info *pinfo, const struct sa_sip_nodes *nodes)
+{
+    struct sa_packet pkt;
+    sa_packet_from_pinfo(pinfo, &pkt);
+    for (guint i = 0; i < nodes->count; i++) {
+        struct sa_message msg;
+        gboolean ok = sa_sip_node_parse(nodes->items[i], &msg);
+        sa_analyzer_message(analysis, &pkt, ok ? &msg : NULL);
+    }
+}
+
+static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree *tree, void *data _U_)
+{
+    if (!analysis)
+        return 0;
+    gboolean visited = PINFO_FD_VISITED(pinfo);
+    if (!visited)
+        sa_analyzer_note_frame(analysis, pinfo->num,
+                               (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs);
+    struct sa_sip_nodes nodes;
+    sa_sip_nodes_collect(tree, &nodes);
+    if (!visited && nodes.count)
+        analyse_first_pass(pinfo, &nodes);
+
+    /* The i-th record of the frame belongs to its i-th SIP message. Without a tree (a GUI retap)
+     * the expert infos are still emitted, so the Expert Information dialog is complete. */
+    guint i = 0;
+    for (const struct sa_record *r = sa_analyzer_first_record(analysis, pinfo->num); r;
+         r = sa_analyzer_next_record(analysis, r), i++)
+        sa_render_record(analysis, r, pinfo, i < nodes.count ? nodes.items[i] : NULL);
+    return i ? tvb_captured_length(tvb) : 0;
+}
+
+static void register_prefs(void)
+{
+    module_t *m = prefs_register_protocol(proto_sip_analysis, NULL);
+    prefs_register_uint_preference(m, "trying_delay_ms", "Late 100 Trying threshold (ms)",
+                                   "A 100 Trying later than this after the INVITE is flagged "
+                                   "(RFC 3261 17.2.1: 200 ms); so is a first response later than this without any 100",
+                                   10, &sa_prefs.trying_delay_ms);
+    prefs_register_uint_preference(m, "trying_duration_ms", "Long time on 100 Trying threshold (ms)",
+                                   "A transaction that stays on 100 Trying longer than this before its next "
+                                   "response is flagged",
+                                   10, &sa_prefs.trying_duration_ms);
+}
+
+void proto_register_sip_analysis(void)
+{
+    proto_sip_analysis = proto_register_protocol("SIP Analysis", "SIP Analysis", "sip.analysis");
+    sa_register_fields(proto_sip_analysis);
+    register_prefs();
+    sa_handle = register_dissector("sip.analysis", dissect_sip_analysis, proto_sip_analysis);
+    register_postdissector(sa_handle);
+    register_init_routine(sa_init);
+    register_cleanup_routine(sa_cleanup);
+}
+
+void proto_reg_handoff_sip_analysis(void)
+{
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The plugin's shared state: protocol id, preferences, the analysis of the open capture. */
+#ifndef SA_PLUGIN_SIP_ANALYSIS_H
+#define SA_PLUGIN_SIP_ANALYSIS_H
+
+#include <epan/packet.h>
+
+#include "analyzer.h"
+
+void proto_register_sip_analysis(void);
+void proto_reg_handoff_sip_analysis(void);
+
+extern int proto_sip_analysis;
+
+/* Thresholds and display choices; all set from Wireshark preferences. */
+struct sa_prefs {
+    guint trying_delay_ms;    /* INVITE -> 100 above this is late (RFC 3261 §17.2.1: 200 ms) */
+    guint trying_duration_ms; /* time on 100 above this is long */
+    gboolean show_code_details;
+};
+extern struct sa_prefs sa_prefs;
+
+#endif

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "sip_nodes.h"
+
+#include <string.h>
+
+static int proto_sip = -1;
+
+void sa_sip_nodes_set_proto(int proto)
+{
+    proto_sip = proto;
+}
+
+static void collect_one(proto_node *node, gpointer data)
+{
+    struct sa_sip_nodes *out = data;
+    field_info *fi = PNODE_FINFO(node);
+    if (fi && fi->hfinfo && fi->hfinfo->id == proto_sip && out->count < SA_MAX_SIP_PER_FRAME)
+        out->items[out->count++] = node;
+}
+
+void sa_sip_nodes_collect(proto_tree *tree, struct sa_sip_nodes *out)
+{
+    out->count = 0;
+    if (tree && proto_sip > 0)
+        proto_tree_children_foreach(tree, collect_one, out);
+}
+
+gboolean sa_sip_node_parse(proto_item *item, struct sa_message *msg)
+{
+    field_info *fi = PITEM_FINFO(item);
+    if (!fi || !fi->ds_tvb || fi->start < 0)
+        return FALSE;
+    gint avail = tvb_captured_length_remaining(fi->ds_tvb, fi->start);
+    gint reported = tvb_reported_length_remaining(fi->ds_tvb, fi->start);
+    if (avail <= 0)
+        return FALSE;
+    /* Cut by the snapshot length: the message runs into the end of what was captured. */
+    gboolean truncated = reported > avail && (fi->length <= 0 || fi->length >= avail);
+    gint len = fi->length > 0 && fi->length < avail ? fi->length : avail;
+    const char *bytes = (const char *)tvb_get_ptr(fi->ds_tvb, fi->start, len);
+    sa_message_parse(bytes, (size_t)len, msg);
+    if (truncated)
+        msg->flags |= SA_MSG_TRUNCATED;
+    return TRUE;
+}
+
+static void endpoint_from(const address *addr, guint32 port, struct sa_endpoint *ep)
+{
+    memset(ep, 0, sizeof *ep);
+    int len = addr->len;
+    if (len > (int)sizeof ep->addr)
+        len = (int)sizeof ep->addr;
+    if (len > 0 && addr->data)
+        memcpy(ep->addr, addr->data, (size_t)len);
+    ep->addr_len = (uint8_t)(len > 0 ? len : 0);
+    ep->port = (uint16_t)port;
+}
+
+void sa_packet_from_pinfo(const packet_info *pinfo, struct sa_packet *pkt)
+{
+    pkt->frame = pinfo->num;
+    pkt->ts_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    endpoint_from(&pinfo->src, pinfo->srcport, &pkt->src);
+    endpoint_from(&pinfo->dst, pinfo->destport, &pkt->dst);
+}

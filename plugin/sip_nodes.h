@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Finding the SIP messages of a frame in the protocol tree, and reading one into the analysis. */
+#ifndef SA_PLUGIN_SIP_NODES_H
+#define SA_PLUGIN_SIP_NODES_H
+
+#include <epan/packet.h>
+
+#include "analyzer.h"
+
+#define SA_MAX_SIP_PER_FRAME 64
+
+struct sa_sip_nodes {
+    guint count;
+    proto_item *items[SA_MAX_SIP_PER_FRAME];
+};
+
+void sa_sip_nodes_set_proto(int proto_sip);
+/* Collects the top-level "sip" items of the frame in order: the SIP dissector adds one per
+ * message, even in a tree that is not visible, so several messages in one TCP segment stay apart. */
+void sa_sip_nodes_collect(proto_tree *tree, struct sa_sip_nodes *out);
+/* Parses the bytes of one SIP item; false when the bytes cannot be reached. */
+gboolean sa_sip_node_parse(proto_item *item, struct sa_message *msg);
+void sa_packet_from_pinfo(const packet_info *pinfo, struct sa_packet *pkt);
+
+#endif

@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "analyzer.h"
+
+#include "hash_table.h"
+#include "txn_key.h"
+
+#include <string.h>
+
+struct sa_analyzer {
+    struct sa_allocator alloc;
+    struct sa_hash_table txns;
+    struct sa_record_store records;
+    size_t txn_count;
+    uint32_t last_frame;
+    int64_t last_ts;
+};
+
+static const struct sa_slice METHOD_INVITE = { "INVITE", 6 };
+
+static bool slice_is(struct sa_slice s, const char *lit)
+{
+    size_t n = strlen(lit);
+    return s.len == n && memcmp(s.ptr, lit, n) == 0; /* methods are case-sensitive (§7.1) */
+}
+
+struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc)
+{
+    struct sa_analyzer *a = alloc->alloc(alloc->ctx, sizeof *a);
+    if (!a)
+        return NULL;
+    a->alloc = *alloc;
+    if (!sa_hash_table_init(&a->txns, &a->alloc)) {
+        alloc->release(alloc->ctx, a);
+        return NULL;
+    }
+    sa_record_store_init(&a->records, &a->alloc);
+    return a;
+}
+
+void sa_analyzer_note_frame(struct sa_analyzer *a, uint32_t frame, int64_t ts_ns)
+{
+    if (frame >= a->last_frame) {
+        a->last_frame = frame;
+        a->last_ts = ts_ns;
+    }
+}
+
+int64_t sa_analyzer_last_ts(const struct sa_analyzer *a)
+{
+    return a->last_ts;
+}
+
+static struct sa_txn *new_txn(struct sa_analyzer *a, uint64_t key)
+{
+    struct sa_txn *t = a->alloc.alloc(a->alloc.ctx, sizeof *t);
+    if (!t)
+        return NULL;
+    if (!sa_hash_table_put(&a->txns, key, t)) {
+        a->alloc.release(a->alloc.ctx, t);
+        return NULL;
+    }
+    a->txn_count++;
+    return t;
+}
+
+static void missing_header_flags(const struct sa_message *msg, struct sa_record *r)
+{
+    /* A cut message lacks headers because of the capture, not the sender: say that instead. */
+    if (msg->flags & SA_MSG_TRUNCATED) {
+        r->flags |= SA_REC_TRUNCATED;
+        return;
+    }
+    if (!(msg->flags & SA_MSG_HAS_CSEQ))
+        r->flags |= SA_REC_NO_CSEQ;
+    if (!(msg->flags & SA_MSG_HAS_VIA))
+        r->flags |= SA_REC_NO_VIA;
+    if (!(msg->flags & SA_MSG_HAS_CALL_ID))
+        r->flags |= SA_REC_NO_CALL_ID;
+    if (msg->flags & SA_MSG_TAG_LINES_CUT)
+        r->flags |= SA_REC_TAG_LINES_CUT;
+}
+
+/* ACK: to a non-2xx final it is part of the INVITE transaction (same branch, §17.1.1.3);
+ * to a 2xx it is a transaction of its own that nothing answers, so it is not tracked. */
+static void on_ack(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                   struct sa_record *r)
+{
+    bool legacy;
+    uint64_t key = sa_txn_key(msg, METHOD_INVITE, &pkt->src, &pkt->dst, &legacy);
+    struct sa_txn *t = key ? sa_hash_table_get(&a->txns, key) : NULL;
+    if (!t || t->cseq != msg->cseq || t->final_code < 300)
+        return;
+    r->txn = t;
+    r->flags |= SA_REC_ACK_OF_INVITE;
+    if (t->ack_frame) {
+        r->flags |= SA_REC_RETRANS;
+        r->link = t->ack_frame;
+    } else {
+        t->ack_frame = pkt->frame;
+    }
+}
+
+static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                       struct sa_record *r)
+{
+    if (slice_is(msg->method, "ACK")) {
+        on_ack(a, pkt, msg, r);
+        return;
+    }
+    bool legacy = false;
+    uint64_t key = sa_txn_key(msg, msg->method, &pkt->src, &pkt->dst, &legacy);
+    if (!key)
+        return;
+    if (legacy)
+        r->flags |= SA_REC_LEGACY_KEY;
+    struct sa_txn *t = sa_hash_table_get(&a->txns, key);
+    if (t && t->cseq == msg->cseq && t->req_frame) {
+        /* Same request again on the same hop: a retransmission (or a TCP-level duplicate). */
+        r->txn = t;
+        r->flags |= SA_REC_RETRANS;
+        r->link = t->req_frame;
+        if (t->req_copies < UINT16_MAX)
+            t->req_copies++;
+        return;
+    }
+    t = new_txn(a, key);
+    if (!t)
+        return;
+    t->cseq = msg->cseq;
+    t->req_frame = pkt->frame;
+    t->req_ts = pkt->ts_ns;
+    if (slice_is(msg->method, "INVITE"))
+        t->flags |= SA_TXN_INVITE;
+    r->txn = t;
+    if (slice_is(msg->method, "CANCEL")) {
+        /* A CANCEL shares its INVITE's branch (§9.1): note it on the INVITE transaction. */
+        uint64_t ikey = sa_txn_key(msg, METHOD_INVITE, &pkt->src, &pkt->dst, &legacy);
+        struct sa_txn *inv = ikey ? sa_hash_table_get(&a->txns, ikey) : NULL;
+        if (inv && inv->cseq == msg->cseq && !inv->cancel_frame) {
+            inv->cancel_frame = pkt->frame;
+            inv->flags |= SA_TXN_CANCELLED;
+        }
+    }
+}
+
+/* 100 Trying bookkeeping of an INVITE transaction (RFC 3261 §17.2.1). */
+static void track_trying(struct sa_txn *t, const struct sa_packet *pkt, uint16_t code, struct sa_record *r)
+{
+    if (code == 100) {
+        if (!t->t100_frame) {
+            t->t100_frame = pkt->frame;
+            t->t100_ts = pkt->ts_ns;
+            t->copies_before_100 = t->req_copies;
+            r->flags |= SA_REC_FIRST_100;
+        }
+        return;
+    }
+    if (t->t100_frame && !t->next_frame) {
+        t->next_frame = pkt->frame;
+        t->next_ts = pkt->ts_ns;
+        t->next_code = code;
+        r->flags |= SA_REC_AFTER_100;
+    } else if (!t->t100_frame && !t->last_resp_frame) {
+        r->flags |= SA_REC_NO_100;
+    }
+}
+
+static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                        struct sa_record *r)
+{
+    r->code = msg->status_code;
+    bool valid = (msg->flags & SA_MSG_CODE_NUMERIC) && msg->status_code >= 100 && msg->status_code <= 699;
+    if (!valid)
+        r->flags |= SA_REC_CODE_INVALID;
+    if (!(msg->flags & SA_MSG_CODE_NUMERIC))
+        r->flags |= SA_REC_CODE_NOT_NUMERIC;
+    bool legacy = false;
+    /* A response travels the request's hop backwards: its destination sent the request. */
+    uint64_t key = sa_txn_key(msg, msg->cseq_method, &pkt->dst, &pkt->src, &legacy);
+    struct sa_txn *t = key ? sa_hash_table_get(&a->txns, key) : NULL;
+    if (!t || t->cseq != msg->cseq || !t->req_frame) {
+        r->flags |= SA_REC_REQUEST_UNSEEN;
+        return;
+    }
+    r->txn = t;
+    if (legacy)
+        r->flags |= SA_REC_LEGACY_KEY;
+    if (pkt->ts_ns < t->req_ts)
+        r->flags |= SA_REC_NEGATIVE_TIME;
+    if (!valid)
+        return;
+    uint32_t to_tag = sa_tag_hash(msg->to_tag);
+    /* A server transaction resends its last response when the request is retransmitted, and a
+     * UAS core resends a 2xx until the ACK: same code and To tag as before is a copy. */
+    if (t->last_resp_frame && t->last_resp_code == msg->status_code && t->last_resp_to_tag == to_tag) {
+        r->flags |= SA_REC_RETRANS;
+        r->link = t->last_resp_frame;
+        return;
+    }
+    if (t->final_frame && t->final_code == msg->status_code && t->final_to_tag == to_tag) {
+        r->flags |= SA_REC_RETRANS;
+        r->link = t->final_frame;
+        return;
+    }
+    if (t->flags & SA_TXN_INVITE)
+        track_trying(t, pkt, msg->status_code, r);
+    t->last_resp_frame = pkt->frame;
+    t->last_resp_code = msg->status_code;
+    t->last_resp_to_tag = to_tag;
+    if (msg->status_code >= 200 && !t->final_frame) {
+        t->final_frame = pkt->frame;
+        t->final_code = msg->status_code;
+        t->final_to_tag = to_tag;
+    }
+}
+
+const struct sa_record *sa_analyzer_message(struct sa_analyzer *a, const struct sa_packet *pkt,
+                                            const struct sa_message *msg)
+{
+    struct sa_record *r = sa_record_store_add(&a->records, pkt->frame);
+    if (!r)
+        return NULL;
+    if (!msg || (msg->flags & SA_MSG_START_LINE_BAD)) {
+        r->flags |= SA_REC_NOT_SIP;
+        return r;
+    }
+    missing_header_flags(msg, r);
+    if (msg->flags & SA_MSG_RESPONSE) {
+        r->flags |= SA_REC_RESPONSE;
+        on_response(a, pkt, msg, r);
+    } else {
+        on_request(a, pkt, msg, r);
+    }
+    return r;
+}
+
+const struct sa_record *sa_analyzer_first_record(const struct sa_analyzer *a, uint32_t frame)
+{
+    return sa_record_store_first(&a->records, frame);
+}
+
+const struct sa_record *sa_analyzer_next_record(const struct sa_analyzer *a, const struct sa_record *r)
+{
+    return sa_record_store_next(&a->records, r);
+}
+
+void sa_analyzer_stats(const struct sa_analyzer *a, struct sa_analyzer_stats *out)
+{
+    out->transactions = a->txn_count;
+    out->records = a->records.count;
+    out->bytes = sizeof *a + sa_hash_table_bytes(&a->txns) + sa_record_store_bytes(&a->records) +
+                 a->txn_count * sizeof(struct sa_txn);
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The analysis engine: fed every SIP message of the first pass in capture order, it matches
+ * transactions per hop and leaves one record per message to be rendered on any pass. */
+#ifndef SA_ANALYZER_H
+#define SA_ANALYZER_H
+
+#include "record_store.h"
+#include "sip_message.h"
+#include "transaction.h"
+
+struct sa_packet {
+    uint32_t frame;
+    int64_t ts_ns; /* absolute capture time */
+    struct sa_endpoint src, dst;
+};
+
+struct sa_analyzer;
+
+/* All memory comes from alloc and is released with it (the plugin: wmem file scope). */
+struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc);
+
+/* Called for every frame of the first pass, SIP or not, so the end of the capture is known. */
+void sa_analyzer_note_frame(struct sa_analyzer *a, uint32_t frame, int64_t ts_ns);
+
+/* Analyses one SIP message (msg as filled by sa_message_parse, or NULL when the bytes were not a
+ * SIP message) and returns its record; NULL only when out of memory or frame repeats. */
+const struct sa_record *sa_analyzer_message(struct sa_analyzer *a, const struct sa_packet *pkt,
+                                            const struct sa_message *msg);
+
+/* Records of a frame, for rendering on any pass. */
+const struct sa_record *sa_analyzer_first_record(const struct sa_analyzer *a, uint32_t frame);
+const struct sa_record *sa_analyzer_next_record(const struct sa_analyzer *a, const struct sa_record *r);
+
+/* Time of the last frame of the first pass (the "end of the capture" for transactions left open). */
+int64_t sa_analyzer_last_ts(const struct sa_analyzer *a);
+
+struct sa_analyzer_stats {
+    size_t transactions;
+    size_t records;
+    size_t bytes; /* everything allocated through the allocator, live */
+};
+void sa_analyzer_stats(const struct sa_analyzer *a, struct sa_analyzer_stats *out);
+
+#endif

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Per-message analysis records, kept in arrival order and found again by frame number.
+ *
+ * The first pass appends one record per SIP message; every later pass (tshark -2, the GUI's
+ * random access) reads them back. Records live in fixed-size chunks so they never move, and a
+ * flat frame index (4 bytes per frame) points at a frame's first record. */
+#ifndef SA_RECORD_STORE_H
+#define SA_RECORD_STORE_H
+
+#include "sa_types.h"
+
+struct sa_txn;
+struct sa_ext;
+
+enum sa_record_flags {
+    SA_REC_RESPONSE = 1u << 0,
+    SA_REC_CODE_INVALID = 1u << 1,   /* response whose code is not 100..699 */
+    SA_REC_RETRANS = 1u << 2,        /* link = original frame */
+    SA_REC_REQUEST_UNSEEN = 1u << 3, /* response whose request is not in the capture */
+    SA_REC_NEGATIVE_TIME = 1u << 4,  /* response timestamp before its request */
+    SA_REC_FIRST_100 = 1u << 5,      /* first 100 Trying of an INVITE transaction */
+    SA_REC_AFTER_100 = 1u << 6,      /* first non-100 response after the 100 */
+    SA_REC_NO_100 = 1u << 7,         /* first response of an INVITE transaction, no 100 before */
+    SA_REC_NO_CSEQ = 1u << 8,
+    SA_REC_NO_VIA = 1u << 9,
+    SA_REC_NO_CALL_ID = 1u << 10,
+    SA_REC_LEGACY_KEY = 1u << 11,    /* matched without an RFC 3261 branch */
+    SA_REC_MORE_IN_FRAME = 1u << 12, /* another record of the same frame follows */
+    SA_REC_ACK_OF_INVITE = 1u << 13, /* ACK to a non-2xx final, part of the INVITE transaction */
+    SA_REC_NOT_SIP = 1u << 14,       /* start line unreadable: nothing analysed */
+    SA_REC_TAG_LINES_CUT = 1u << 15,
+    SA_REC_TRUNCATED = 1u << 16,     /* the capture holds only part of the message */
+    SA_REC_CODE_NOT_NUMERIC = 1u << 17,
+};
+
+struct sa_record {
+    struct sa_txn *txn;  /* transaction the message belongs to, or NULL */
+    struct sa_ext *ext;  /* option-tag analysis (420/421 and their retries), or NULL */
+    uint32_t link;       /* retransmission: the original frame */
+    uint32_t code : 10;  /* status code as read (responses), 0 for requests */
+    uint32_t flags : 22; /* enum sa_record_flags */
+};
+
+#define SA_RECORD_CHUNK 4096u
+
+struct sa_record_store {
+    const struct sa_allocator *alloc;
+    struct sa_record **chunks;
+    uint32_t chunk_count, chunk_capacity;
+    uint32_t count;
+    uint32_t *frame_first; /* index + 1 of a frame's first record, 0 = none */
+    uint32_t frame_capacity;
+    uint32_t last_frame;
+};
+
+void sa_record_store_init(struct sa_record_store *s, const struct sa_allocator *alloc);
+/* Appends a zeroed record for frame (frames arrive in ascending order on the first pass). */
+struct sa_record *sa_record_store_add(struct sa_record_store *s, uint32_t frame);
+/* The first record of frame, or NULL; follow SA_REC_MORE_IN_FRAME with sa_record_store_next. */
+const struct sa_record *sa_record_store_first(const struct sa_record_store *s, uint32_t frame);
+const struct sa_record *sa_record_store_next(const struct sa_record_store *s, const struct sa_record *r);
+size_t sa_record_store_bytes(const struct sa_record_store *s);
+
+#endif

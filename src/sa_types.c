@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "sa_types.h"
+
+#include <string.h>
+
+/* ASCII-only folding: SIP tokens are ASCII, and locale-dependent tolower() must not decide. */
+static unsigned char fold(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+bool sa_slices_eq_nocase(struct sa_slice a, struct sa_slice b)
+{
+    if (a.len != b.len)
+        return false;
+    for (uint32_t i = 0; i < a.len; i++) {
+        if (fold((unsigned char)a.ptr[i]) != fold((unsigned char)b.ptr[i]))
+            return false;
+    }
+    return true;
+}
+
+bool sa_slice_eq_nocase(struct sa_slice a, const char *lit)
+{
+    struct sa_slice b = { lit, (uint32_t)strlen(lit) };
+    return sa_slices_eq_nocase(a, b);
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* A single-pass reader of a SIP message's start line and the few headers the analysis needs.
+ *
+ * The plugin hands us the bytes the SIP dissector attributed to one SIP message and we read
+ * them ourselves instead of asking the SIP dissector to build header fields: creating those
+ * fields costs more than the whole analysis (see README, "Cost"). Only the header section is
+ * scanned; the body is never touched. Nothing is copied: results are slices into the buffer. */
+#ifndef SA_SIP_MESSAGE_H
+#define SA_SIP_MESSAGE_H
+
+#include "sa_types.h"
+
+/* The headers that carry option-tag lists (RFC 3261 §19.2). */
+enum sa_tag_header {
+    SA_HDR_SUPPORTED = 0, /* also compact "k" */
+    SA_HDR_REQUIRE,
+    SA_HDR_PROXY_REQUIRE,
+    SA_HDR_UNSUPPORTED,
+    SA_TAG_HEADER_COUNT
+};
+
+/* How many option-tag header lines one message may carry before the rest are ignored (flagged). */
+#define SA_MAX_TAG_LINES 32
+
+struct sa_tag_line {
+    uint8_t header;        /* enum sa_tag_header */
+    struct sa_slice value; /* raw value after the colon: may hold folded lines */
+};
+
+enum sa_msg_flags {
+    SA_MSG_RESPONSE = 1u << 0,
+    SA_MSG_CODE_NUMERIC = 1u << 1, /* the status code is three digits */
+    SA_MSG_HAS_CSEQ = 1u << 2,     /* a CSeq with a number and a method was found */
+    SA_MSG_HAS_CALL_ID = 1u << 3,
+    SA_MSG_HAS_VIA = 1u << 4,
+    SA_MSG_HAS_BRANCH = 1u << 5,     /* top Via has a branch parameter */
+    SA_MSG_RFC3261_BRANCH = 1u << 6, /* ... starting with the magic cookie z9hG4bK */
+    SA_MSG_TAG_LINES_CUT = 1u << 7,  /* more than SA_MAX_TAG_LINES option-tag lines */
+    SA_MSG_BAD_CSEQ = 1u << 8,       /* a CSeq header is present but unreadable */
+    SA_MSG_START_LINE_BAD = 1u << 9, /* neither a request nor a status line */
+    SA_MSG_TRUNCATED = 1u << 10,     /* set by the caller: the capture cut the message short */
+};
+
+struct sa_message {
+    uint32_t flags;
+    struct sa_slice method; /* request line method (requests only) */
+    uint16_t status_code;   /* 0..999 when SA_MSG_CODE_NUMERIC */
+    struct sa_slice status_raw; /* the status code text as written */
+    struct sa_slice reason;     /* reason phrase as written */
+    uint32_t cseq;
+    struct sa_slice cseq_method;
+    struct sa_slice call_id;
+    struct sa_slice via_branch;
+    struct sa_slice from_tag;
+    struct sa_slice to_tag;
+    uint32_t tag_line_count;
+    struct sa_tag_line tag_lines[SA_MAX_TAG_LINES];
+};
+
+/* Reads [buf, buf+len). Always fills *msg (flags tell what was found); returns false only when
+ * the start line is neither a SIP request nor a SIP status line. */
+bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg);
+
+/* True when msg carries at least one line of the given option-tag header. */
+bool sa_message_has_header(const struct sa_message *msg, enum sa_tag_header h);
+
+#endif

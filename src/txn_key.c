@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "txn_key.h"
+
+#include "hash64.h"
+
+uint64_t sa_txn_key(const struct sa_message *msg, struct sa_slice method, const struct sa_endpoint *req_src,
+                    const struct sa_endpoint *req_dst, bool *legacy)
+{
+    if (!(msg->flags & SA_MSG_HAS_CSEQ))
+        return 0;
+    uint64_t h = SA_HASH_SEED;
+    if (msg->flags & SA_MSG_RFC3261_BRANCH) {
+        *legacy = false;
+        h = sa_hash_u32(h, 1);
+        h = sa_hash_slice(h, msg->via_branch);
+    } else {
+        if (!(msg->flags & SA_MSG_HAS_CALL_ID))
+            return 0;
+        *legacy = true;
+        h = sa_hash_u32(h, 2);
+        h = sa_hash_slice(h, msg->call_id);
+        h = sa_hash_u32(h, msg->cseq);
+        h = sa_hash_slice(h, msg->from_tag);
+        /* An RFC 2543 branch still tells apart requests that share the rest. */
+        h = sa_hash_slice(h, msg->via_branch);
+    }
+    h = sa_hash_slice(h, method);
+    h = sa_hash_endpoint(h, req_src);
+    h = sa_hash_endpoint(h, req_dst);
+    return sa_hash_finish(h);
+}
+
+uint64_t sa_retry_key(const struct sa_message *msg, struct sa_slice method)
+{
+    if (!(msg->flags & SA_MSG_HAS_CALL_ID))
+        return 0;
+    uint64_t h = sa_hash_u32(SA_HASH_SEED, 3);
+    h = sa_hash_slice(h, msg->call_id);
+    h = sa_hash_slice(h, msg->from_tag);
+    h = sa_hash_slice(h, method);
+    return sa_hash_finish(h);
+}
+
+uint32_t sa_tag_hash(struct sa_slice tag)
+{
+    if (tag.len == 0)
+        return 0;
+    uint64_t h = sa_hash_finish(sa_hash_slice(SA_HASH_SEED, tag));
+    return (uint32_t)(h ^ (h >> 32)) | 1u;
+}
