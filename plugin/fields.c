@@ -16,7 +16,16 @@ int hf_sa_trying_frame = -1;
 int hf_sa_trying_next_frame = -1;
 int hf_sa_trying_open = -1;
 
+int hf_sa_ext_required = -1;
+int hf_sa_ext_missing = -1;
+int hf_sa_ext_unsupported = -1;
+int hf_sa_ext_request_supported = -1;
+int hf_sa_ext_retry_of = -1;
+int hf_sa_ext_retry_frame = -1;
+int hf_sa_ext_retry_fixed = -1;
+
 gint ett_sa = -1;
+gint ett_sa_ext = -1;
 gint ett_sa_trying = -1;
 
 expert_field ei_sa_class[7] = { EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT };
@@ -33,6 +42,17 @@ expert_field ei_sa_trying_late = EI_INIT;
 expert_field ei_sa_trying_long = EI_INIT;
 expert_field ei_sa_trying_stuck = EI_INIT;
 expert_field ei_sa_trying_absent = EI_INIT;
+expert_field ei_sa_ext_missing_supported = EI_INIT;
+expert_field ei_sa_ext_no_require = EI_INIT;
+expert_field ei_sa_ext_already_supported = EI_INIT;
+expert_field ei_sa_ext_request_unseen = EI_INIT;
+expert_field ei_sa_ext_not_retried = EI_INIT;
+expert_field ei_sa_ext_retry = EI_INIT;
+expert_field ei_sa_ext_retry_still_missing = EI_INIT;
+expert_field ei_sa_ext_bad_extension = EI_INIT;
+expert_field ei_sa_ext_no_unsupported = EI_INIT;
+expert_field ei_sa_ext_never_required = EI_INIT;
+expert_field ei_sa_ext_tags_cut = EI_INIT;
 
 static const value_string class_names[] = {
     { SA_CLASS_PROVISIONAL, "Provisional" },
@@ -73,9 +93,28 @@ static hf_register_info hf[] = {
     { &hf_sa_trying_open, { "Open on 100 Trying", "sip.analysis.trying.open", FT_RELATIVE_TIME, BASE_NONE, NULL, 0x0,
                             "From this 100 Trying to the last frame of the capture, with no later response "
                             "(needs two passes)", HFILL } },
+    { &hf_sa_ext_required, { "Required option tag", "sip.analysis.ext.required", FT_STRING, BASE_NONE, NULL, 0x0,
+                             "A tag of the 421's Require, as written", HFILL } },
+    { &hf_sa_ext_missing, { "Missing option tag", "sip.analysis.ext.missing", FT_STRING, BASE_NONE, NULL, 0x0,
+                            "A required tag the request listed in neither Supported nor Require", HFILL } },
+    { &hf_sa_ext_unsupported, { "Unsupported option tag", "sip.analysis.ext.unsupported", FT_STRING, BASE_NONE, NULL,
+                                0x0, "A tag of the 420's Unsupported, as written", HFILL } },
+    { &hf_sa_ext_request_supported, { "Request's Supported", "sip.analysis.ext.request_supported", FT_STRING,
+                                      BASE_NONE, NULL, 0x0,
+                                      "The option tags the request listed in Supported", HFILL } },
+    { &hf_sa_ext_retry_of, { "Retry after the failure in frame", "sip.analysis.ext.retry_of", FT_FRAMENUM, BASE_NONE,
+                             FRAMENUM_TYPE(FT_FRAMENUM_NONE), 0x0,
+                             "The 420/421 this request retries after", HFILL } },
+    { &hf_sa_ext_retry_frame, { "Retried in frame", "sip.analysis.ext.retry_frame", FT_FRAMENUM, BASE_NONE,
+                                FRAMENUM_TYPE(FT_FRAMENUM_NONE), 0x0,
+                                "The client's new request after this 420/421 (needs two passes)", HFILL } },
+    { &hf_sa_ext_retry_fixed, { "Retry fixes the extension problem", "sip.analysis.ext.retry_fixed", FT_BOOLEAN,
+                                BASE_NONE, NULL, 0x0,
+                                "Whether the retry now offers every tag the 421 required (or no longer requires "
+                                "what the 420 rejected)", HFILL } },
 };
 
-static gint *ett[] = { &ett_sa, &ett_sa_trying };
+static gint *ett[] = { &ett_sa, &ett_sa_trying, &ett_sa_ext };
 
 static ei_register_info ei[] = {
     { &ei_sa_class[SA_CLASS_PROVISIONAL], { "sip.analysis.class.provisional", PI_RESPONSE_CODE, PI_CHAT,
@@ -115,6 +154,28 @@ static ei_register_info ei[] = {
                              "No response after this 100 Trying until the end of the capture", EXPFILL } },
     { &ei_sa_trying_absent, { "sip.analysis.trying.absent", PI_SEQUENCE, PI_NOTE,
                               "INVITE answered late without a 100 Trying on this hop", EXPFILL } },
+    { &ei_sa_ext_missing_supported, { "sip.analysis.ext.missing_supported", PI_PROTOCOL, PI_WARN,
+                                      "421: the request did not offer a required option tag", EXPFILL } },
+    { &ei_sa_ext_no_require, { "sip.analysis.ext.no_require", PI_PROTOCOL, PI_WARN,
+                               "421 without a Require header (RFC 3261 21.4.16 requires one)", EXPFILL } },
+    { &ei_sa_ext_already_supported, { "sip.analysis.ext.already_supported", PI_PROTOCOL, PI_WARN,
+                                      "421 requires only tags the request already offered", EXPFILL } },
+    { &ei_sa_ext_request_unseen, { "sip.analysis.ext.request_unseen", PI_SEQUENCE, PI_NOTE,
+                                   "The request this 420/421 answers is not in the capture", EXPFILL } },
+    { &ei_sa_ext_not_retried, { "sip.analysis.ext.not_retried", PI_SEQUENCE, PI_NOTE,
+                                "No retry of the request follows this 420/421 in the capture", EXPFILL } },
+    { &ei_sa_ext_retry, { "sip.analysis.ext.retry", PI_SEQUENCE, PI_CHAT,
+                          "Retry after a 420/421 that fixes its cause", EXPFILL } },
+    { &ei_sa_ext_retry_still_missing, { "sip.analysis.ext.retry_still_missing", PI_PROTOCOL, PI_WARN,
+                                        "Retry after a 420/421 that does not fix its cause", EXPFILL } },
+    { &ei_sa_ext_bad_extension, { "sip.analysis.ext.bad_extension", PI_PROTOCOL, PI_WARN,
+                                  "420: the UAS does not support an option tag the request required", EXPFILL } },
+    { &ei_sa_ext_no_unsupported, { "sip.analysis.ext.no_unsupported", PI_PROTOCOL, PI_WARN,
+                                   "420 without an Unsupported header (RFC 3261 21.4.15 requires one)", EXPFILL } },
+    { &ei_sa_ext_never_required, { "sip.analysis.ext.never_required", PI_PROTOCOL, PI_WARN,
+                                   "420 lists tags the request did not require", EXPFILL } },
+    { &ei_sa_ext_tags_cut, { "sip.analysis.ext.tags_cut", PI_PROTOCOL, PI_NOTE,
+                             "Option-tag list too long: only the first 256 tags were analysed", EXPFILL } },
 };
 
 void sa_register_fields(int proto)

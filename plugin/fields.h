@@ -17,7 +17,16 @@ extern int hf_sa_trying_frame;
 extern int hf_sa_trying_next_frame;
 extern int hf_sa_trying_open;
 
+extern int hf_sa_ext_required;
+extern int hf_sa_ext_missing;
+extern int hf_sa_ext_unsupported;
+extern int hf_sa_ext_request_supported;
+extern int hf_sa_ext_retry_of;
+extern int hf_sa_ext_retry_frame;
+extern int hf_sa_ext_retry_fixed;
+
 extern gint ett_sa;
+extern gint ett_sa_ext;
 extern gint ett_sa_trying;
 
 extern expert_field ei_sa_class[7]; /* indexed by enum sa_class, [0] unused */
@@ -34,6 +43,18 @@ extern expert_field ei_sa_trying_late;
 extern expert_field ei_sa_trying_long;
 extern expert_field ei_sa_trying_stuck;
 extern expert_field ei_sa_trying_absent;
+
+extern expert_field ei_sa_ext_missing_supported;
+extern expert_field ei_sa_ext_no_require;
+extern expert_field ei_sa_ext_already_supported;
+extern expert_field ei_sa_ext_request_unseen;
+extern expert_field ei_sa_ext_not_retried;
+extern expert_field ei_sa_ext_retry;
+extern expert_field ei_sa_ext_retry_still_missing;
+extern expert_field ei_sa_ext_bad_extension;
+extern expert_field ei_sa_ext_no_unsupported;
+extern expert_field ei_sa_ext_never_required;
+extern expert_field ei_sa_ext_tags_cut;
 
 void sa_register_fields(int proto);
 

@@ -4,6 +4,7 @@
 #include <inttypes.h>
 
 #include "fields.h"
+#include "render_ext.h"
 #include "response_codes.h"
 #include "sip_analysis.h"
 #include "status_class.h"
@@ -232,5 +233,7 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
         render_class(&v);
     render_link(&v);
     render_trying(&v);
+    if (r->ext)
+        sa_render_ext(r->ext, pinfo, v.tree, v.anchor, v.tvb, v.start);
     render_input_problems(&v);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "analyzer.h"
 
+#include "extension_check.h"
 #include "hash_table.h"
 #include "txn_key.h"
 
@@ -9,6 +10,7 @@
 struct sa_analyzer {
     struct sa_allocator alloc;
     struct sa_hash_table txns;
+    struct sa_hash_table failures; /* latest 420/421 per Call-ID + From tag + method, awaiting a retry */
     struct sa_record_store records;
     size_t txn_count;
     uint32_t last_frame;
@@ -29,7 +31,7 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc)
     if (!a)
         return NULL;
     a->alloc = *alloc;
-    if (!sa_hash_table_init(&a->txns, &a->alloc)) {
+    if (!sa_hash_table_init(&a->txns, &a->alloc) || !sa_hash_table_init(&a->failures, &a->alloc)) {
         alloc->release(alloc->ctx, a);
         return NULL;
     }
@@ -100,6 +102,29 @@ static void on_ack(struct sa_analyzer *a, const struct sa_packet *pkt, const str
     }
 }
 
+/* A new request after a 420/421 of the same Call-ID, From tag and method, with a higher CSeq, is
+ * the client's retry (RFC 3261 §8.1.3.5). Nothing is hashed unless a 420/421 is pending. */
+static void check_retry(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                        struct sa_record *r)
+{
+    if (a->failures.count == 0 || slice_is(msg->method, "CANCEL"))
+        return;
+    uint64_t key = sa_retry_key(msg, msg->method);
+    struct sa_ext *origin = key ? sa_hash_table_get(&a->failures, key) : NULL;
+    if (!origin || origin->retry_frame || msg->cseq <= origin->cseq)
+        return;
+    r->ext = sa_ext_on_retry(&a->alloc, origin, msg, pkt->frame);
+}
+
+static void on_failure(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                       const struct sa_txn *t, struct sa_record *r)
+{
+    r->ext = sa_ext_on_failure(&a->alloc, msg, pkt->frame, t);
+    uint64_t key = r->ext ? sa_retry_key(msg, msg->cseq_method) : 0;
+    if (key)
+        sa_hash_table_put(&a->failures, key, r->ext);
+}
+
 static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
                        struct sa_record *r)
 {
@@ -123,9 +148,11 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
             t->req_copies++;
         return;
     }
+    check_retry(a, pkt, msg, r);
     t = new_txn(a, key);
     if (!t)
         return;
+    sa_ext_note_request(&a->alloc, t, msg);
     t->cseq = msg->cseq;
     t->req_frame = pkt->frame;
     t->req_ts = pkt->ts_ns;
@@ -178,8 +205,11 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
     /* A response travels the request's hop backwards: its destination sent the request. */
     uint64_t key = sa_txn_key(msg, msg->cseq_method, &pkt->dst, &pkt->src, &legacy);
     struct sa_txn *t = key ? sa_hash_table_get(&a->txns, key) : NULL;
+    bool ext_code = valid && (msg->status_code == 420 || msg->status_code == 421);
     if (!t || t->cseq != msg->cseq || !t->req_frame) {
         r->flags |= SA_REC_REQUEST_UNSEEN;
+        if (ext_code && (msg->flags & SA_MSG_HAS_CSEQ))
+            on_failure(a, pkt, msg, NULL, r);
         return;
     }
     r->txn = t;
@@ -204,6 +234,8 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
     }
     if (t->flags & SA_TXN_INVITE)
         track_trying(t, pkt, msg->status_code, r);
+    if (ext_code)
+        on_failure(a, pkt, msg, t, r);
     t->last_resp_frame = pkt->frame;
     t->last_resp_code = msg->status_code;
     t->last_resp_to_tag = to_tag;

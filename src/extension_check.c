@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "extension_check.h"
+
+#include <string.h>
+
+#include "option_tag_registry.h"
+#include "text_buf.h"
+
+/* The request headers kept per transaction, in struct sa_txn_tags order. */
+static const enum sa_tag_header KEPT[3] = { SA_HDR_SUPPORTED, SA_HDR_REQUIRE, SA_HDR_PROXY_REQUIRE };
+enum { K_SUPPORTED = 0, K_REQUIRE = 1, K_PROXY_REQUIRE = 2 };
+
+static int registry_bit(struct sa_slice tag)
+{
+    const struct sa_option_tag_info *info = sa_option_tag_lookup(tag.ptr, tag.len);
+    if (!info)
+        return -1;
+    size_t i = (size_t)(info - sa_option_tag_at(0));
+    return i < 64 ? (int)i : -1;
+}
+
+static char *dup_slice(const struct sa_allocator *a, struct sa_slice s)
+{
+    char *p = a->alloc(a->ctx, (size_t)s.len + 1);
+    if (p && s.len)
+        memcpy(p, s.ptr, s.len);
+    return p;
+}
+
+void sa_ext_note_request(const struct sa_allocator *a, struct sa_txn *t, const struct sa_message *req)
+{
+    bool any = false;
+    for (int k = 0; k < 3; k++)
+        any = any || sa_message_has_header(req, KEPT[k]);
+    if (!any)
+        return;
+    struct sa_txn_tags *tt = a->alloc(a->ctx, sizeof *tt);
+    if (!tt)
+        return;
+    struct sa_tag_list_builder b;
+    for (int k = 0; k < 3; k++) {
+        tt->presence[k] = (uint8_t)sa_message_tag_presence(req, KEPT[k]);
+        sa_tag_list_builder_init(&b);
+        struct sa_tag_iter it;
+        struct sa_slice tag;
+        sa_tag_iter_init(&it, req, KEPT[k]);
+        while (sa_tag_iter_next(&it, &tag)) {
+            int bit = registry_bit(tag);
+            if (bit >= 0)
+                tt->mask[k] |= 1ull << bit;
+            else if (!sa_tag_list_builder_has(&b, tag))
+                sa_tag_list_builder_add(&b, tag);
+        }
+        sa_tag_list_finish(&b, a, &tt->unregistered[k]);
+    }
+    t->tags = tt;
+}
+
+static bool request_lists(const struct sa_txn_tags *tt, int k, struct sa_slice tag)
+{
+    if (!tt)
+        return false;
+    int bit = registry_bit(tag);
+    if (bit >= 0)
+        return (tt->mask[k] >> bit) & 1u;
+    return sa_tag_list_has(&tt->unregistered[k], tag);
+}
+
+/* Collects the distinct tags of one header of msg. */
+static void collect(const struct sa_message *msg, enum sa_tag_header h, struct sa_tag_list_builder *b)
+{
+    struct sa_tag_iter it;
+    struct sa_slice tag;
+    sa_tag_list_builder_init(b);
+    sa_tag_iter_init(&it, msg, h);
+    while (sa_tag_iter_next(&it, &tag)) {
+        if (!sa_tag_list_builder_has(b, tag))
+            sa_tag_list_builder_add(b, tag);
+        if (b->cut)
+            break;
+    }
+}
+
+/* The request's Supported as "100rel, timer" (registry spelling for registered tags). */
+static char *supported_text(const struct sa_allocator *a, const struct sa_txn_tags *tt)
+{
+    char buf[2048];
+    struct sa_text t;
+    sa_text_init(&t, buf, sizeof buf);
+    for (size_t i = 0; i < sa_option_tag_count() && i < 64; i++) {
+        if ((tt->mask[K_SUPPORTED] >> i) & 1u)
+            sa_text_addf(&t, "%s%s", t.len ? ", " : "", sa_option_tag_at(i)->tag);
+    }
+    const char *cur = NULL;
+    for (const char *s = sa_tag_list_next(&tt->unregistered[K_SUPPORTED], &cur); s;
+         s = sa_tag_list_next(&tt->unregistered[K_SUPPORTED], &cur))
+        sa_text_addf(&t, "%s%s", t.len ? ", " : "", s);
+    struct sa_slice sl = { buf, (uint32_t)(t.len < sizeof buf ? t.len : sizeof buf - 1) };
+    return dup_slice(a, sl);
+}
+
+static void analyse_421(const struct sa_allocator *a, const struct sa_message *resp, const struct sa_txn *t,
+                        struct sa_ext *e, struct sa_tag_list_builder *b)
+{
+    const struct sa_txn_tags *tt = t ? t->tags : NULL;
+    if (!sa_message_has_header(resp, SA_HDR_REQUIRE))
+        e->problems |= SA_EXT_NO_REQUIRE;
+    collect(resp, SA_HDR_REQUIRE, b);
+    sa_tag_list_finish(b, a, &e->listed);
+    if (!t)
+        return;
+    const char *cur = NULL;
+    struct sa_tag_list_builder m;
+    sa_tag_list_builder_init(&m);
+    for (const char *s = sa_tag_list_next(&e->listed, &cur); s; s = sa_tag_list_next(&e->listed, &cur)) {
+        struct sa_slice tag = { s, (uint32_t)strlen(s) };
+        if (!request_lists(tt, K_SUPPORTED, tag) && !request_lists(tt, K_REQUIRE, tag))
+            sa_tag_list_builder_add(&m, tag);
+    }
+    sa_tag_list_finish(&m, a, &e->flagged);
+    if (e->listed.count > 0 && e->flagged.count == 0)
+        e->problems |= SA_EXT_ALREADY_SUPPORTED;
+    if (tt && tt->presence[K_SUPPORTED] != SA_TAGS_ABSENT)
+        e->request_supported = supported_text(a, tt);
+}
+
+static void analyse_420(const struct sa_allocator *a, const struct sa_message *resp, const struct sa_txn *t,
+                        struct sa_ext *e, struct sa_tag_list_builder *b)
+{
+    if (!sa_message_has_header(resp, SA_HDR_UNSUPPORTED))
+        e->problems |= SA_EXT_NO_UNSUPPORTED;
+    collect(resp, SA_HDR_UNSUPPORTED, b);
+    sa_tag_list_finish(b, a, &e->listed);
+    if (!t)
+        return;
+    struct sa_tag_list_builder req, extra;
+    sa_tag_list_builder_init(&req);
+    sa_tag_list_builder_init(&extra);
+    const char *cur = NULL;
+    for (const char *s = sa_tag_list_next(&e->listed, &cur); s; s = sa_tag_list_next(&e->listed, &cur)) {
+        struct sa_slice tag = { s, (uint32_t)strlen(s) };
+        bool in_req = request_lists(t->tags, K_REQUIRE, tag);
+        bool in_proxy = request_lists(t->tags, K_PROXY_REQUIRE, tag);
+        if (in_req)
+            e->required_in |= 1;
+        if (in_proxy)
+            e->required_in |= 2;
+        sa_tag_list_builder_add(in_req || in_proxy ? &req : &extra, tag);
+    }
+    sa_tag_list_finish(&req, a, &e->flagged);
+    sa_tag_list_finish(&extra, a, &e->extra);
+    if (e->extra.count)
+        e->problems |= SA_EXT_NEVER_REQUIRED;
+}
+
+struct sa_ext *sa_ext_on_failure(const struct sa_allocator *a, const struct sa_message *resp, uint32_t frame,
+                                 const struct sa_txn *t)
+{
+    struct sa_ext *e = a->alloc(a->ctx, sizeof *e);
+    if (!e)
+        return NULL;
+    e->frame = frame;
+    e->kind = resp->status_code == 421 ? SA_EXT_421 : SA_EXT_420;
+    e->cseq = resp->cseq;
+    e->request_frame = t ? t->req_frame : 0;
+    if (!t)
+        e->problems |= SA_EXT_REQUEST_UNSEEN;
+    e->method = dup_slice(a, resp->cseq_method);
+    struct sa_tag_list_builder b;
+    if (e->kind == SA_EXT_421)
+        analyse_421(a, resp, t, e, &b);
+    else
+        analyse_420(a, resp, t, e, &b);
+    if (e->listed.cut)
+        e->problems |= SA_EXT_TAGS_CUT;
+    return e;
+}
+
+struct sa_ext *sa_ext_on_retry(const struct sa_allocator *a, struct sa_ext *origin, const struct sa_message *retry,
+                               uint32_t retry_frame)
+{
+    struct sa_ext *e = a->alloc(a->ctx, sizeof *e);
+    if (!e)
+        return NULL;
+    e->kind = SA_EXT_RETRY;
+    e->frame = retry_frame;
+    e->cseq = retry->cseq;
+    e->origin = origin;
+    e->origin_frame = origin->frame;
+    e->method = origin->method;
+    struct sa_tag_list_builder still;
+    sa_tag_list_builder_init(&still);
+    const char *cur = NULL;
+    for (const char *s = sa_tag_list_next(&origin->listed, &cur); s; s = sa_tag_list_next(&origin->listed, &cur)) {
+        struct sa_slice tag = { s, (uint32_t)strlen(s) };
+        bool lacking;
+        if (origin->kind == SA_EXT_421)
+            lacking = !sa_message_lists_tag(retry, SA_HDR_SUPPORTED, tag) &&
+                      !sa_message_lists_tag(retry, SA_HDR_REQUIRE, tag);
+        else
+            lacking = sa_message_lists_tag(retry, SA_HDR_REQUIRE, tag) ||
+                      sa_message_lists_tag(retry, SA_HDR_PROXY_REQUIRE, tag);
+        if (lacking)
+            sa_tag_list_builder_add(&still, tag);
+    }
+    sa_tag_list_finish(&still, a, &e->flagged);
+    if (e->flagged.count)
+        e->problems |= SA_EXT_STILL_MISSING;
+    origin->retry_frame = retry_frame;
+    return e;
+}
+
+size_t sa_ext_text_tags(const struct sa_tag_list *l, char *buf, size_t size)
+{
+    struct sa_text t;
+    sa_text_init(&t, buf, size);
+    const char *cur = NULL;
+    for (const char *s = sa_tag_list_next(l, &cur); s; s = sa_tag_list_next(l, &cur)) {
+        if (t.len)
+            sa_text_add(&t, ", ");
+        sa_text_add(&t, s);
+    }
+    if (l->cut)
+        sa_text_add(&t, ", ...");
+    return t.len;
+}
+
+static void add_tags(struct sa_text *t, const struct sa_tag_list *l)
+{
+    char tmp[1024];
+    size_t n = sa_ext_text_tags(l, tmp, sizeof tmp);
+    sa_text_addn(t, tmp, n < sizeof tmp ? n : sizeof tmp - 1);
+}
+
+/* "RFC 3262 and RFC 4028", naming unregistered tags as such; each RFC once. */
+static void add_rfcs(struct sa_text *t, const struct sa_tag_list *l)
+{
+    const char *items[SA_MAX_TAGS];
+    bool unreg[SA_MAX_TAGS];
+    size_t n = 0;
+    const char *cur = NULL;
+    for (const char *s = sa_tag_list_next(l, &cur); s && n < SA_MAX_TAGS; s = sa_tag_list_next(l, &cur)) {
+        const struct sa_option_tag_info *info = sa_option_tag_lookup(s, strlen(s));
+        const char *item = info ? info->rfc : s;
+        bool dup = false;
+        for (size_t i = 0; i < n && !dup; i++)
+            dup = strcmp(items[i], item) == 0;
+        if (!dup) {
+            unreg[n] = !info;
+            items[n++] = item;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            sa_text_add(t, i + 1 == n ? " and " : ", ");
+        if (unreg[i])
+            sa_text_addf(t, "%s (not in the IANA registry)", items[i]);
+        else if (strncmp(items[i], "RFC", 3) == 0)
+            sa_text_addf(t, "RFC %s", items[i] + 3); /* the registry writes RFC3262 */
+        else
+            sa_text_add(t, items[i]);
+    }
+}
+
+size_t sa_ext_text_missing(const struct sa_ext *e, char *buf, size_t size)
+{
+    struct sa_text t;
+    sa_text_init(&t, buf, size);
+    sa_text_add(&t, "UAS requires ");
+    add_tags(&t, &e->listed);
+    sa_text_addf(&t, "; %s in frame %u ", e->method ? e->method : "request", e->request_frame);
+    if (!e->request_supported)
+        sa_text_add(&t, "had no Supported header");
+    else if (!e->request_supported[0])
+        sa_text_add(&t, "listed an empty Supported (supports nothing)");
+    else
+        sa_text_addf(&t, "listed Supported: %s", e->request_supported);
+    sa_text_add(&t, ". Add ");
+    add_tags(&t, &e->flagged);
+    sa_text_add(&t, " to Supported and make sure the UA implements ");
+    add_rfcs(&t, &e->flagged);
+    return t.len;
+}
+
+size_t sa_ext_text_bad_extension(const struct sa_ext *e, char *buf, size_t size)
+{
+    static const char *const where[] = { "Require or Proxy-Require", "Require", "Proxy-Require",
+                                         "Require and Proxy-Require" };
+    struct sa_text t;
+    sa_text_init(&t, buf, size);
+    const struct sa_tag_list *tags = e->request_frame ? &e->flagged : &e->listed;
+    sa_text_add(&t, "UAS does not support ");
+    add_tags(&t, tags);
+    if (e->request_frame)
+        sa_text_addf(&t, ", which the %s in frame %u listed in %s", e->method ? e->method : "request",
+                     e->request_frame, where[e->required_in & 3]);
+    sa_text_add(&t, ". Retry without ");
+    add_tags(&t, tags);
+    sa_text_add(&t, " in Require and Proxy-Require (RFC 3261 \xc2\xa7" "8.1.3.5), or use a server that implements ");
+    add_rfcs(&t, tags);
+    return t.len;
+}
+
+size_t sa_ext_text_retry(const struct sa_ext *e, char *buf, size_t size)
+{
+    struct sa_text t;
+    sa_text_init(&t, buf, size);
+    const struct sa_ext *o = e->origin;
+    unsigned code = o->kind == SA_EXT_421 ? 421 : 420;
+    sa_text_addf(&t, "Retry of the %u in frame %u", code, e->origin_frame);
+    if (!(e->problems & SA_EXT_STILL_MISSING)) {
+        sa_text_add(&t, o->kind == SA_EXT_421 ? ": now offers " : ": no longer requires ");
+        add_tags(&t, &o->listed);
+        return t.len;
+    }
+    sa_text_add(&t, o->kind == SA_EXT_421 ? " still lacks " : " still requires ");
+    add_tags(&t, &e->flagged);
+    sa_text_add(&t, o->kind == SA_EXT_421 ? " in Supported: expect another 421" : ": expect another 420");
+    return t.len;
+}
