@@ -4,12 +4,14 @@
 #include "sip_analysis.h"
 
 #include <epan/prefs.h>
+#include <epan/tap.h>
 
 #include "fields.h"
 #include "render.h"
 #include "sip_nodes.h"
 
 int proto_sip_analysis = -1;
+int sa_tap = -1;
 struct sa_prefs sa_prefs = { 200, 3000, TRUE };
 
 static dissector_handle_t sa_handle;
@@ -60,6 +62,17 @@ static void analyse_first_pass(packet_info *pinfo, const struct sa_sip_nodes *no
     }
 }
 
+static void queue_tap(packet_info *pinfo, const struct sa_record *r)
+{
+    if (!have_tap_listener(sa_tap))
+        return;
+    struct sa_tap_info *ti = wmem_new(pinfo->pool, struct sa_tap_info);
+    ti->analysis = analysis;
+    ti->record = r;
+    ti->ts_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    tap_queue_packet(sa_tap, pinfo, ti);
+}
+
 static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     if (!analysis)
@@ -77,8 +90,10 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
      * the expert infos are still emitted, so the Expert Information dialog is complete. */
     guint i = 0;
     for (const struct sa_record *r = sa_analyzer_first_record(analysis, pinfo->num); r;
-         r = sa_analyzer_next_record(analysis, r), i++)
+         r = sa_analyzer_next_record(analysis, r), i++) {
         sa_render_record(analysis, r, pinfo, i < nodes.count ? nodes.items[i] : NULL);
+        queue_tap(pinfo, r);
+    }
     return i ? tvb_captured_length(tvb) : 0;
 }
 
@@ -102,6 +117,7 @@ void proto_register_sip_analysis(void)
     register_prefs();
     sa_handle = register_dissector("sip.analysis", dissect_sip_analysis, proto_sip_analysis);
     register_postdissector(sa_handle);
+    sa_tap = register_tap("sip.analysis");
     register_init_routine(sa_init);
     register_cleanup_routine(sa_cleanup);
 }

@@ -20,4 +20,12 @@ struct sa_prefs {
 };
 extern struct sa_prefs sa_prefs;
 
+/* What the "sip.analysis" tap receives: one per SIP message, after it was rendered. */
+struct sa_tap_info {
+    const struct sa_analyzer *analysis;
+    const struct sa_record *record;
+    int64_t ts_ns; /* the frame's time */
+};
+extern int sa_tap;
+
 #endif

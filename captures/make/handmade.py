@@ -1,0 +1,1013 @@
+#!/usr/bin/python3
+"""Regenerate the hand-made SIP captures in captures/.
+
+    python3 captures/make/handmade.py [outdir]        # write the captures
+    python3 captures/make/handmade.py --doc [outdir]  # also rewrite
+                                                      # captures/handmade.md
+
+Standard library only.  The output is a pure function of this file and
+pcapng.py: no clock, no randomness (identifiers are hashes of fixed labels),
+so two runs give byte-identical files (check with sha256sum).
+
+Each capture covers situations real SIP software will not readily produce
+(odd status codes, 421/420 corner cases, malformed or missing headers,
+several SIP messages in one TCP segment, truncation, exact timer values).
+The messages themselves are ordinary RFC 3261 messages unless the case is
+about breaking one of them.  Addresses come from the documentation ranges
+(192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32), names from
+example.com.  Timestamps start at pcapng.BASE_US (2026-01-01T00:00:00Z).
+
+``--doc`` needs tshark: it reads every capture back with tshark and writes
+the frame tables of captures/handmade.md (frame number, relative time in
+microseconds, direction, first line, note), so the tables are exactly what
+tshark shows.  The notes come from the ``note=`` arguments below.
+"""
+
+import hashlib
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from pcapng import BASE_US, FrameList, PcapngWriter, TcpFlow, UdpFlow  # noqa: E402
+
+# ---------------------------------------------------------------------------
+# addresses
+# ---------------------------------------------------------------------------
+
+UAC = "192.0.2.10"          # alice's phone
+PROXY = "198.51.100.1"      # proxy / registrar side
+REGISTRAR = "198.51.100.20"
+UAS = "203.0.113.5"         # bob's phone
+UAC6 = "2001:db8:a::10"
+UAS6 = "2001:db8:b::5"
+
+MS = 1000                   # microseconds per millisecond
+S = 1000 * MS               # microseconds per second
+
+# ---------------------------------------------------------------------------
+# identifiers (deterministic)
+# ---------------------------------------------------------------------------
+
+
+def _h(label, n):
+    return hashlib.sha256(label.encode()).hexdigest()[:n]
+
+
+def branch(label):
+    return "z9hG4bK" + _h("branch:" + label, 12)
+
+
+def call_id(label, host=UAC):
+    return _h("callid:" + label, 24) + "@" + host
+
+
+def tag(label):
+    return _h("tag:" + label, 10)
+
+
+# ---------------------------------------------------------------------------
+# SIP messages
+# ---------------------------------------------------------------------------
+
+
+def _hname(line):
+    return line.split(":", 1)[0].strip().lower()
+
+
+class Msg:
+    """A SIP message: first line, raw header lines, body.
+
+    Header lines are kept as text; a line may hold "\\r\\n " to fold.  Text
+    is encoded as UTF-8 with surrogateescape, so "\\udcff" gives a raw 0xFF
+    byte.  Content-Length is appended (correct for the body) unless a
+    Content-Length line is already present or ``cl=False``.
+    """
+
+    def __init__(self, first, headers, body="", cl=True):
+        self.first = first
+        self.headers = list(headers)
+        self.body = body
+        self.cl = cl
+
+    def get(self, name):
+        name = name.lower()
+        return [h.split(":", 1)[1].strip() for h in self.headers
+                if _hname(h) == name]
+
+    def lines(self, name):
+        name = name.lower()
+        return [h for h in self.headers if _hname(h) == name]
+
+    def encode(self):
+        body = self.body.encode("utf-8", "surrogateescape")
+        hdrs = list(self.headers)
+        if self.cl and not self.get("content-length"):
+            hdrs.append("Content-Length: %d" % len(body))
+        text = self.first + "\r\n" + "".join(h + "\r\n" for h in hdrs) + "\r\n"
+        return text.encode("utf-8", "surrogateescape") + body
+
+
+def sdp(user, ip, sess, port):
+    fam = "IP6" if ":" in ip else "IP4"
+    return ("v=0\r\n"
+            "o=%s %d %d IN %s %s\r\n"
+            "s=-\r\n"
+            "c=IN %s %s\r\n"
+            "t=0 0\r\n"
+            "m=audio %d RTP/AVP 0 8 101\r\n"
+            "a=rtpmap:0 PCMU/8000\r\n"
+            "a=rtpmap:8 PCMA/8000\r\n"
+            "a=rtpmap:101 telephone-event/8000\r\n"
+            "a=fmtp:101 0-15\r\n"
+            "a=sendrecv\r\n") % (user, sess, sess, fam, ip, fam, ip, port)
+
+
+def hostport(ip, port):
+    return ("[%s]:%d" % (ip, port)) if ":" in ip else ("%s:%d" % (ip, port))
+
+
+ALLOW = "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY"
+
+
+class Call:
+    """One dialog (Call-ID, From tag) between a UAC and a UAS.
+
+    Builds requests and responses the way a plain RFC 3261 UA would.
+    """
+
+    def __init__(self, label, uac=UAC, uas=UAS, uac_port=5060, uas_port=5060,
+                 transport="UDP", caller="alice", callee="bob",
+                 cid=None, from_tag=None):
+        self.label = label
+        self.uac, self.uas = uac, uas
+        self.uac_port, self.uas_port = uac_port, uas_port
+        self.transport = transport
+        self.caller, self.callee = caller, callee
+        self.call_id = cid or call_id(label, uac if ":" not in uac else "example.com")
+        self.from_tag = from_tag or tag("from:" + label)
+        self.to_tag = tag("to:" + label)
+        tp = ";transport=tcp" if transport == "TCP" else ""
+        self.from_uri = "sip:%s@example.com" % caller
+        self.to_uri = "sip:%s@example.com" % callee
+        host = ("[%s]" % uas) if ":" in uas else uas
+        self.ruri = "sip:%s@%s" % (callee, host if uas_port == 5060 else
+                                   hostport(uas, uas_port))
+        self.uac_contact = "<sip:%s@%s%s>" % (caller, hostport(uac, uac_port), tp)
+        self.uas_contact = "<sip:%s@%s%s>" % (callee, hostport(uas, uas_port), tp)
+        self.sess = int(_h("sess:" + label, 8), 16) % 4000000000
+
+    def via(self, br):
+        v = "Via: SIP/2.0/%s %s" % (self.transport, hostport(self.uac, self.uac_port))
+        if br is not None:
+            v += ";branch=" + br
+        return v
+
+    def request(self, method, cseq, br_label=None, ruri=None, extra=(),
+                body=None, to_tag=None, via=True, br=False, contact=True,
+                max_forwards=True):
+        """``br_label`` names the branch (default method+cseq); ``br`` a raw
+        branch value (None = no branch parameter); ``via=False`` omits Via."""
+        if br is False:
+            br = branch("%s:%s:%d:%s" % (self.label, method, cseq, br_label or ""))
+        h = []
+        if via:
+            h.append(self.via(br))
+        if max_forwards:
+            h.append("Max-Forwards: 70")
+        to = "To: <%s>" % self.to_uri
+        if to_tag:
+            to += ";tag=" + to_tag
+        h.append(to)
+        h.append('From: "%s" <%s>;tag=%s' % (self.caller.capitalize(), self.from_uri, self.from_tag))
+        h.append("Call-ID: " + self.call_id)
+        h.append("CSeq: %d %s" % (cseq, method))
+        if contact and method in ("INVITE", "REGISTER", "OPTIONS", "SUBSCRIBE", "REFER"):
+            h.append("Contact: " + self.uac_contact)
+        h.extend(extra)
+        b = ""
+        if body is None and method == "INVITE":
+            body = sdp(self.caller, self.uac, self.sess, 49170)
+        if body:
+            h.append("Content-Type: application/sdp")
+            b = body
+        return Msg("%s %s SIP/2.0" % (method, ruri or self.ruri), h, b)
+
+    def invite(self, cseq=1, extra=(), **kw):
+        return self.request("INVITE", cseq, extra=(ALLOW,) + tuple(extra), **kw)
+
+    def response(self, req, code, reason, extra=(), body=None, to_tag=None,
+                 drop=(), contact=None, status=None):
+        """Response to ``req``: copies Via, To (adds the tag except on 100),
+        From, Call-ID, CSeq.  ``drop`` lists header names to leave out;
+        ``status`` overrides the status-code text."""
+        copy = ("via", "v", "to", "t", "from", "f", "call-id", "i", "cseq",
+                "record-route")
+        drop = {d.lower() for d in drop}
+        h = []
+        for line in req.headers:
+            n = _hname(line)
+            if n not in copy or n in drop:
+                continue
+            if n == "record-route" and not 101 <= code <= 299:
+                continue              # only dialog-creating responses
+            if n in ("to", "t") and code != 100 and ";tag=" not in line:
+                line += ";tag=" + (to_tag or self.to_tag)
+            h.append(line)
+        method = req.get("cseq")[0].split()[1] if req.get("cseq") else ""
+        if contact is None:
+            contact = (method in ("INVITE", "SUBSCRIBE", "REFER")
+                       and 101 <= code <= 299)
+        if contact:
+            h.append("Contact: " + self.uas_contact)
+        h.extend(extra)
+        b = ""
+        if body is None and method == "INVITE" and 200 <= code <= 299:
+            body = sdp(self.callee, self.uas, self.sess + 1, 30000)
+        if body:
+            h.append("Content-Type: application/sdp")
+            b = body
+        return Msg("SIP/2.0 %s %s" % (status or "%03d" % code, reason), h, b)
+
+    def ack(self, invite, resp):
+        """ACK for a non-2xx final response: same branch, same R-URI, To
+        from the response, CSeq number of the INVITE."""
+        h = []
+        vias = invite.lines("via")
+        if vias:
+            h.append(vias[0])
+        h.append("Max-Forwards: 70")
+        h.extend(resp.lines("to"))
+        h.extend(invite.lines("from"))
+        h.extend(invite.lines("call-id"))
+        n = invite.get("cseq")[0].split()[0]
+        h.append("CSeq: %s ACK" % n)
+        return Msg(invite.first.replace("INVITE", "ACK", 1), h)
+
+    def ack2xx(self, cseq, br_label="", br=False):
+        """ACK for a 2xx: a new transaction (new branch) to the UAS Contact."""
+        ruri = self.uas_contact.strip("<>")
+        return self.request("ACK", cseq, br_label=br_label, ruri=ruri,
+                            to_tag=self.to_tag, contact=False, br=br)
+
+    def bye(self, cseq, br_label=""):
+        ruri = self.uas_contact.strip("<>")
+        return self.request("BYE", cseq, br_label=br_label, ruri=ruri,
+                            to_tag=self.to_tag, contact=False)
+
+
+# ---------------------------------------------------------------------------
+# capture helpers
+# ---------------------------------------------------------------------------
+
+
+class Cap(FrameList):
+    """FrameList with a SIP-over-UDP shortcut."""
+
+    def __init__(self, snaplen=262144):
+        FrameList.__init__(self)
+        self.snaplen = snaplen
+
+    def udp(self, t, flow, msg, rev=False, note=None, key=None):
+        data = msg.encode() if isinstance(msg, Msg) else msg
+        fr = flow.frame(data, rev)
+        self.write(BASE_US + t, fr, key=None if key is None else BASE_US + key,
+                   note=note)
+        return fr
+
+    def raw(self, t, frame, note=None):
+        self.write(BASE_US + t, frame, note=note)
+
+
+class TcpCap:
+    """Adapter so TcpFlow writes into a Cap with relative times and notes."""
+
+    def __init__(self, cap):
+        self.cap = cap
+        self.note = None
+
+    def write(self, ts, frame, caplen=None):
+        note = self.note
+        if note and not note.startswith("TCP") and _tcp_info(frame) == (0, 0x10):
+            note = "TCP ACK"          # pure ACK emitted inside a send()
+        self.cap.write(ts, frame, caplen, note=note)
+
+
+def _tcp_info(frame):
+    """(payload length, flags) of an Ethernet/IPv4-or-IPv6/TCP frame."""
+    if frame[12:14] == b"\x86\xdd":
+        ip_len, l4 = 40, 54
+        tot = 40 + int.from_bytes(frame[18:20], "big")
+    else:
+        ip_len = (frame[14] & 15) * 4
+        l4 = 14 + ip_len
+        tot = int.from_bytes(frame[16:18], "big")
+    return tot - ip_len - (frame[l4 + 12] >> 4) * 4, frame[l4 + 13]
+
+
+def tcp_send(flow, adapter, t, data, note, **kw):
+    adapter.note = note
+    if isinstance(data, (list, tuple)):
+        data = [m.encode() if isinstance(m, Msg) else m for m in data]
+    elif isinstance(data, Msg):
+        data = data.encode()
+    r = flow.send(BASE_US + t, data, **kw) - BASE_US
+    adapter.note = None
+    return r
+
+
+# ---------------------------------------------------------------------------
+# the captures
+# ---------------------------------------------------------------------------
+
+CAPTURES = []
+
+
+def capture(name, title, text):
+    def deco(fn):
+        CAPTURES.append((name, title, text, fn))
+        return fn
+    return deco
+
+
+def _invite_txn(cap, flow, t, call, code, reason, delay, note, extra=(),
+                resp_extra=(), ack_delay=2 * MS, inv_extra=()):
+    inv = call.invite(extra=inv_extra)
+    cap.udp(t, flow, inv, note="INVITE (Supported: replaces)")
+    r = call.response(inv, code, reason, extra=resp_extra)
+    cap.udp(t + delay, flow, r, rev=True, note=note)
+    if code >= 300:
+        cap.udp(t + delay + ack_delay, flow, call.ack(inv, r),
+                note="ACK (same branch, non-2xx)")
+    elif code >= 200:
+        cap.udp(t + delay + ack_delay, flow, call.ack2xx(1),
+                note="ACK (new branch, 2xx)")
+    return inv, r
+
+
+@capture("hm-classes-udp.pcapng", "One INVITE per response class (UDP)",
+         "UAC 192.0.2.10:5060 -> UAS 203.0.113.5:5060.  Every INVITE is its "
+         "own call (own Call-ID, From tag and z9hG4bK branch) and gets exactly "
+         "one response, 5 s apart.  Non-2xx finals are ACKed on the INVITE's "
+         "branch, 2xx finals with a new branch.  The INVITEs answered only by "
+         "100 or 180 never complete.  All INVITEs carry `Supported: replaces`.")
+def hm_classes():
+    cap = Cap()
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+    cases = [
+        (100, "Trying", 20 * MS, (), "100 after 20 ms; no final follows"),
+        (180, "Ringing", 120 * MS, (), "180 after 120 ms; no final follows"),
+        (200, "OK", 1500 * MS, (), "200 after 1.5 s (2xx, with SDP)"),
+        (302, "Moved Temporarily", 35 * MS,
+         ("Contact: <sip:bob@198.51.100.77:5060>",), "302 with Contact"),
+        (404, "Not Found", 45 * MS, (), "404"),
+        (421, "Extension Required", 25 * MS, ("Require: 100rel",),
+         "421 Require: 100rel (request Supported: replaces)"),
+        (486, "Busy Here", 800 * MS, (), "486"),
+        (503, "Service Unavailable", 60 * MS, ("Retry-After: 120",),
+         "503 with Retry-After"),
+        (603, "Decline", 2000 * MS, (), "603 after 2 s"),
+        (699, "Unknown Global Failure", 90 * MS, (),
+         "699: unregistered code in the 6xx class"),
+        (299, "Custom Success", 300 * MS, (),
+         "299: unregistered code in the 2xx class (with SDP)"),
+    ]
+    for i, (code, reason, delay, rx, note) in enumerate(cases):
+        call = Call("classes-%d" % code)
+        _invite_txn(cap, flow, i * 5 * S, call, code, reason, delay, note,
+                    resp_extra=rx, inv_extra=("Supported: replaces",))
+    return cap
+
+
+@capture("hm-invalid-status.pcapng", "Status codes outside 100-699 (UDP)",
+         "UAC 192.0.2.10:5060 -> UAS 203.0.113.5:5060.  Four OPTIONS "
+         "requests, each its own Call-ID/branch, 1 s apart, each answered "
+         "after 15 ms with an invalid status line: `099`, `700`, `999` and "
+         "the non-numeric `abc`.  tshark 4.0.17 dissects 099, 700 and 999 as "
+         "SIP responses (`sip.Status-Code` 99, 700, 999, Info `Status: 099 "
+         "Early Bird`, request frame matched); the `abc` datagram is not "
+         "taken for SIP at all (shown as UDP Data, no `sip` fields), so a "
+         "SIP-based analysis never sees it.")
+def hm_invalid():
+    cap = Cap()
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+    cases = [("099", "Early Bird", "status code 099 (below 100)"),
+             ("700", "Beyond Global", "status code 700 (above 699)"),
+             ("999", "Out Of Range", "status code 999"),
+             ("abc", "Weird", "non-numeric status code 'abc': tshark 4.0.17 "
+              "does not take this datagram for SIP at all (UDP Data)")]
+    for i, (st, reason, note) in enumerate(cases):
+        call = Call("invalid-%s" % st)
+        req = call.request("OPTIONS", 1, extra=("Accept: application/sdp",))
+        cap.udp(i * S, flow, req, note="OPTIONS")
+        r = call.response(req, 200, reason, status=st)
+        cap.udp(i * S + 15 * MS, flow, r, rev=True, note=note)
+    return cap
+
+
+@capture("hm-tcp-two-in-one.pcapng", "Two SIP messages in one TCP segment",
+         "UAC 192.0.2.10:50612 -> UAS 203.0.113.5:5060 over one TCP "
+         "connection, one Call-ID.  The 100 and the 421 of the first INVITE "
+         "travel in one segment; the retry INVITE (CSeq 2) is split over two "
+         "segments; 100 and 180 of the retry share one segment.")
+def hm_tcp_two():
+    cap = Cap()
+    ad = TcpCap(cap)
+    call = Call("tcp-two-in-one", uac_port=5060, transport="TCP")
+    flow = TcpFlow(ad, UAC, 50612, UAS, 5060)
+    ad.note = "TCP handshake"
+    t = flow.handshake(BASE_US, rtt_us=400) - BASE_US
+    ad.note = None
+    inv1 = call.invite(1, extra=("Supported: timer",))
+    tcp_send(flow, ad, t + 200, inv1, "INVITE CSeq 1, Supported: timer")
+    r100 = call.response(inv1, 100, "Trying")
+    r421 = call.response(inv1, 421, "Extension Required",
+                         extra=("Require: 100rel, timer",))
+    tcp_send(flow, ad, 25 * MS + 600, [r100, r421], "100 + 421 (Require: 100rel, timer) in ONE segment", from_client=False)
+    tcp_send(flow, ad, 26 * MS, call.ack(inv1, r421), "ACK for the 421 (branch of INVITE 1)")
+    ad.note = "TCP ACK"
+    flow.ack(BASE_US + 66 * MS, from_client=False)
+    inv2 = call.invite(2, extra=("Supported: 100rel, timer",
+                                 "Session-Expires: 1800"))
+    tcp_send(flow, ad, 100 * MS, inv2,
+             "INVITE CSeq 2 (new branch, Supported: 100rel, timer) split over two segments",
+             segments=[300])
+    r100b = call.response(inv2, 100, "Trying")
+    r180 = call.response(inv2, 180, "Ringing")
+    tcp_send(flow, ad, 120 * MS, [r100b, r180], "100 + 180 in ONE segment", from_client=False)
+    ad.note = "TCP ACK"
+    flow.ack(BASE_US + 160 * MS, from_client=True)
+    r200 = call.response(inv2, 200, "OK", extra=("Require: timer",
+                                                 "Session-Expires: 1800;refresher=uac",
+                                                 "Supported: 100rel, timer"))
+    tcp_send(flow, ad, 1500 * MS, r200, "200 OK to INVITE CSeq 2", from_client=False)
+    tcp_send(flow, ad, 1501 * MS, call.ack2xx(2), "ACK for the 200 (new branch)")
+    ad.note = "TCP ACK"
+    flow.ack(BASE_US + 1541 * MS, from_client=False)
+    bye = call.bye(3)
+    tcp_send(flow, ad, 5 * S, bye, "BYE CSeq 3")
+    tcp_send(flow, ad, 5 * S + 15 * MS, call.response(bye, 200, "OK"), "200 OK to BYE", from_client=False)
+    ad.note = "TCP ACK"
+    flow.ack(BASE_US + 5 * S + 55 * MS, from_client=True)
+    ad.note = "TCP close"
+    flow.close(BASE_US + 5 * S + 100 * MS, from_client=True)
+    return cap
+
+
+@capture("hm-421-edge.pcapng", "420/421 corner cases (UDP)",
+         "UAC 192.0.2.10:5060 -> UAS 203.0.113.5:5060 (case b: registrar "
+         "198.51.100.20:5060).  Cases a-j, each its own Call-ID, 1 s apart "
+         "(f takes 3 s).  Finals come 20-30 ms after the request; non-2xx "
+         "finals to INVITE are ACKed on the INVITE's branch 1 ms later.")
+def hm_421_edge():
+    cap = Cap()
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+    reg = UdpFlow(UAC, 5060, REGISTRAR, 5060)
+
+    def txn(t, label, inv_extra, code, reason, resp_extra, note_req, note_resp,
+            delay=25 * MS):
+        call = Call("421-" + label)
+        inv = call.invite(extra=inv_extra)
+        cap.udp(t, flow, inv, note=note_req)
+        r = call.response(inv, code, reason, extra=resp_extra)
+        cap.udp(t + delay, flow, r, rev=True, note=note_resp)
+        cap.udp(t + delay + 1 * MS, flow, call.ack(inv, r),
+                note="(%s) ACK, same branch" % label)
+        return call, inv
+
+    txn(0, "a", ("Supported: replaces",), 421, "Extension Required", (),
+        "(a) INVITE Supported: replaces", "(a) 421 without Require", delay=22 * MS)
+
+    # (b) REGISTER with sec-agree supported but no Security-Client
+    call = Call("421-b", uas=REGISTRAR)
+    call.ruri = "sip:example.com"
+    call.to_uri = call.from_uri
+    regm = call.request("REGISTER", 1, extra=("Supported: sec-agree",
+                                              "Expires: 3600"))
+    cap.udp(1 * S, reg, regm,
+            note="(b) REGISTER Supported: sec-agree, no Security-Client")
+    r = call.response(regm, 421, "Extension Required",
+                      extra=("Require: sec-agree",))
+    cap.udp(1 * S + 18 * MS, reg, r, rev=True,
+            note="(b) 421 Require: sec-agree (already in Supported)")
+
+    # (c) 421 whose request is not in the capture
+    call = Call("421-c")
+    inv = call.invite(extra=("Supported: replaces",))
+    r = call.response(inv, 421, "Extension Required", extra=("Require: timer",))
+    cap.udp(2 * S, flow, r, rev=True,
+            note="(c) 421 Require: timer; its INVITE is not in the capture (no ACK either)")
+
+    txn(3 * S, "d", ("Supported: timer", "Supported: replaces,\r\n norefersub"),
+        421, "Extension Required", ("Require: 100rel, Timer",),
+        "(d) INVITE, two Supported lines (timer / replaces, folded norefersub)",
+        "(d) 421 Require: 100rel, Timer")
+    txn(4 * S, "e", ("k: 100rel",), 421, "Extension Required",
+        ("Require: 100REL, timer",),
+        "(e) INVITE compact form k: 100rel", "(e) 421 Require: 100REL, timer")
+
+    # (f) empty Supported, 421, retry with 100rel that succeeds
+    call, inv = txn(5 * S, "f", ("Supported:",), 421, "Extension Required",
+                    ("Require: 100rel",), "(f) INVITE CSeq 1 with empty Supported:",
+                    "(f) 421 Require: 100rel")
+    inv2 = call.invite(2, extra=("Supported: 100rel",))
+    cap.udp(5 * S + 200 * MS, flow, inv2,
+            note="(f) retry INVITE CSeq 2 (same Call-ID/From tag, new branch), Supported: 100rel")
+    cap.udp(5 * S + 210 * MS, flow, call.response(inv2, 100, "Trying"), rev=True,
+            note="(f) 100 to the retry")
+    cap.udp(6 * S + 200 * MS, flow, call.response(inv2, 200, "OK"), rev=True,
+            note="(f) 200 to the retry")
+    cap.udp(6 * S + 203 * MS, flow, call.ack2xx(2), note="(f) ACK (new branch)")
+
+    txn(8 * S, "g", ("Require: foo",), 420, "Bad Extension", ("Unsupported: foo",),
+        "(g) INVITE Require: foo", "(g) 420 Unsupported: foo")
+    txn(9 * S, "h", ("Require: foo",), 420, "Bad Extension", (),
+        "(h) INVITE Require: foo", "(h) 420 without Unsupported")
+    txn(10 * S, "i", ("Require: foo",), 420, "Bad Extension", ("Unsupported: bar",),
+        "(i) INVITE Require: foo", "(i) 420 Unsupported: bar (not what was required)")
+    txn(11 * S, "j", ("Proxy-Require: baz",), 420, "Bad Extension",
+        ("Unsupported: baz",),
+        "(j) INVITE Proxy-Require: baz", "(j) 420 Unsupported: baz")
+    return cap
+
+
+@capture("hm-bad-input.pcapng", "Malformed and inconsistent input (UDP)",
+         "UAC 192.0.2.10:5060 <-> UAS 203.0.113.5:5060.  Cases 1-9 (see "
+         "notes), each its own Call-ID except case 7.  Case 4: the 100 is "
+         "written after its INVITE but timestamped 5 ms earlier (time goes "
+         "backwards).  Case 6: the INVITE is the same frame twice (identical "
+         "bytes, IPv4 identification included), 1 ms apart.  Case 7: two "
+         "unrelated calls with one Call-ID (other From tag, other branches, "
+         "CSeq 1 again).  The 68 KB Require case is in "
+         "hm-huge-require-tcp.pcapng (a UDP datagram cannot hold it).")
+def hm_bad_input():
+    cap = Cap()
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+
+    # 1. response without CSeq
+    call = Call("bad-1")
+    req = call.request("OPTIONS", 1)
+    cap.udp(0, flow, req, note="(1) OPTIONS")
+    cap.udp(12 * MS, flow, call.response(req, 200, "OK", drop=("cseq",)),
+            rev=True, note="(1) 200 without CSeq")
+
+    # 2. request and response without Via
+    call = Call("bad-2")
+    req = call.request("OPTIONS", 1, via=False)
+    cap.udp(1 * S, flow, req, note="(2) OPTIONS without Via")
+    cap.udp(1 * S + 10 * MS, flow, call.response(req, 200, "OK"), rev=True,
+            note="(2) 200 without Via")
+
+    # 3. response without Call-ID
+    call = Call("bad-3")
+    req = call.request("OPTIONS", 1)
+    cap.udp(2 * S, flow, req, note="(3) OPTIONS")
+    cap.udp(2 * S + 11 * MS, flow, call.response(req, 200, "OK", drop=("call-id",)),
+            rev=True, note="(3) 200 without Call-ID")
+
+    # 4. 100 timestamped 5 ms before its INVITE (written after it)
+    call = Call("bad-4")
+    inv = call.invite()
+    t = 3 * S
+    cap.udp(t, flow, inv, note="(4) INVITE")
+    cap.udp(t - 5 * MS, flow, call.response(inv, 100, "Trying"), rev=True,
+            key=t + 1, note="(4) 100, timestamp 5 ms BEFORE its INVITE")
+    r = call.response(inv, 486, "Busy Here")
+    cap.udp(t + 300 * MS, flow, r, rev=True, note="(4) 486")
+    cap.udp(t + 301 * MS, flow, call.ack(inv, r), note="(4) ACK")
+
+    # 5. response whose request never appears
+    call = Call("bad-5")
+    req = call.request("OPTIONS", 7)
+    cap.udp(4 * S, flow, call.response(req, 200, "OK"), rev=True,
+            note="(5) 200 to an OPTIONS that is not in the capture")
+
+    # 6. duplicated frame
+    call = Call("bad-6")
+    inv = call.invite()
+    t = 5 * S
+    fr = cap.udp(t, flow, inv, note="(6) INVITE")
+    cap.raw(t + 1 * MS, fr, note="(6) the same frame again, byte for byte")
+    cap.udp(t + 20 * MS, flow, call.response(inv, 100, "Trying"), rev=True,
+            note="(6) 100")
+    r = call.response(inv, 603, "Decline")
+    cap.udp(t + 1 * S, flow, r, rev=True, note="(6) 603")
+    cap.udp(t + 1 * S + 1 * MS, flow, call.ack(inv, r), note="(6) ACK")
+
+    # 7. Call-ID reused by an unrelated later call
+    call = Call("bad-7")
+    t = 7 * S
+    inv = call.invite()
+    cap.udp(t, flow, inv, note="(7) call A: INVITE CSeq 1")
+    cap.udp(t + 20 * MS, flow, call.response(inv, 100, "Trying"), rev=True,
+            note="(7) call A: 100")
+    cap.udp(t + 1 * S, flow, call.response(inv, 200, "OK"), rev=True,
+            note="(7) call A: 200")
+    cap.udp(t + 1 * S + 2 * MS, flow, call.ack2xx(1), note="(7) call A: ACK")
+    bye = call.bye(2)
+    cap.udp(t + 2 * S, flow, bye, note="(7) call A: BYE CSeq 2")
+    cap.udp(t + 2 * S + 10 * MS, flow, call.response(bye, 200, "OK"), rev=True,
+            note="(7) call A: 200 to BYE")
+    call_b = Call("bad-7b", cid=call.call_id)
+    t = 10 * S
+    inv = call_b.invite()
+    cap.udp(t, flow, inv, note="(7) call B: SAME Call-ID, other From tag/branch, CSeq 1")
+    cap.udp(t + 25 * MS, flow, call_b.response(inv, 100, "Trying"), rev=True,
+            note="(7) call B: 100")
+    r = call_b.response(inv, 486, "Busy Here")
+    cap.udp(t + 500 * MS, flow, r, rev=True, note="(7) call B: 486")
+    cap.udp(t + 501 * MS, flow, call_b.ack(inv, r), note="(7) call B: ACK")
+
+    # 8. non-ASCII option tags (UTF-8 and a raw 0xFF byte)
+    call = Call("bad-8")
+    t = 12 * S
+    inv = call.invite(extra=("Supported: replaces, t\u00efmer, x\udcffy",))
+    cap.udp(t, flow, inv, note="(8) INVITE Supported: replaces, t\u00efmer (UTF-8), x<FF>y")
+    r = call.response(inv, 421, "Extension Required",
+                      extra=("Require: t\u00efmer, \u00fcber, z\udcff",))
+    cap.udp(t + 30 * MS, flow, r, rev=True,
+            note="(8) 421 Require: t\u00efmer, \u00fcber, z<FF>")
+    cap.udp(t + 31 * MS, flow, call.ack(inv, r), note="(8) ACK")
+
+    # 9. RFC 2543 style: branch without magic cookie, and no branch at all
+    call = Call("bad-9a")
+    t = 14 * S
+    inv = call.invite(br="abc123")
+    cap.udp(t, flow, inv, note="(9a) INVITE branch=abc123 (no z9hG4bK)")
+    cap.udp(t + 25 * MS, flow, call.response(inv, 100, "Trying"), rev=True,
+            note="(9a) 100 after 25 ms")
+    r = call.response(inv, 486, "Busy Here")
+    cap.udp(t + 1 * S, flow, r, rev=True, note="(9a) 486")
+    cap.udp(t + 1 * S + 1 * MS, flow, call.ack(inv, r), note="(9a) ACK branch=abc123")
+    call = Call("bad-9b")
+    t = 16 * S
+    inv = call.invite(br=None)
+    cap.udp(t, flow, inv, note="(9b) INVITE, Via without branch")
+    cap.udp(t + 30 * MS, flow, call.response(inv, 100, "Trying"), rev=True,
+            note="(9b) 100 after 30 ms")
+    cap.udp(t + 2 * S, flow, call.response(inv, 200, "OK"), rev=True,
+            note="(9b) 200")
+    cap.udp(t + 2 * S + 2 * MS, flow, call.ack2xx(1, br=None),
+            note="(9b) ACK, Via without branch")
+    return cap
+
+
+@capture("hm-huge-require-tcp.pcapng", "421 with a 68 KB Require line (TCP)",
+         "UAC 192.0.2.10:50614 -> UAS 203.0.113.5:5060.  INVITE "
+         "(Supported: timer), 100, then a 421 whose single Require line lists "
+         "10 000 option tags `t0, t1, ..., t9999` (68 888 bytes of value; "
+         "over the 65 507-byte UDP limit, hence TCP), sent in MSS-sized "
+         "segments with the client ACKing every second segment; ACK; close.")
+def hm_huge():
+    cap = Cap()
+    ad = TcpCap(cap)
+    call = Call("huge-require", transport="TCP")
+    flow = TcpFlow(ad, UAC, 50614, UAS, 5060)
+    ad.note = "TCP handshake"
+    flow.handshake(BASE_US, rtt_us=400)
+    inv = call.invite(extra=("Supported: timer",))
+    tcp_send(flow, ad, 600, inv, "INVITE Supported: timer")
+    tcp_send(flow, ad, 10 * MS, call.response(inv, 100, "Trying"), "100 Trying",
+             from_client=False)
+    ad.note = "TCP ACK"
+    flow.ack(BASE_US + 50 * MS, from_client=True)
+    tags = ", ".join("t%d" % i for i in range(10000))
+    r = call.response(inv, 421, "Extension Required", extra=("Require: " + tags,))
+    t = tcp_send(flow, ad, 60 * MS, r, "421 with 10 000 Require tags (segment)",
+                 from_client=False, ack_every=2, gap_us=20)
+    tcp_send(flow, ad, t + 1 * MS, call.ack(inv, r), "ACK for the 421")
+    ad.note = "TCP ACK"
+    flow.ack(BASE_US + t + 41 * MS, from_client=False)
+    ad.note = "TCP close"
+    flow.close(BASE_US + 200 * MS, from_client=True)
+    return cap
+
+
+@capture("hm-truncated.pcapng", "Snaplen 96: every SIP packet cut",
+         "UAC 192.0.2.10:5060 -> UAS 203.0.113.5:5060, INVITE/100/180/200/ACK "
+         "written with an IDB snaplen of 96 bytes: 42 bytes of headers, "
+         "54 bytes of SIP; original lengths are kept.  tshark parses only the "
+         "first line (`sip.Status-Code` is present on the responses) and "
+         "reports `[Packet size limited during capture: SIP truncated]`; no "
+         "Via, Call-ID or CSeq survives.")
+def hm_truncated():
+    cap = Cap(snaplen=96)
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+    call = Call("truncated")
+    inv = call.invite()
+    cap.udp(0, flow, inv, note="INVITE (truncated)")
+    cap.udp(20 * MS, flow, call.response(inv, 100, "Trying"), rev=True,
+            note="100 after 20 ms (truncated)")
+    cap.udp(100 * MS, flow, call.response(inv, 180, "Ringing"), rev=True,
+            note="180 (truncated)")
+    cap.udp(2 * S, flow, call.response(inv, 200, "OK"), rev=True,
+            note="200 (truncated)")
+    cap.udp(2 * S + 2 * MS, flow, call.ack2xx(1), note="ACK (truncated)")
+    return cap
+
+
+@capture("hm-proxy-chain.pcapng", "One call captured on both hops of a proxy",
+         "UAC 192.0.2.10:5060 -> proxy 198.51.100.1:5060 -> UAS "
+         "203.0.113.5:5060, one Call-ID on both hops.  The proxy puts its own "
+         "Via (its own branch) on top and a Record-Route; it answers the "
+         "INVITE with its own 100 on hop 1 after 3 ms, the UAS answers 100 "
+         "on hop 2 15 ms after the forwarded INVITE.  180 and 200 are "
+         "forwarded back with the top Via removed; ACK and BYE follow the "
+         "route set through the proxy.")
+def hm_proxy():
+    cap = Cap()
+    h1 = UdpFlow(UAC, 5060, PROXY, 5060)
+    h2 = UdpFlow(PROXY, 5060, UAS, 5060)
+    call = Call("proxy-chain")
+    rr = "Record-Route: <sip:198.51.100.1;lr>"
+    pvia = "Via: SIP/2.0/UDP 198.51.100.1:5060;branch="
+
+    def forward(msg, hop2_branch, ruri):
+        h = [pvia + hop2_branch]
+        rest = []
+        for line in msg.headers:
+            n = _hname(line)
+            if n == "max-forwards":
+                line = "Max-Forwards: 69"
+            if n == "route":
+                continue
+            rest.append(line)
+        h.extend(rest)
+        if msg.first.startswith("INVITE"):
+            # Record-Route right after the Vias
+            nv = sum(1 for x in h if _hname(x) == "via")
+            h.insert(nv, rr)
+        first = "%s %s SIP/2.0" % (msg.first.split()[0], ruri)
+        return Msg(first, h, msg.body)
+
+    def backward(resp):
+        h = list(resp.headers)
+        del h[0]                          # the proxy's Via
+        return Msg(resp.first, h, resp.body)
+
+    inv1 = call.invite(ruri="sip:bob@example.com")
+    cap.udp(0, h1, inv1, note="hop 1 INVITE")
+    b2 = branch("proxy-chain:hop2:invite")
+    inv2 = forward(inv1, b2, "sip:bob@203.0.113.5")
+    cap.udp(1200, h2, inv2, note="hop 2 INVITE: proxy Via (own branch) on top, Record-Route, Max-Forwards 69")
+    cap.udp(3 * MS, h1, call.response(inv1, 100, "Trying"), rev=True,
+            note="hop 1: proxy's own 100, 3 ms after the hop-1 INVITE")
+    cap.udp(1200 + 15 * MS, h2, call.response(inv2, 100, "Trying"), rev=True,
+            note="hop 2: UAS 100, 15 ms after the hop-2 INVITE")
+    r180 = call.response(inv2, 180, "Ringing")
+    cap.udp(350 * MS, h2, r180, rev=True, note="hop 2: 180")
+    cap.udp(350 * MS + 700, h1, backward(r180), rev=True, note="hop 1: 180 forwarded")
+    r200 = call.response(inv2, 200, "OK")
+    cap.udp(4200 * MS, h2, r200, rev=True, note="hop 2: 200")
+    cap.udp(4200 * MS + 800, h1, backward(r200), rev=True, note="hop 1: 200 forwarded")
+    ack1 = call.ack2xx(1, br_label="hop1")
+    ack1.headers.append("Route: <sip:198.51.100.1;lr>")
+    cap.udp(4205 * MS, h1, ack1, note="hop 1 ACK (new branch, Route via proxy)")
+    cap.udp(4205 * MS + 600, h2,
+            forward(ack1, branch("proxy-chain:hop2:ack"), call.uas_contact.strip("<>")),
+            note="hop 2 ACK")
+    bye1 = call.bye(2, br_label="hop1")
+    bye1.headers.append("Route: <sip:198.51.100.1;lr>")
+    cap.udp(20 * S, h1, bye1, note="hop 1 BYE CSeq 2")
+    bye2 = forward(bye1, branch("proxy-chain:hop2:bye"), call.uas_contact.strip("<>"))
+    cap.udp(20 * S + 700, h2, bye2, note="hop 2 BYE")
+    ok = call.response(bye2, 200, "OK")
+    cap.udp(20 * S + 12 * MS, h2, ok, rev=True, note="hop 2: 200 to BYE")
+    cap.udp(20 * S + 12 * MS + 600, h1, backward(ok), rev=True,
+            note="hop 1: 200 to BYE forwarded")
+    return cap
+
+
+@capture("hm-ipv6.pcapng", "Short IPv6 call",
+         "UAC [2001:db8:a::10]:5060 -> UAS [2001:db8:b::5]:5060 over UDP, "
+         "SDP with IN IP6.")
+def hm_ipv6():
+    cap = Cap()
+    flow = UdpFlow(UAC6, 5060, UAS6, 5060)
+    call = Call("ipv6", uac=UAC6, uas=UAS6)
+    inv = call.invite()
+    cap.udp(0, flow, inv, note="INVITE")
+    cap.udp(20 * MS, flow, call.response(inv, 100, "Trying"), rev=True,
+            note="100 after 20 ms")
+    cap.udp(150 * MS, flow, call.response(inv, 180, "Ringing"), rev=True,
+            note="180 after 150 ms")
+    cap.udp(2500 * MS, flow, call.response(inv, 200, "OK"), rev=True,
+            note="200 after 2.5 s")
+    cap.udp(2503 * MS, flow, call.ack2xx(1), note="ACK (new branch)")
+    return cap
+
+
+@capture("hm-timers.pcapng", "INVITE timing cases (UDP)",
+         "UAC 192.0.2.10:5060 -> UAS 203.0.113.5:5060, all INVITE "
+         "transactions, each its own Call-ID.  Start times: a 0 s, c 8 s, "
+         "d 10 s, e 17 s, f 21 s, g 23 s, b 30 s (b is the last transaction "
+         "started).  The capture ends with the ACK of case c at 40.002000 s, "
+         "9.952 s after the 100 of case b, which never gets a final.")
+def hm_timers():
+    cap = Cap()
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+
+    # (a) retransmitted INVITE, late 100
+    call = Call("timers-a")
+    inv = call.invite()
+    cap.udp(0, flow, inv, note="(a) INVITE")
+    cap.udp(500000, flow, inv, note="(a) INVITE retransmission +500 ms")
+    cap.udp(1500000, flow, inv, note="(a) INVITE retransmission +1500 ms")
+    cap.udp(1700250, flow, call.response(inv, 100, "Trying"), rev=True,
+            note="(a) 100 at +1700.250 ms")
+    cap.udp(4000000, flow, call.response(inv, 180, "Ringing"), rev=True,
+            note="(a) 180 at +4000 ms")
+    cap.udp(6123456, flow, call.response(inv, 200, "OK"), rev=True,
+            note="(a) 200 at +6123.456 ms")
+    cap.udp(6125001, flow, call.ack2xx(1), note="(a) ACK")
+
+    # (c) 100, then 408 32 s after the INVITE
+    call = Call("timers-c")
+    t = 8 * S
+    inv = call.invite()
+    cap.udp(t, flow, inv, note="(c) INVITE")
+    cap.udp(t + 10 * MS, flow, call.response(inv, 100, "Trying"), rev=True,
+            note="(c) 100 at +10 ms")
+    r = call.response(inv, 408, "Request Timeout")
+    cap.udp(t + 32 * S, flow, r, rev=True, note="(c) 408 at +32 s")
+    cap.udp(t + 32 * S + 2 * MS, flow, call.ack(inv, r),
+            note="(c) ACK (last frame of the capture)")
+
+    # (d) CANCEL
+    call = Call("timers-d")
+    t = 10 * S
+    inv = call.invite()
+    cap.udp(t, flow, inv, note="(d) INVITE")
+    cap.udp(t + 15 * MS, flow, call.response(inv, 100, "Trying"), rev=True,
+            note="(d) 100 at +15 ms")
+    cap.udp(t + 400 * MS, flow, call.response(inv, 180, "Ringing"), rev=True,
+            note="(d) 180 at +400 ms")
+    cancel = Msg("CANCEL %s SIP/2.0" % call.ruri,
+                 [inv.lines("via")[0], "Max-Forwards: 70"] + inv.lines("to")
+                 + inv.lines("from") + inv.lines("call-id") + ["CSeq: 1 CANCEL"])
+    cap.udp(t + 5 * S, flow, cancel, note="(d) CANCEL at +5 s (INVITE's branch)")
+    cap.udp(t + 5 * S + 20 * MS, flow, call.response(cancel, 200, "OK"), rev=True,
+            note="(d) 200 to CANCEL")
+    r = call.response(inv, 487, "Request Terminated")
+    cap.udp(t + 5 * S + 25 * MS, flow, r, rev=True, note="(d) 487 to the INVITE")
+    cap.udp(t + 5 * S + 27 * MS, flow, call.ack(inv, r), note="(d) ACK")
+
+    # (e) no 100 at all
+    call = Call("timers-e")
+    t = 17 * S
+    inv = call.invite()
+    cap.udp(t, flow, inv, note="(e) INVITE")
+    cap.udp(t + 350 * MS, flow, call.response(inv, 180, "Ringing"), rev=True,
+            note="(e) 180 at +350 ms, no 100")
+    cap.udp(t + 2500 * MS, flow, call.response(inv, 200, "OK"), rev=True,
+            note="(e) 200 at +2.5 s")
+    cap.udp(t + 2502 * MS, flow, call.ack2xx(1), note="(e) ACK")
+
+    # (f) fast 100 and 200
+    call = Call("timers-f")
+    t = 21 * S
+    inv = call.invite()
+    cap.udp(t, flow, inv, note="(f) INVITE")
+    cap.udp(t + 5 * MS, flow, call.response(inv, 100, "Trying"), rev=True,
+            note="(f) 100 at +5 ms")
+    cap.udp(t + 40 * MS, flow, call.response(inv, 200, "OK"), rev=True,
+            note="(f) 200 at +40 ms")
+    cap.udp(t + 41 * MS, flow, call.ack2xx(1), note="(f) ACK")
+
+    # (g) retransmitted 100 and 200
+    call = Call("timers-g")
+    t = 23 * S
+    inv = call.invite()
+    r100 = call.response(inv, 100, "Trying")
+    r200 = call.response(inv, 200, "OK")
+    cap.udp(t, flow, inv, note="(g) INVITE")
+    cap.udp(t + 30 * MS, flow, r100, rev=True, note="(g) 100 at +30 ms")
+    cap.udp(t + 500 * MS, flow, inv, note="(g) INVITE retransmission +500 ms")
+    cap.udp(t + 500 * MS + 300, flow, r100, rev=True,
+            note="(g) 100 retransmitted (answer to the retransmission)")
+    cap.udp(t + 1200 * MS, flow, r200, rev=True, note="(g) 200 at +1.2 s")
+    cap.udp(t + 1700 * MS, flow, r200, rev=True, note="(g) 200 retransmitted at +1.7 s")
+    cap.udp(t + 1702 * MS, flow, call.ack2xx(1), note="(g) ACK")
+
+    # (b) stuck: 100, then nothing (last transaction started)
+    call = Call("timers-b")
+    t = 30 * S
+    inv = call.invite()
+    cap.udp(t, flow, inv, note="(b) INVITE (last transaction started)")
+    cap.udp(t + 50 * MS, flow, call.response(inv, 100, "Trying"), rev=True,
+            note="(b) 100 at +50 ms; nothing follows")
+    return cap
+
+
+# ---------------------------------------------------------------------------
+# main
+# ---------------------------------------------------------------------------
+
+
+def build(outdir):
+    """Write every capture; return {name: notes in frame order}."""
+    notes = {}
+    for name, _title, _text, fn in CAPTURES:
+        cap = fn()
+        path = os.path.join(outdir, name)
+        with PcapngWriter(path, snaplen=cap.snaplen) as w:
+            notes[name] = cap.save(w)
+    return notes
+
+
+def _us(rel):
+    """'1.700250000' -> 1700250 (exact, no float)."""
+    neg = rel.startswith("-")
+    rel = rel.lstrip("-")
+    sec, _, frac = rel.partition(".")
+    v = int(sec) * 1000000 + int((frac + "000000")[:6])
+    return -v if neg else v
+
+
+def _md_escape(s):
+    return s.replace("|", "\\|").replace("`", "'")
+
+
+def write_doc(outdir, notes, mdpath):
+    fields = ["frame.number", "frame.time_relative", "ip.src", "ipv6.src",
+              "ip.dst", "ipv6.dst", "udp.srcport", "tcp.srcport",
+              "udp.dstport", "tcp.dstport", "sip.Request-Line",
+              "sip.Status-Line", "frame.len", "frame.cap_len", "_ws.col.Info",
+              "sip.Call-ID", "sip.Via.branch"]
+    out = [
+        "# Hand-made captures",
+        "",
+        "Generated by `python3 captures/make/handmade.py` (standard library "
+        "only, deterministic: two runs give identical bytes).  The tables "
+        "below are written by `python3 captures/make/handmade.py --doc` from "
+        "tshark's own reading of each file (tshark 4.0.17, fields "
+        "`frame.number`, `frame.time_relative`, `ip[v6].src/dst`, "
+        "`udp/tcp.srcport/dstport`, `sip.Request-Line`, `sip.Status-Line`, "
+        "falling back to the Info column), so they are exact.  Time is "
+        "`frame.time_relative` in microseconds; every capture starts at "
+        "2026-01-01T00:00:00Z.  The first line column shows every SIP "
+        "message tshark finds in the frame, separated by ` + `.",
+        "",
+    ]
+    for name, title, text, _fn in CAPTURES:
+        path = os.path.join(outdir, name)
+        cmd = ["tshark", "-r", path, "-T", "fields", "-E", "separator=\t",
+               "-E", "occurrence=a", "-E", "aggregator=\x1f"]
+        for f in fields:
+            cmd += ["-e", f]
+        res = subprocess.run(cmd, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, check=True)
+        rows = res.stdout.decode("utf-8", "replace").splitlines()
+        out += ["## %s" % name, "", "%s.  %s" % (title, text), "",
+                "| No. | time (µs) | direction | first line | Call-ID, top branch | notes |",
+                "| ---: | ---: | --- | --- | --- | --- |"]
+        nn = notes[name]
+        for row in rows:
+            c = row.split("\t")
+            c += [""] * (len(fields) - len(c))
+            num = int(c[0])
+            src = c[2] or c[3]
+            dst = c[4] or c[5]
+            sport = c[6] or c[7]
+            dport = c[8] or c[9]
+            d = "%s -> %s" % (hostport(src, int(sport)), hostport(dst, int(dport)))
+            first = " + ".join(x for x in c[10].split("\x1f") + c[11].split("\x1f") if x)
+            if not first:
+                info = c[14]
+                first = "(%s)" % info
+            note = nn[num - 1] or ""
+            if c[12] != c[13]:
+                note = (note + "; " if note else "") + "captured %s of %s bytes" % (c[13], c[12])
+            ids = []
+            cids = c[15].split("\x1f") if c[15] else []
+            brs = c[16].split("\x1f") if c[16] else []
+            for cid in cids:
+                short = cid.split("@")[0][:8]
+                if short not in ids:
+                    ids.append(short)
+            if brs:
+                ids.append(brs[0])    # top Via of the (first) message
+            out.append("| %d | %d | %s | %s | %s | %s |" % (
+                num, _us(c[1]), d, _md_escape(first), " ".join(ids),
+                _md_escape(note)))
+        out.append("")
+    with open(mdpath, "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
+
+
+def main(argv):
+    here = os.path.dirname(os.path.abspath(__file__))
+    doc = "--doc" in argv
+    args = [a for a in argv if a != "--doc"]
+    outdir = args[0] if args else os.path.dirname(here)
+    os.makedirs(outdir, exist_ok=True)
+    notes = build(outdir)
+    for name, _t, _x, _f in CAPTURES:
+        print(os.path.join(outdir, name))
+    if doc:
+        write_doc(outdir, notes, os.path.join(os.path.dirname(here), "handmade.md"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

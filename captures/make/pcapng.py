@@ -1,0 +1,505 @@
+"""Minimal, dependency-free pcapng writer for hand-made and benchmark captures.
+
+Standard library only (Debian's /usr/bin/python3).  Everything it produces is
+a pure function of its inputs, so a generator that uses it writes the same
+bytes on every run (no wall-clock time, no random numbers, no host names).
+
+File layout
+    One Section Header Block (byte order magic 0x1A2B3C4D, little endian,
+    version 1.0, section length -1 = "not given", no options), one Interface
+    Description Block (LINKTYPE_ETHERNET by default, configurable snaplen,
+    option if_tsresol = 6, i.e. microseconds, unless told otherwise), then
+    one Enhanced Packet Block per packet on interface 0, without options.
+
+Timestamps
+    Integers: microseconds since the Unix epoch.  ``BASE_US`` is
+    2026-01-01T00:00:00Z; write ``BASE_US + 1_700_250`` for "1.700250 s after
+    the base".  With ``tsresol=9`` the writer multiplies by 1000; with a
+    coarser resolution it divides (truncating).
+
+Truncation
+    ``PcapngWriter.write(ts_us, frame, caplen=None)`` stores
+    ``min(len(frame), caplen, snaplen)`` bytes and records ``len(frame)`` as
+    the original length, so a small snaplen or an explicit ``caplen`` gives
+    frames with captured length < original length.
+
+Packets
+    ``Path``     one direction between two hosts (Ethernet + IPv4 or IPv6).
+                 It precomputes the Ethernet header, the constant part of the
+                 IPv4 header checksum and the pseudo-header sum, so building a
+                 packet costs one ``int.from_bytes`` over the payload plus a
+                 few ``struct.pack`` calls.  ``path.udp(sport, dport, data)``
+                 and ``path.tcp(sport, dport, seq, ack, flags, data)`` return
+                 a complete Ethernet frame with correct IPv4 header, UDP and
+                 TCP checksums (IPv6 has no header checksum).
+    ``UdpFlow``  a UDP conversation between (ip_a, port_a) and (ip_b, port_b):
+                 ``flow.frame(payload, reverse=False)``.
+    ``TcpFlow``  a TCP connection that writes to a writer (anything with a
+                 ``write(ts_us, frame, caplen=None)`` method): ``handshake``,
+                 ``send`` (PSH/ACK segments; split one payload over several
+                 segments, or put several messages in one), ``ack``,
+                 ``close``.  Sequence and acknowledgement numbers are tracked
+                 for both directions; every segment acknowledges everything
+                 the peer has sent so far.
+    ``udp_frame`` / ``tcp_frame``  one-shot helpers (paths are cached).
+
+MAC addresses default to a locally administered address derived from the IP
+address (02:xx:xx:xx:xx:xx), so frames between the same hosts always carry
+the same MACs.  IPv4 identification numbers count up per Path from a value
+derived from the two addresses (like Linux's per-destination counters), and
+the DF bit is set.
+
+Example::
+
+    from pcapng import BASE_US, PcapngWriter, UdpFlow, TcpFlow
+    with PcapngWriter("x.pcapng") as w:
+        f = UdpFlow("192.0.2.10", 5060, "203.0.113.5", 5060)
+        w.write(BASE_US, f.frame(b"OPTIONS ..."))
+        w.write(BASE_US + 20_000, f.frame(b"SIP/2.0 200 OK ...", reverse=True))
+        t = TcpFlow(w, "192.0.2.10", 50000, "203.0.113.5", 5060)
+        ts = t.handshake(BASE_US + 100_000)
+        ts = t.send(ts + 100, [msg1, msg2])                   # 2 msgs, 1 segment
+        ts = t.send(ts + 100, msg3, from_client=False, segments=2)  # split
+
+For speed with hundreds of thousands of packets: build the ``UdpFlow`` /
+``Path`` objects once, reuse them, and write in time order (the writer
+buffers with a 1 MiB buffer).  ``FrameList`` collects frames out of order
+and writes them sorted, for small captures whose conversations interleave.
+"""
+
+import ipaddress
+import struct
+import zlib
+
+__all__ = [
+    "BASE_US", "LINKTYPE_ETHERNET", "PcapngWriter", "FrameList", "Path",
+    "UdpFlow", "TcpFlow", "udp_frame", "tcp_frame", "mac_for_ip",
+    "checksum", "reset_paths",
+    "FIN", "SYN", "RST", "PSH", "ACK",
+]
+
+#: 2026-01-01T00:00:00Z in microseconds since the epoch.
+BASE_US = 1767225600 * 1_000_000
+
+LINKTYPE_ETHERNET = 1
+
+FIN, SYN, RST, PSH, ACK = 0x01, 0x02, 0x04, 0x08, 0x10
+
+_SHB_MAGIC = 0x1A2B3C4D
+_EPB_HEAD = struct.Struct("<IIIIIII")   # type, len, ifid, ts_hi, ts_lo, cap, orig
+_U32 = struct.Struct("<I")
+_PADS = (b"", b"\0\0\0", b"\0\0", b"\0")  # indexed by len % 4
+
+
+# ---------------------------------------------------------------------------
+# pcapng writer
+# ---------------------------------------------------------------------------
+
+class PcapngWriter:
+    """Write a pcapng file: SHB + one IDB + EPBs.
+
+    ``dest`` is a path or a binary file object (not closed by ``close`` if
+    it was passed in).  ``snaplen`` is stored in the IDB and caps every
+    captured length; ``tsresol`` is the decimal exponent written as
+    if_tsresol (6 = microseconds, 9 = nanoseconds).
+    """
+
+    def __init__(self, dest, snaplen=262144, linktype=LINKTYPE_ETHERNET,
+                 tsresol=6):
+        if not 0 <= tsresol <= 127:
+            raise ValueError("only decimal if_tsresol (0..127) is supported")
+        if isinstance(dest, (str, bytes)) or hasattr(dest, "__fspath__"):
+            self._f = open(dest, "wb", buffering=1 << 20)
+            self._own = True
+        else:
+            self._f = dest
+            self._own = False
+        self.snaplen = snaplen
+        self.tsresol = tsresol
+        if tsresol >= 6:
+            self._mul, self._div = 10 ** (tsresol - 6), 1
+        else:
+            self._mul, self._div = 1, 10 ** (6 - tsresol)
+        self.count = 0
+        self._write_shb()
+        self._write_idb(linktype, snaplen, tsresol)
+
+    # -- blocks -------------------------------------------------------------
+    def _write_shb(self):
+        body = struct.pack("<IHHq", _SHB_MAGIC, 1, 0, -1)
+        n = 12 + len(body)
+        self._f.write(struct.pack("<II", 0x0A0D0D0A, n) + body + _U32.pack(n))
+
+    def _write_idb(self, linktype, snaplen, tsresol):
+        # if_tsresol is always written explicitly (code 9, length 1, padded)
+        opts = struct.pack("<HHB3x", 9, 1, tsresol)
+        opts += struct.pack("<HH", 0, 0)                   # opt_endofopt
+        body = struct.pack("<HHI", linktype, 0, snaplen) + opts
+        n = 12 + len(body)
+        self._f.write(struct.pack("<II", 1, n) + body + _U32.pack(n))
+
+    def write(self, ts_us, frame, caplen=None):
+        """Write one EPB.  ``ts_us``: integer microseconds since the epoch."""
+        orig = len(frame)
+        cap = orig if orig < self.snaplen else self.snaplen
+        if caplen is not None and caplen < cap:
+            cap = caplen
+        if cap < orig:
+            frame = frame[:cap]
+        ts = ts_us * self._mul if self._div == 1 else ts_us // self._div
+        pad = _PADS[cap & 3]
+        n = 32 + cap + len(pad)
+        f = self._f
+        f.write(_EPB_HEAD.pack(6, n, 0, ts >> 32, ts & 0xFFFFFFFF, cap, orig))
+        f.write(frame)
+        f.write(pad + _U32.pack(n))
+        self.count += 1
+
+    def close(self):
+        if self._f is not None:
+            self._f.flush()
+            if self._own:
+                self._f.close()
+            self._f = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class FrameList:
+    """Collect frames out of order; ``save`` writes them sorted by time.
+
+    ``write(ts_us, frame, caplen=None, key=None, note=None)``: ``key``
+    (default ``ts_us``) is what frames are sorted on, so a frame can be put
+    at a file position that disagrees with its timestamp (time going
+    backwards).  Ties keep insertion order.  ``note`` is kept for
+    documentation; ``save`` returns the notes in file order.
+    """
+
+    def __init__(self):
+        self.items = []
+
+    def write(self, ts_us, frame, caplen=None, key=None, note=None):
+        self.items.append((ts_us if key is None else key, len(self.items),
+                           ts_us, frame, caplen, note))
+
+    def sorted(self):
+        return sorted(self.items, key=lambda it: (it[0], it[1]))
+
+    def save(self, writer):
+        notes = []
+        for _k, _i, ts, frame, caplen, note in self.sorted():
+            writer.write(ts, frame, caplen)
+            notes.append(note)
+        return notes
+
+
+# ---------------------------------------------------------------------------
+# checksums and addresses
+# ---------------------------------------------------------------------------
+
+def _ocsum(n):
+    """One's-complement 16-bit sum of words whose plain integer sum is ``n``.
+
+    2**16 == 1 (mod 0xFFFF), so any big-endian byte string read as one
+    integer is congruent to the sum of its 16-bit words; the end-around
+    carry sum is that residue, with 0xFFFF standing for a non-zero
+    multiple of 0xFFFF.
+    """
+    if n == 0:
+        return 0
+    r = n % 0xFFFF
+    return r if r else 0xFFFF
+
+
+def _data_sum(data):
+    """Integer congruent (mod 0xFFFF) to the word sum of ``data``,
+    zero-padded to even length."""
+    v = int.from_bytes(data, "big")
+    return v << 8 if len(data) & 1 else v
+
+
+def checksum(data):
+    """RFC 1071 Internet checksum of ``data``."""
+    return 0xFFFF - _ocsum(_data_sum(data))
+
+
+def mac_for_ip(ip):
+    """Deterministic locally administered MAC for an IP address."""
+    packed = ipaddress.ip_address(ip).packed
+    if len(packed) == 4:
+        tail = packed
+    else:
+        tail = struct.pack(">I", zlib.crc32(packed))
+    return b"\x02\x00" + tail
+
+
+def _mac(m, ip):
+    if m is None:
+        return mac_for_ip(ip)
+    if isinstance(m, (bytes, bytearray)):
+        if len(m) != 6:
+            raise ValueError("MAC must be 6 bytes")
+        return bytes(m)
+    return bytes(int(x, 16) for x in m.replace("-", ":").split(":"))
+
+
+# ---------------------------------------------------------------------------
+# IP paths
+# ---------------------------------------------------------------------------
+
+_IP4 = struct.Struct(">BBHHHBBH4s4s")
+_IP6 = struct.Struct(">IHBB16s16s")
+_UDP = struct.Struct(">HHHH")
+_TCP = struct.Struct(">HHIIBBHHH")
+
+
+class Path:
+    """One direction src -> dst: Ethernet + IPv4/IPv6 header builder.
+
+    ``ttl`` is the IPv4 TTL / IPv6 hop limit.  ``ip_id`` is the first IPv4
+    identification number (default: derived from the addresses).
+    """
+
+    def __init__(self, src_ip, dst_ip, src_mac=None, dst_mac=None, ttl=64,
+                 ip_id=None):
+        s = ipaddress.ip_address(src_ip)
+        d = ipaddress.ip_address(dst_ip)
+        if s.version != d.version:
+            raise ValueError("mixed IPv4/IPv6 path")
+        self.v6 = s.version == 6
+        self.src, self.dst = s.packed, d.packed
+        self.ttl = ttl
+        smac, dmac = _mac(src_mac, src_ip), _mac(dst_mac, dst_ip)
+        self.eth = dmac + smac + (b"\x86\xdd" if self.v6 else b"\x08\x00")
+        addr_sum = int.from_bytes(self.src, "big") + int.from_bytes(self.dst, "big")
+        # pseudo-header sum without protocol and length
+        self._pseudo = addr_sum
+        if not self.v6:
+            # constant words of the IPv4 header: ver/ihl/tos, flags (DF),
+            # addresses; ttl/proto is added per protocol
+            self._ip_const = 0x4500 + 0x4000 + addr_sum
+            self.ip_id = (zlib.crc32(self.src + self.dst) & 0xFFFF
+                          if ip_id is None else ip_id & 0xFFFF)
+
+    def _ip(self, proto, l4):
+        """IP header (bytes) for an upper-layer packet ``l4`` bytes long."""
+        if self.v6:
+            return _IP6.pack(0x60000000, l4, proto, self.ttl, self.src, self.dst)
+        total = 20 + l4
+        ident = self.ip_id
+        self.ip_id = (ident + 1) & 0xFFFF
+        tp = (self.ttl << 8) | proto
+        ck = 0xFFFF - _ocsum(self._ip_const + tp + total + ident)
+        return _IP4.pack(0x45, 0, total, ident, 0x4000, self.ttl, proto, ck,
+                         self.src, self.dst)
+
+    def udp(self, sport, dport, payload):
+        """Complete Ethernet frame carrying one UDP datagram."""
+        ulen = 8 + len(payload)
+        if ulen > 0xFFFF or (not self.v6 and ulen > 65515):
+            raise ValueError("UDP datagram too large: %d bytes" % ulen)
+        s = (self._pseudo + 17 + ulen            # pseudo header
+             + sport + dport + ulen              # UDP header (cksum 0)
+             + _data_sum(payload))
+        ck = 0xFFFF - _ocsum(s)
+        if ck == 0:
+            ck = 0xFFFF
+        return b"".join((self.eth, self._ip(17, ulen),
+                         _UDP.pack(sport, dport, ulen, ck), payload))
+
+    def tcp(self, sport, dport, seq, ack, flags, payload=b"", window=65535,
+            options=b""):
+        """Complete Ethernet frame carrying one TCP segment."""
+        if len(options) & 3:
+            options += b"\0" * (4 - (len(options) & 3))
+        hlen = 20 + len(options)
+        tlen = hlen + len(payload)
+        off = (hlen // 4) << 4
+        hdr = _TCP.pack(sport, dport, seq, ack, off, flags, window, 0, 0) + options
+        s = self._pseudo + 6 + tlen + _data_sum(hdr) + _data_sum(payload)
+        ck = 0xFFFF - _ocsum(s)
+        hdr = hdr[:16] + struct.pack(">H", ck) + hdr[18:]
+        return b"".join((self.eth, self._ip(6, tlen), hdr, payload))
+
+
+_PATHS = {}
+
+
+def _path(src_ip, dst_ip, src_mac=None, dst_mac=None):
+    key = (src_ip, dst_ip, src_mac, dst_mac)
+    p = _PATHS.get(key)
+    if p is None:
+        p = _PATHS[key] = Path(src_ip, dst_ip, src_mac, dst_mac)
+    return p
+
+
+def udp_frame(src_ip, sport, dst_ip, dport, payload, src_mac=None,
+              dst_mac=None):
+    """One-shot Ethernet/IP/UDP frame (Paths cached by address)."""
+    return _path(src_ip, dst_ip, src_mac, dst_mac).udp(sport, dport, payload)
+
+
+def tcp_frame(src_ip, sport, dst_ip, dport, seq, ack, flags, payload=b"",
+              window=65535, src_mac=None, dst_mac=None):
+    """One-shot Ethernet/IP/TCP frame (Paths cached by address)."""
+    return _path(src_ip, dst_ip, src_mac, dst_mac).tcp(
+        sport, dport, seq, ack, flags, payload, window)
+
+
+def reset_paths():
+    """Forget cached one-shot Paths (restarts their IPv4 ID counters)."""
+    _PATHS.clear()
+
+
+# ---------------------------------------------------------------------------
+# flows
+# ---------------------------------------------------------------------------
+
+class UdpFlow:
+    """UDP conversation between (a_ip, a_port) and (b_ip, b_port)."""
+
+    def __init__(self, a_ip, a_port, b_ip, b_port, a_mac=None, b_mac=None,
+                 ttl=64):
+        self.a_port, self.b_port = a_port, b_port
+        self.fwd = Path(a_ip, b_ip, a_mac, b_mac, ttl)
+        self.rev = Path(b_ip, a_ip, b_mac, a_mac, ttl)
+
+    def frame(self, payload, reverse=False):
+        """Frame a -> b, or b -> a with ``reverse=True``."""
+        if reverse:
+            return self.rev.udp(self.b_port, self.a_port, payload)
+        return self.fwd.udp(self.a_port, self.b_port, payload)
+
+
+def _split(data, segments, mss):
+    """Cut ``data`` into pieces: ``segments`` None (by MSS), an int (that
+    many near-equal pieces) or a list of sizes (the rest goes last)."""
+    n = len(data)
+    if segments is None:
+        sizes = []
+    elif isinstance(segments, int):
+        if segments < 1:
+            raise ValueError("segments must be >= 1")
+        q, r = divmod(n, segments)
+        sizes = [q + (1 if i < r else 0) for i in range(segments)]
+    else:
+        sizes = list(segments)
+        used = sum(sizes)
+        if used > n:
+            raise ValueError("segment sizes exceed the payload")
+        if used < n:
+            sizes.append(n - used)
+    if not sizes:
+        sizes = [n]
+    out, pos = [], 0
+    for sz in sizes:
+        while sz > mss:                      # never exceed the MSS
+            out.append(data[pos:pos + mss])
+            pos += mss
+            sz -= mss
+        if sz:
+            out.append(data[pos:pos + sz])
+            pos += sz
+    return out
+
+
+class TcpFlow:
+    """A TCP connection between a client and a server, written to ``out``.
+
+    ``out`` has ``write(ts_us, frame, caplen=None)`` (a PcapngWriter or a
+    FrameList).  ``isn_c`` / ``isn_s`` are the initial sequence numbers
+    (default: derived from the endpoints, so deterministic).  Every method
+    takes the timestamp of its first packet and returns the timestamp of
+    its last one.
+    """
+
+    def __init__(self, out, c_ip, c_port, s_ip, s_port, isn_c=None,
+                 isn_s=None, mss=1460, window=65535, c_mac=None, s_mac=None,
+                 ttl=64):
+        self.out = out
+        self.c_port, self.s_port = c_port, s_port
+        self.c2s = Path(c_ip, s_ip, c_mac, s_mac, ttl)
+        self.s2c = Path(s_ip, c_ip, s_mac, c_mac, ttl)
+        seed = ("%s|%d|%s|%d" % (c_ip, c_port, s_ip, s_port)).encode()
+        if isn_c is None:
+            isn_c = zlib.crc32(seed + b"c")
+        if isn_s is None:
+            isn_s = zlib.crc32(seed + b"s")
+        self.mss = mss
+        self.window = window
+        # next sequence number each side will send
+        self.seq = {True: isn_c & 0xFFFFFFFF, False: isn_s & 0xFFFFFFFF}
+        self.established = False
+
+    def _emit(self, ts, from_client, flags, payload=b"", options=b"",
+              caplen=None, **kw):
+        me, peer = from_client, not from_client
+        ack = self.seq[peer] if (flags & ACK) else 0
+        if from_client:
+            fr = self.c2s.tcp(self.c_port, self.s_port, self.seq[me], ack,
+                              flags, payload, self.window, options)
+        else:
+            fr = self.s2c.tcp(self.s_port, self.c_port, self.seq[me], ack,
+                              flags, payload, self.window, options)
+        adv = len(payload) + (1 if flags & (SYN | FIN) else 0)
+        self.seq[me] = (self.seq[me] + adv) & 0xFFFFFFFF
+        if kw:
+            self.out.write(ts, fr, caplen, **kw)
+        else:
+            self.out.write(ts, fr, caplen)
+        return fr
+
+    def segment(self, ts, payload=b"", from_client=True, flags=PSH | ACK,
+                **kw):
+        """Write one raw segment (no splitting)."""
+        self._emit(ts, from_client, flags, payload, **kw)
+        return ts
+
+    def handshake(self, ts, rtt_us=400, **kw):
+        """SYN, SYN/ACK (ts + rtt/2), ACK (ts + rtt).  MSS option on SYNs."""
+        mss_opt = struct.pack(">BBH", 2, 4, self.mss)
+        half = rtt_us // 2
+        self._emit(ts, True, SYN, options=mss_opt, **kw)
+        self._emit(ts + half, False, SYN | ACK, options=mss_opt, **kw)
+        self._emit(ts + rtt_us, True, ACK, **kw)
+        self.established = True
+        return ts + rtt_us
+
+    def send(self, ts, data, from_client=True, segments=None, gap_us=60,
+             ack_every=None, ack_delay_us=40, **kw):
+        """Send ``data`` (bytes, or a list of messages sent back to back in
+        the same byte stream) as PSH/ACK segments, ``gap_us`` apart.
+
+        ``segments``: None = as few MSS-sized segments as possible, an int =
+        that many near-equal segments, a list = explicit sizes.  ``ack_every``
+        = n makes the peer send a pure ACK after every n-th segment (and
+        after the last one), ``ack_delay_us`` after it.
+        """
+        if isinstance(data, (list, tuple)):
+            data = b"".join(data)
+        pieces = _split(data, segments, self.mss)
+        t = ts
+        for i, piece in enumerate(pieces):
+            if i:
+                t += gap_us
+            self._emit(t, from_client, PSH | ACK, piece, **kw)
+            if ack_every and ((i + 1) % ack_every == 0 or i == len(pieces) - 1):
+                self._emit(t + ack_delay_us, not from_client, ACK, **kw)
+                t += ack_delay_us
+        return t
+
+    def ack(self, ts, from_client=True, **kw):
+        """Pure ACK."""
+        self._emit(ts, from_client, ACK, **kw)
+        return ts
+
+    def close(self, ts, from_client=True, gap_us=200, **kw):
+        """FIN/ACK from one side, FIN/ACK from the other, final ACK."""
+        self._emit(ts, from_client, FIN | ACK, **kw)
+        self._emit(ts + gap_us, not from_client, FIN | ACK, **kw)
+        self._emit(ts + 2 * gap_us, from_client, ACK, **kw)
+        return ts + 2 * gap_us
