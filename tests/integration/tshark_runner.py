@@ -59,7 +59,7 @@ class Tshark:
         cmd = ["tshark"] + list(args)
         if os.geteuid() == 0:
             cmd = ["setpriv", "--reuid=%d" % NOBODY, "--regid=%d" % NOBODY, "--clear-groups"] + cmd
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=self.work, timeout=300)
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, errors="replace", cwd=self.work, timeout=300)
         if check and proc.returncode != 0:
             raise AssertionError("tshark %s failed (%d): %s" % (" ".join(args), proc.returncode, proc.stderr))
         return proc
@@ -108,7 +108,8 @@ class Tshark:
             for sip in _as_list(layers.get("sip")):
                 for sa in _as_list(sip.get("sip.analysis")):
                     d = {"experts": []}
-                    _collect(sa, d)
+                    if isinstance(sa, dict):
+                        _collect(sa, d)
                     msgs.append(d)
             result[frame] = msgs
         return result

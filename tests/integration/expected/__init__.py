@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Expected annotations per capture, and what of them a single pass can know."""
+
+# Facts about what follows a message: only known once the whole capture was read (tshark -2, GUI).
+FORWARD_FIELDS_ON_FIRST_100 = ("sip.analysis.trying.duration", "sip.analysis.trying.next_frame",
+                               "sip.analysis.trying.open")
+FORWARD_EXPERTS_ON_FIRST_100 = ("sip.analysis.trying.long", "sip.analysis.trying.stuck")
+FORWARD_FIELDS = ("sip.analysis.ext.retry_frame",)
+FORWARD_EXPERTS = ("sip.analysis.ext.not_retried",)
+
+
+def one_pass_view(expected):
+    """The -2 expectation minus what needs two passes."""
+    out = {}
+    for frame, msgs in expected.items():
+        view = []
+        for m in msgs:
+            first_100 = "sip.analysis.trying.delay" in m
+            drop_fields = FORWARD_FIELDS + (FORWARD_FIELDS_ON_FIRST_100 if first_100 else ())
+            drop_experts = FORWARD_EXPERTS + (FORWARD_EXPERTS_ON_FIRST_100 if first_100 else ())
+            v = {k: val for k, val in m.items() if k not in drop_fields}
+            v["experts"] = [e for e in m["experts"] if e[0] not in drop_experts]
+            view.append(v)
+        out[frame] = view
+    return out

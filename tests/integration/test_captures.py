@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Every annotation on every frame of the hand-made captures, one-pass and two-pass.
+
+The expected tables (tests/integration/expected/) list each annotated SIP message's fields and
+expert infos; frames not listed must carry none.
+"""
+import importlib
+
+import pytest
+
+from expected import one_pass_view
+
+CAPTURES = ["hm-classes-udp", "hm-timers", "hm-421-edge", "hm-tcp-two-in-one", "hm-invalid-status",
+            "hm-bad-input", "hm-truncated", "hm-proxy-chain", "hm-ipv6"]
+
+
+def expected_for(capture):
+    return importlib.import_module("expected." + capture.replace("-", "_")).EXPECTED
+
+
+def annotated(result):
+    return {f: msgs for f, msgs in result.items() if any(len(m) > 1 or m["experts"] for m in msgs)}
+
+
+@pytest.mark.parametrize("capture", CAPTURES)
+def test_two_pass(tshark, capture):
+    got = annotated(tshark.analysis(capture + ".pcapng", two_pass=True))
+    assert got == expected_for(capture)
+
+
+@pytest.mark.parametrize("capture", CAPTURES)
+def test_one_pass(tshark, capture):
+    got = annotated(tshark.analysis(capture + ".pcapng", two_pass=False))
+    want = {f: m for f, m in one_pass_view(expected_for(capture)).items()
+            if any(len(x) > 1 or x["experts"] for x in m)}
+    assert got == want
