@@ -3,6 +3,7 @@
 
 #include <epan/packet.h>
 
+#include "response_codes.h"
 #include "status_class.h"
 
 int hf_sa_class = -1;
@@ -16,6 +17,11 @@ int hf_sa_trying_frame = -1;
 int hf_sa_trying_next_frame = -1;
 int hf_sa_trying_open = -1;
 
+int hf_sa_outcome = -1;
+int hf_sa_code_meaning = -1;
+int hf_sa_code_seen_when = -1;
+int hf_sa_code_action = -1;
+int hf_sa_code_rfc = -1;
 int hf_sa_ext_required = -1;
 int hf_sa_ext_missing = -1;
 int hf_sa_ext_unsupported = -1;
@@ -26,6 +32,7 @@ int hf_sa_ext_retry_fixed = -1;
 
 gint ett_sa = -1;
 gint ett_sa_ext = -1;
+gint ett_sa_code = -1;
 gint ett_sa_trying = -1;
 
 expert_field ei_sa_class[7] = { EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT };
@@ -42,6 +49,9 @@ expert_field ei_sa_trying_late = EI_INIT;
 expert_field ei_sa_trying_long = EI_INIT;
 expert_field ei_sa_trying_stuck = EI_INIT;
 expert_field ei_sa_trying_absent = EI_INIT;
+expert_field ei_sa_outcome[12] = { EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT,
+                                   EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT };
+expert_field ei_sa_code_phrase = EI_INIT;
 expert_field ei_sa_ext_missing_supported = EI_INIT;
 expert_field ei_sa_ext_no_require = EI_INIT;
 expert_field ei_sa_ext_already_supported = EI_INIT;
@@ -64,7 +74,32 @@ static const value_string class_names[] = {
     { 0, NULL },
 };
 
+static const value_string outcome_names[] = {
+    { SA_OUTCOME_PROGRESS, "progress" },
+    { SA_OUTCOME_SUCCESS, "success" },
+    { SA_OUTCOME_REDIRECTED, "redirected" },
+    { SA_OUTCOME_CHALLENGE, "challenge" },
+    { SA_OUTCOME_CANCELLED, "cancelled" },
+    { SA_OUTCOME_DECLINED, "declined" },
+    { SA_OUTCOME_TIMEOUT, "timeout" },
+    { SA_OUTCOME_EXTENSION, "extension" },
+    { SA_OUTCOME_REJECTED, "rejected" },
+    { SA_OUTCOME_SERVER_ERROR, "server error" },
+    { SA_OUTCOME_GLOBAL_FAILURE, "global failure" },
+    { 0, NULL },
+};
+
 static hf_register_info hf[] = {
+    { &hf_sa_outcome, { "Outcome", "sip.analysis.outcome", FT_UINT8, BASE_DEC, VALS(outcome_names), 0x0,
+                        "A finer reading of the response than its class", HFILL } },
+    { &hf_sa_code_meaning, { "Meaning", "sip.analysis.code.meaning", FT_STRING, BASE_NONE, NULL, 0x0,
+                             "What the response code means", HFILL } },
+    { &hf_sa_code_seen_when, { "Usually seen", "sip.analysis.code.seen_when", FT_STRING, BASE_NONE, NULL, 0x0,
+                               "When one usually sees this response code", HFILL } },
+    { &hf_sa_code_action, { "What to do", "sip.analysis.code.action", FT_STRING, BASE_NONE, NULL, 0x0,
+                            "What to do about this response code", HFILL } },
+    { &hf_sa_code_rfc, { "Defined in", "sip.analysis.code.rfc", FT_STRING, BASE_NONE, NULL, 0x0,
+                         "The RFC (and section) that defines the response code", HFILL } },
     { &hf_sa_class, { "Response class", "sip.analysis.class", FT_UINT8, BASE_DEC, VALS(class_names), 0x0,
                       "First digit of the status code (RFC 3261 \xc2\xa7" "7.2)", HFILL } },
     { &hf_sa_request_frame, { "Request in frame", "sip.analysis.request_frame", FT_FRAMENUM, BASE_NONE,
@@ -114,7 +149,7 @@ static hf_register_info hf[] = {
                                 "what the 420 rejected)", HFILL } },
 };
 
-static gint *ett[] = { &ett_sa, &ett_sa_trying, &ett_sa_ext };
+static gint *ett[] = { &ett_sa, &ett_sa_trying, &ett_sa_ext, &ett_sa_code };
 
 static ei_register_info ei[] = {
     { &ei_sa_class[SA_CLASS_PROVISIONAL], { "sip.analysis.class.provisional", PI_RESPONSE_CODE, PI_CHAT,
@@ -154,6 +189,30 @@ static ei_register_info ei[] = {
                              "No response after this 100 Trying until the end of the capture", EXPFILL } },
     { &ei_sa_trying_absent, { "sip.analysis.trying.absent", PI_SEQUENCE, PI_NOTE,
                               "INVITE answered late without a 100 Trying on this hop", EXPFILL } },
+    { &ei_sa_outcome[SA_OUTCOME_PROGRESS], { "sip.analysis.outcome.progress", PI_RESPONSE_CODE, PI_CHAT,
+                                             "Outcome: progress", EXPFILL } },
+    { &ei_sa_outcome[SA_OUTCOME_SUCCESS], { "sip.analysis.outcome.success", PI_RESPONSE_CODE, PI_CHAT,
+                                            "Outcome: success", EXPFILL } },
+    { &ei_sa_outcome[SA_OUTCOME_REDIRECTED], { "sip.analysis.outcome.redirected", PI_RESPONSE_CODE, PI_NOTE,
+                                               "Outcome: redirected", EXPFILL } },
+    { &ei_sa_outcome[SA_OUTCOME_CHALLENGE], { "sip.analysis.outcome.challenge", PI_RESPONSE_CODE, PI_NOTE,
+                                              "Outcome: authentication challenge", EXPFILL } },
+    { &ei_sa_outcome[SA_OUTCOME_CANCELLED], { "sip.analysis.outcome.cancelled", PI_RESPONSE_CODE, PI_NOTE,
+                                              "Outcome: cancelled", EXPFILL } },
+    { &ei_sa_outcome[SA_OUTCOME_DECLINED], { "sip.analysis.outcome.declined", PI_RESPONSE_CODE, PI_WARN,
+                                             "Outcome: declined", EXPFILL } },
+    { &ei_sa_outcome[SA_OUTCOME_TIMEOUT], { "sip.analysis.outcome.timeout", PI_RESPONSE_CODE, PI_WARN,
+                                            "Outcome: timeout", EXPFILL } },
+    { &ei_sa_outcome[SA_OUTCOME_EXTENSION], { "sip.analysis.outcome.extension", PI_RESPONSE_CODE, PI_WARN,
+                                              "Outcome: extension negotiation failed", EXPFILL } },
+    { &ei_sa_outcome[SA_OUTCOME_REJECTED], { "sip.analysis.outcome.rejected", PI_RESPONSE_CODE, PI_WARN,
+                                             "Outcome: rejected", EXPFILL } },
+    { &ei_sa_outcome[SA_OUTCOME_SERVER_ERROR], { "sip.analysis.outcome.server_error", PI_RESPONSE_CODE, PI_WARN,
+                                                 "Outcome: server error", EXPFILL } },
+    { &ei_sa_outcome[SA_OUTCOME_GLOBAL_FAILURE], { "sip.analysis.outcome.global_failure", PI_RESPONSE_CODE,
+                                                   PI_WARN, "Outcome: global failure", EXPFILL } },
+    { &ei_sa_code_phrase, { "sip.analysis.code.phrase_differs", PI_RESPONSE_CODE, PI_CHAT,
+                            "Reason phrase differs from the standard phrase", EXPFILL } },
     { &ei_sa_ext_missing_supported, { "sip.analysis.ext.missing_supported", PI_PROTOCOL, PI_WARN,
                                       "421: the request did not offer a required option tag", EXPFILL } },
     { &ei_sa_ext_no_require, { "sip.analysis.ext.no_require", PI_PROTOCOL, PI_WARN,

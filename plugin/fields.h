@@ -17,6 +17,11 @@ extern int hf_sa_trying_frame;
 extern int hf_sa_trying_next_frame;
 extern int hf_sa_trying_open;
 
+extern int hf_sa_outcome;
+extern int hf_sa_code_meaning;
+extern int hf_sa_code_seen_when;
+extern int hf_sa_code_action;
+extern int hf_sa_code_rfc;
 extern int hf_sa_ext_required;
 extern int hf_sa_ext_missing;
 extern int hf_sa_ext_unsupported;
@@ -27,6 +32,7 @@ extern int hf_sa_ext_retry_fixed;
 
 extern gint ett_sa;
 extern gint ett_sa_ext;
+extern gint ett_sa_code;
 extern gint ett_sa_trying;
 
 extern expert_field ei_sa_class[7]; /* indexed by enum sa_class, [0] unused */
@@ -44,6 +50,8 @@ extern expert_field ei_sa_trying_long;
 extern expert_field ei_sa_trying_stuck;
 extern expert_field ei_sa_trying_absent;
 
+extern expert_field ei_sa_outcome[12]; /* indexed by enum sa_outcome, [0] unused */
+extern expert_field ei_sa_code_phrase;
 extern expert_field ei_sa_ext_missing_supported;
 extern expert_field ei_sa_ext_no_require;
 extern expert_field ei_sa_ext_already_supported;

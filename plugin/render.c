@@ -84,6 +84,41 @@ static void render_class(struct sa_view *v)
                            sa_class_name(cls));
 }
 
+/* What the code means, when it is seen, what to do (src/response_codes.c), and the outcome. */
+static void render_code(struct sa_view *v)
+{
+    const struct sa_record *r = v->r;
+    if (r->flags & SA_REC_CODE_INVALID)
+        return;
+    enum sa_outcome o = sa_outcome_of(r->code);
+    add_uint(v, hf_sa_outcome, o);
+    expert_add_info_format(v->pinfo, v->anchor, &ei_sa_outcome[o], "%s: outcome %s", code_text(v->pinfo, r->code),
+                           sa_outcome_name(o));
+    if (r->flags & SA_REC_PHRASE_DIFFERS)
+        expert_add_info_format(v->pinfo, v->anchor, &ei_sa_code_phrase,
+                               "Reason phrase differs from the standard \"%s\": the code, not the phrase, "
+                               "tells what happened", sa_code_lookup(r->code)->phrase);
+    bool fallback = false;
+    const struct sa_code_info *info = sa_code_info_for(r->code, &fallback);
+    if (!v->tree || !sa_prefs.show_code_details || !info)
+        return;
+    proto_tree *saved = v->tree;
+    if (fallback)
+        v->tree = proto_tree_add_subtree_format(v->tree, v->tvb, v->start, 0, ett_sa_code, NULL,
+                                                "Response code %u: not registered, read as %u %s "
+                                                "(RFC 3261 \xc2\xa7" "8.1.3.2)",
+                                                r->code, info->code, info->phrase);
+    else
+        v->tree = proto_tree_add_subtree_format(v->tree, v->tvb, v->start, 0, ett_sa_code, NULL,
+                                                "Response code %u %s", info->code, info->phrase);
+    static const int *const hfs[] = { &hf_sa_code_meaning, &hf_sa_code_seen_when, &hf_sa_code_action,
+                                      &hf_sa_code_rfc };
+    const char *texts[] = { info->meaning, info->seen_when, info->action, info->rfc };
+    for (size_t i = 0; i < G_N_ELEMENTS(hfs); i++)
+        proto_item_set_generated(proto_tree_add_string(v->tree, *hfs[i], v->tvb, v->start, 0, texts[i]));
+    v->tree = saved;
+}
+
 static void render_link(struct sa_view *v)
 {
     const struct sa_record *r = v->r;
@@ -229,8 +264,10 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
         v.tree = proto_item_add_subtree(ti, ett_sa);
         v.anchor = ti;
     }
-    if (r->flags & SA_REC_RESPONSE)
+    if (r->flags & SA_REC_RESPONSE) {
         render_class(&v);
+        render_code(&v);
+    }
     render_link(&v);
     render_trying(&v);
     if (r->ext)

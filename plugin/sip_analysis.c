@@ -108,6 +108,10 @@ static void register_prefs(void)
                                    "A transaction that stays on 100 Trying longer than this before its next "
                                    "response is flagged",
                                    10, &sa_prefs.trying_duration_ms);
+    prefs_register_bool_preference(m, "show_code_details", "Explain response codes",
+                                   "Show what each response code means, when it is usually seen, what to do "
+                                   "about it and its RFC, in a subtree",
+                                   &sa_prefs.show_code_details);
 }
 
 void proto_register_sip_analysis(void)

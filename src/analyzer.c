@@ -3,6 +3,7 @@
 
 #include "extension_check.h"
 #include "hash_table.h"
+#include "response_codes.h"
 #include "txn_key.h"
 
 #include <string.h>
@@ -201,6 +202,10 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
         r->flags |= SA_REC_CODE_INVALID;
     if (!(msg->flags & SA_MSG_CODE_NUMERIC))
         r->flags |= SA_REC_CODE_NOT_NUMERIC;
+    /* Reviewers read the phrase; a vendor's own wording is worth pointing out (the code rules). */
+    const struct sa_code_info *info = valid ? sa_code_lookup(msg->status_code) : NULL;
+    if (info && !sa_slice_eq_nocase(msg->reason, info->phrase))
+        r->flags |= SA_REC_PHRASE_DIFFERS;
     bool legacy = false;
     /* A response travels the request's hop backwards: its destination sent the request. */
     uint64_t key = sa_txn_key(msg, msg->cseq_method, &pkt->dst, &pkt->src, &legacy);

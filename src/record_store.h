@@ -31,6 +31,7 @@ enum sa_record_flags {
     SA_REC_TAG_LINES_CUT = 1u << 15,
     SA_REC_TRUNCATED = 1u << 16,     /* the capture holds only part of the message */
     SA_REC_CODE_NOT_NUMERIC = 1u << 17,
+    SA_REC_PHRASE_DIFFERS = 1u << 18, /* reason phrase is not the registry's phrase for the code */
 };
 
 struct sa_record {

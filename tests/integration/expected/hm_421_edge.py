@@ -4,6 +4,7 @@ annotated frame (our fields, and our expert infos as (name, text, severity)). Re
 against captures/ (see the capture notes); one-pass output is derived by dropping what needs -2."""
 
 EXPECTED = {2: [{'experts': [('sip.analysis.class.client_failure', '421 Extension Required: Client Failure', 'Warning'),
+                  ('sip.analysis.outcome.extension', '421 Extension Required: outcome extension', 'Warning'),
                   ('sip.analysis.ext.no_require',
                    '421 without a Require header (RFC 3261 21.4.16 requires one)',
                    'Warning'),
@@ -11,10 +12,18 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.client_failure', '421 Extensio
                    'No retry of the INVITE follows this 421 in the capture',
                    'Note')],
       'sip.analysis.class': ['4'],
+      'sip.analysis.code.action': ['Add the required tag to Supported and make sure the UA implements it; '
+                                   "the 421's Require names it."],
+      'sip.analysis.code.meaning': ['The server needs an extension the request did not list in Supported.'],
+      'sip.analysis.code.rfc': ['RFC3261 §21.4.16'],
+      'sip.analysis.code.seen_when': ['When the server insists on an extension the client did not offer, '
+                                      'e.g. 100rel at a gateway or sec-agree at an IMS P-CSCF.'],
       'sip.analysis.ext.request_supported': ['replaces'],
+      'sip.analysis.outcome': ['8'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['0.022000000']}],
  5: [{'experts': [('sip.analysis.class.client_failure', '421 Extension Required: Client Failure', 'Warning'),
+                  ('sip.analysis.outcome.extension', '421 Extension Required: outcome extension', 'Warning'),
                   ('sip.analysis.ext.already_supported',
                    'UAS requires sec-agree, which the REGISTER in frame 4 already offered: the UAS is '
                    'inconsistent, or wants a companion header (e.g. Security-Client for sec-agree)',
@@ -23,11 +32,19 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.client_failure', '421 Extensio
                    'No retry of the REGISTER follows this 421 in the capture',
                    'Note')],
       'sip.analysis.class': ['4'],
+      'sip.analysis.code.action': ['Add the required tag to Supported and make sure the UA implements it; '
+                                   "the 421's Require names it."],
+      'sip.analysis.code.meaning': ['The server needs an extension the request did not list in Supported.'],
+      'sip.analysis.code.rfc': ['RFC3261 §21.4.16'],
+      'sip.analysis.code.seen_when': ['When the server insists on an extension the client did not offer, '
+                                      'e.g. 100rel at a gateway or sec-agree at an IMS P-CSCF.'],
       'sip.analysis.ext.request_supported': ['sec-agree'],
       'sip.analysis.ext.required': ['sec-agree'],
+      'sip.analysis.outcome': ['8'],
       'sip.analysis.request_frame': ['4'],
       'sip.analysis.response_time': ['0.018000000']}],
  6: [{'experts': [('sip.analysis.class.client_failure', '421 Extension Required: Client Failure', 'Warning'),
+                  ('sip.analysis.outcome.extension', '421 Extension Required: outcome extension', 'Warning'),
                   ('sip.analysis.request_unseen',
                    'The request this response answers is not in the capture',
                    'Note'),
@@ -38,8 +55,16 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.client_failure', '421 Extensio
                    'No retry of the INVITE follows this 421 in the capture',
                    'Note')],
       'sip.analysis.class': ['4'],
-      'sip.analysis.ext.required': ['timer']}],
+      'sip.analysis.code.action': ['Add the required tag to Supported and make sure the UA implements it; '
+                                   "the 421's Require names it."],
+      'sip.analysis.code.meaning': ['The server needs an extension the request did not list in Supported.'],
+      'sip.analysis.code.rfc': ['RFC3261 §21.4.16'],
+      'sip.analysis.code.seen_when': ['When the server insists on an extension the client did not offer, '
+                                      'e.g. 100rel at a gateway or sec-agree at an IMS P-CSCF.'],
+      'sip.analysis.ext.required': ['timer'],
+      'sip.analysis.outcome': ['8']}],
  8: [{'experts': [('sip.analysis.class.client_failure', '421 Extension Required: Client Failure', 'Warning'),
+                  ('sip.analysis.outcome.extension', '421 Extension Required: outcome extension', 'Warning'),
                   ('sip.analysis.ext.missing_supported',
                    'UAS requires 100rel, Timer; INVITE in frame 7 listed Supported: norefersub, replaces, '
                    'timer. Add 100rel to Supported and make sure the UA implements RFC 3262',
@@ -48,12 +73,20 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.client_failure', '421 Extensio
                    'No retry of the INVITE follows this 421 in the capture',
                    'Note')],
       'sip.analysis.class': ['4'],
+      'sip.analysis.code.action': ['Add the required tag to Supported and make sure the UA implements it; '
+                                   "the 421's Require names it."],
+      'sip.analysis.code.meaning': ['The server needs an extension the request did not list in Supported.'],
+      'sip.analysis.code.rfc': ['RFC3261 §21.4.16'],
+      'sip.analysis.code.seen_when': ['When the server insists on an extension the client did not offer, '
+                                      'e.g. 100rel at a gateway or sec-agree at an IMS P-CSCF.'],
       'sip.analysis.ext.missing': ['100rel'],
       'sip.analysis.ext.request_supported': ['norefersub, replaces, timer'],
       'sip.analysis.ext.required': ['100rel', 'Timer'],
+      'sip.analysis.outcome': ['8'],
       'sip.analysis.request_frame': ['7'],
       'sip.analysis.response_time': ['0.025000000']}],
  11: [{'experts': [('sip.analysis.class.client_failure', '421 Extension Required: Client Failure', 'Warning'),
+                   ('sip.analysis.outcome.extension', '421 Extension Required: outcome extension', 'Warning'),
                    ('sip.analysis.ext.missing_supported',
                     'UAS requires 100REL, timer; INVITE in frame 10 listed Supported: 100rel. Add timer to '
                     'Supported and make sure the UA implements RFC 4028',
@@ -62,41 +95,74 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.client_failure', '421 Extensio
                     'No retry of the INVITE follows this 421 in the capture',
                     'Note')],
        'sip.analysis.class': ['4'],
+       'sip.analysis.code.action': ['Add the required tag to Supported and make sure the UA implements it; '
+                                    "the 421's Require names it."],
+       'sip.analysis.code.meaning': ['The server needs an extension the request did not list in Supported.'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.4.16'],
+       'sip.analysis.code.seen_when': ['When the server insists on an extension the client did not offer, '
+                                       'e.g. 100rel at a gateway or sec-agree at an IMS P-CSCF.'],
        'sip.analysis.ext.missing': ['timer'],
        'sip.analysis.ext.request_supported': ['100rel'],
        'sip.analysis.ext.required': ['100REL', 'timer'],
+       'sip.analysis.outcome': ['8'],
        'sip.analysis.request_frame': ['10'],
        'sip.analysis.response_time': ['0.025000000']}],
  14: [{'experts': [('sip.analysis.class.client_failure', '421 Extension Required: Client Failure', 'Warning'),
+                   ('sip.analysis.outcome.extension', '421 Extension Required: outcome extension', 'Warning'),
                    ('sip.analysis.ext.missing_supported',
                     'UAS requires 100rel; INVITE in frame 13 listed an empty Supported (supports nothing). '
                     'Add 100rel to Supported and make sure the UA implements RFC 3262',
                     'Warning')],
        'sip.analysis.class': ['4'],
+       'sip.analysis.code.action': ['Add the required tag to Supported and make sure the UA implements it; '
+                                    "the 421's Require names it."],
+       'sip.analysis.code.meaning': ['The server needs an extension the request did not list in Supported.'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.4.16'],
+       'sip.analysis.code.seen_when': ['When the server insists on an extension the client did not offer, '
+                                       'e.g. 100rel at a gateway or sec-agree at an IMS P-CSCF.'],
        'sip.analysis.ext.missing': ['100rel'],
        'sip.analysis.ext.request_supported': [''],
        'sip.analysis.ext.required': ['100rel'],
        'sip.analysis.ext.retry_frame': ['16'],
+       'sip.analysis.outcome': ['8'],
        'sip.analysis.request_frame': ['13'],
        'sip.analysis.response_time': ['0.025000000']}],
  16: [{'experts': [('sip.analysis.ext.retry', 'Retry of the 421 in frame 14: now offers 100rel', 'Chat')],
        'sip.analysis.ext.retry_fixed': ['1'],
        'sip.analysis.ext.retry_of': ['14']}],
- 17: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat')],
+ 17: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
+                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
        'sip.analysis.class': ['1'],
+       'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
+                                    'the proxy.'],
+       'sip.analysis.code.meaning': ['The next hop received the request and is working on it; more responses '
+                                     'will follow.'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.1.1'],
+       'sip.analysis.code.seen_when': ['Right after an INVITE, while the proxy looks for the callee. It is '
+                                       'hop-by-hop: each stateful proxy sends its own.'],
+       'sip.analysis.outcome': ['1'],
        'sip.analysis.request_frame': ['16'],
        'sip.analysis.response_time': ['0.010000000'],
        'sip.analysis.trying.delay': ['0.010000000'],
        'sip.analysis.trying.duration': ['0.990000000'],
        'sip.analysis.trying.next_frame': ['18'],
        'sip.analysis.trying.retransmissions': ['0']}],
- 18: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat')],
+ 18: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
+                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
        'sip.analysis.class': ['2'],
+       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
+                                    'means the ACK is lost (routing, NAT, Contact).'],
+       'sip.analysis.code.meaning': ['The request succeeded. For INVITE it establishes the dialog and '
+                                     'carries the SDP answer (or the offer).'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
+       'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+       'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['16'],
        'sip.analysis.response_time': ['1.000000000'],
        'sip.analysis.trying.duration': ['0.990000000'],
        'sip.analysis.trying.frame': ['17']}],
  21: [{'experts': [('sip.analysis.class.client_failure', '420 Bad Extension: Client Failure', 'Warning'),
+                   ('sip.analysis.outcome.extension', '420 Bad Extension: outcome extension', 'Warning'),
                    ('sip.analysis.ext.bad_extension',
                     'UAS does not support foo, which the INVITE in frame 20 listed in Require. Retry without '
                     'foo in Require and Proxy-Require (RFC 3261 §8.1.3.5), or use a server that implements '
@@ -106,10 +172,19 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.client_failure', '421 Extensio
                     'No retry of the INVITE follows this 420 in the capture',
                     'Note')],
        'sip.analysis.class': ['4'],
+       'sip.analysis.code.action': ['Retry without the Unsupported tags as a new transaction (CSeq+1), or '
+                                    'enable the extension on the peer.'],
+       'sip.analysis.code.meaning': ['The server does not understand an option tag listed in Require or '
+                                     'Proxy-Require; the Unsupported header names it.'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.4.15'],
+       'sip.analysis.code.seen_when': ['A UAC that requires 100rel, timer, precondition or sec-agree toward '
+                                       'a peer or proxy that lacks the extension.'],
        'sip.analysis.ext.unsupported': ['foo'],
+       'sip.analysis.outcome': ['8'],
        'sip.analysis.request_frame': ['20'],
        'sip.analysis.response_time': ['0.025000000']}],
  24: [{'experts': [('sip.analysis.class.client_failure', '420 Bad Extension: Client Failure', 'Warning'),
+                   ('sip.analysis.outcome.extension', '420 Bad Extension: outcome extension', 'Warning'),
                    ('sip.analysis.ext.no_unsupported',
                     '420 without an Unsupported header (RFC 3261 21.4.15 requires one)',
                     'Warning'),
@@ -117,9 +192,18 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.client_failure', '421 Extensio
                     'No retry of the INVITE follows this 420 in the capture',
                     'Note')],
        'sip.analysis.class': ['4'],
+       'sip.analysis.code.action': ['Retry without the Unsupported tags as a new transaction (CSeq+1), or '
+                                    'enable the extension on the peer.'],
+       'sip.analysis.code.meaning': ['The server does not understand an option tag listed in Require or '
+                                     'Proxy-Require; the Unsupported header names it.'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.4.15'],
+       'sip.analysis.code.seen_when': ['A UAC that requires 100rel, timer, precondition or sec-agree toward '
+                                       'a peer or proxy that lacks the extension.'],
+       'sip.analysis.outcome': ['8'],
        'sip.analysis.request_frame': ['23'],
        'sip.analysis.response_time': ['0.025000000']}],
  27: [{'experts': [('sip.analysis.class.client_failure', '420 Bad Extension: Client Failure', 'Warning'),
+                   ('sip.analysis.outcome.extension', '420 Bad Extension: outcome extension', 'Warning'),
                    ('sip.analysis.ext.never_required',
                     '420 lists bar, which the INVITE in frame 26 did not put in Require or Proxy-Require',
                     'Warning'),
@@ -127,10 +211,19 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.client_failure', '421 Extensio
                     'No retry of the INVITE follows this 420 in the capture',
                     'Note')],
        'sip.analysis.class': ['4'],
+       'sip.analysis.code.action': ['Retry without the Unsupported tags as a new transaction (CSeq+1), or '
+                                    'enable the extension on the peer.'],
+       'sip.analysis.code.meaning': ['The server does not understand an option tag listed in Require or '
+                                     'Proxy-Require; the Unsupported header names it.'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.4.15'],
+       'sip.analysis.code.seen_when': ['A UAC that requires 100rel, timer, precondition or sec-agree toward '
+                                       'a peer or proxy that lacks the extension.'],
        'sip.analysis.ext.unsupported': ['bar'],
+       'sip.analysis.outcome': ['8'],
        'sip.analysis.request_frame': ['26'],
        'sip.analysis.response_time': ['0.025000000']}],
  30: [{'experts': [('sip.analysis.class.client_failure', '420 Bad Extension: Client Failure', 'Warning'),
+                   ('sip.analysis.outcome.extension', '420 Bad Extension: outcome extension', 'Warning'),
                    ('sip.analysis.ext.bad_extension',
                     'UAS does not support baz, which the INVITE in frame 29 listed in Proxy-Require. Retry '
                     'without baz in Require and Proxy-Require (RFC 3261 §8.1.3.5), or use a server that '
@@ -140,6 +233,14 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.client_failure', '421 Extensio
                     'No retry of the INVITE follows this 420 in the capture',
                     'Note')],
        'sip.analysis.class': ['4'],
+       'sip.analysis.code.action': ['Retry without the Unsupported tags as a new transaction (CSeq+1), or '
+                                    'enable the extension on the peer.'],
+       'sip.analysis.code.meaning': ['The server does not understand an option tag listed in Require or '
+                                     'Proxy-Require; the Unsupported header names it.'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.4.15'],
+       'sip.analysis.code.seen_when': ['A UAC that requires 100rel, timer, precondition or sec-agree toward '
+                                       'a peer or proxy that lacks the extension.'],
        'sip.analysis.ext.unsupported': ['baz'],
+       'sip.analysis.outcome': ['8'],
        'sip.analysis.request_frame': ['29'],
        'sip.analysis.response_time': ['0.025000000']}]}

@@ -3,8 +3,17 @@
 annotated frame (our fields, and our expert infos as (name, text, severity)). Reviewed by hand
 against captures/ (see the capture notes); one-pass output is derived by dropping what needs -2."""
 
-EXPECTED = {5: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat')],
+EXPECTED = {5: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
+                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
       'sip.analysis.class': ['1'],
+      'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
+                                   'the proxy.'],
+      'sip.analysis.code.meaning': ['The next hop received the request and is working on it; more responses '
+                                    'will follow.'],
+      'sip.analysis.code.rfc': ['RFC3261 §21.1.1'],
+      'sip.analysis.code.seen_when': ['Right after an INVITE, while the proxy looks for the callee. It is '
+                                      'hop-by-hop: each stateful proxy sends its own.'],
+      'sip.analysis.outcome': ['1'],
       'sip.analysis.request_frame': ['4'],
       'sip.analysis.response_time': ['0.025000000'],
       'sip.analysis.trying.delay': ['0.025000000'],
@@ -12,15 +21,23 @@ EXPECTED = {5: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.trying.next_frame': ['5'],
       'sip.analysis.trying.retransmissions': ['0']},
      {'experts': [('sip.analysis.class.client_failure', '421 Extension Required: Client Failure', 'Warning'),
+                  ('sip.analysis.outcome.extension', '421 Extension Required: outcome extension', 'Warning'),
                   ('sip.analysis.ext.missing_supported',
                    'UAS requires 100rel, timer; INVITE in frame 4 listed Supported: timer. Add 100rel to '
                    'Supported and make sure the UA implements RFC 3262',
                    'Warning')],
       'sip.analysis.class': ['4'],
+      'sip.analysis.code.action': ['Add the required tag to Supported and make sure the UA implements it; '
+                                   "the 421's Require names it."],
+      'sip.analysis.code.meaning': ['The server needs an extension the request did not list in Supported.'],
+      'sip.analysis.code.rfc': ['RFC3261 §21.4.16'],
+      'sip.analysis.code.seen_when': ['When the server insists on an extension the client did not offer, '
+                                      'e.g. 100rel at a gateway or sec-agree at an IMS P-CSCF.'],
       'sip.analysis.ext.missing': ['100rel'],
       'sip.analysis.ext.request_supported': ['timer'],
       'sip.analysis.ext.required': ['100rel', 'timer'],
       'sip.analysis.ext.retry_frame': ['9'],
+      'sip.analysis.outcome': ['8'],
       'sip.analysis.request_frame': ['4'],
       'sip.analysis.response_time': ['0.025000000'],
       'sip.analysis.trying.duration': ['0.000000000'],
@@ -30,25 +47,59 @@ EXPECTED = {5: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
                    'Chat')],
       'sip.analysis.ext.retry_fixed': ['1'],
       'sip.analysis.ext.retry_of': ['5']}],
- 10: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat')],
+ 10: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
+                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
        'sip.analysis.class': ['1'],
+       'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
+                                    'the proxy.'],
+       'sip.analysis.code.meaning': ['The next hop received the request and is working on it; more responses '
+                                     'will follow.'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.1.1'],
+       'sip.analysis.code.seen_when': ['Right after an INVITE, while the proxy looks for the callee. It is '
+                                       'hop-by-hop: each stateful proxy sends its own.'],
+       'sip.analysis.outcome': ['1'],
        'sip.analysis.request_frame': ['9'],
        'sip.analysis.response_time': ['0.019940000'],
        'sip.analysis.trying.delay': ['0.019940000'],
        'sip.analysis.trying.duration': ['0.000000000'],
        'sip.analysis.trying.next_frame': ['10'],
        'sip.analysis.trying.retransmissions': ['0']},
-      {'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat')],
+      {'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
+                   ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
        'sip.analysis.class': ['1'],
+       'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
+                                    'and who is meant to play the ringback.'],
+       'sip.analysis.code.meaning': ["The callee's UA received the INVITE and is alerting the user. A To tag "
+                                     'in it creates an early dialog.'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.1.2'],
+       'sip.analysis.code.seen_when': ['Once the INVITE reaches a phone; the caller then usually plays '
+                                       'ringback locally unless early media arrives.'],
+       'sip.analysis.outcome': ['1'],
        'sip.analysis.request_frame': ['9'],
        'sip.analysis.response_time': ['0.019940000'],
        'sip.analysis.trying.duration': ['0.000000000'],
        'sip.analysis.trying.frame': ['10']}],
- 12: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat')],
+ 12: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
+                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
        'sip.analysis.class': ['2'],
+       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
+                                    'means the ACK is lost (routing, NAT, Contact).'],
+       'sip.analysis.code.meaning': ['The request succeeded. For INVITE it establishes the dialog and '
+                                     'carries the SDP answer (or the offer).'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
+       'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+       'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['9'],
        'sip.analysis.response_time': ['1.399940000']}],
- 16: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat')],
+ 16: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
+                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
        'sip.analysis.class': ['2'],
+       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
+                                    'means the ACK is lost (routing, NAT, Contact).'],
+       'sip.analysis.code.meaning': ['The request succeeded. For INVITE it establishes the dialog and '
+                                     'carries the SDP answer (or the offer).'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
+       'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+       'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['15'],
        'sip.analysis.response_time': ['0.015000000']}]}
