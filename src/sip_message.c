@@ -8,6 +8,12 @@ static bool is_ws(char c)
     return c == ' ' || c == '\t';
 }
 
+/* Linear white space inside a folded header value (RFC 3261 §7.3.1). */
+static bool is_lws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static bool is_digit(char c)
 {
     return c >= '0' && c <= '9';
@@ -120,16 +126,16 @@ static bool find_param(const char *p, const char *end, const char *param, struct
             in_angle = false;
         else if (c == ';' && !in_angle) {
             const char *q = p + 1;
-            while (q < end && is_ws(*q))
+            while (q < end && is_lws(*q))
                 q++;
             if ((size_t)(end - q) > plen &&
                 sa_slice_eq_nocase((struct sa_slice){ q, (uint32_t)plen }, param)) {
                 const char *v = q + plen;
-                while (v < end && is_ws(*v))
+                while (v < end && is_lws(*v))
                     v++;
                 if (v < end && *v == '=') {
                     v++;
-                    while (v < end && is_ws(*v))
+                    while (v < end && is_lws(*v))
                         v++;
                     const char *ve = v;
                     while (ve < end && *ve != ';' && *ve != ',' && !is_ws(*ve) && *ve != '\r' && *ve != '\n')
@@ -168,7 +174,7 @@ static void parse_cseq(struct sa_slice value, struct sa_message *msg)
         p++;
     }
     /* RFC 3261 §8.1.1.5: the sequence number is below 2**31. */
-    if (p == digits || n >= 0x80000000u || p == end || !is_ws(*p)) {
+    if (p == digits || n >= 0x80000000u || p == end || !is_lws(*p)) {
         msg->flags |= SA_MSG_BAD_CSEQ;
         return;
     }

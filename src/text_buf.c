@@ -32,11 +32,12 @@ void sa_text_add(struct sa_text *t, const char *s)
 
 void sa_text_addf(struct sa_text *t, const char *fmt, ...)
 {
-    char tmp[256];
+    /* Format straight into the room left; vsnprintf reports the full length either way. */
+    size_t room = t->len < t->size ? t->size - t->len : 0;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    int n = vsnprintf(room ? t->buf + t->len : NULL, room, fmt, ap);
     va_end(ap);
     if (n > 0)
-        sa_text_addn(t, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+        t->len += (size_t)n;
 }
