@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Every SIP response in every capture of the project, recorded or hand-made, UDP and TCP, in one
+pass and two: its class is the first digit of its code, and its class expert info names both."""
+import glob
+import os
+
+import pytest
+
+from conftest import SOURCE_DIR
+
+CAPTURES = sorted(os.path.basename(p) for p in glob.glob(os.path.join(SOURCE_DIR, "captures", "*.pcapng")))
+CLASS_EXPERT = {1: "Provisional", 2: "Success", 3: "Redirection", 4: "Client Failure", 5: "Server Failure",
+                6: "Global Failure"}
+
+
+@pytest.mark.parametrize("two_pass", [False, True])
+@pytest.mark.parametrize("capture", CAPTURES)
+def test_class_of_every_response(tshark, capture, two_pass):
+    got = tshark.analysis(capture, two_pass=two_pass)
+    codes = tshark.fields(capture, ["sip.Status-Code"], two_pass=two_pass, dfilter="sip.Status-Code")
+    assert codes, "no SIP response in %s" % capture
+    for frame, v in codes.items():
+        responses = [m for m in got[frame] if "sip.analysis.class" in m or any(
+            e[0] == "sip.analysis.class.invalid" for e in m["experts"])]
+        assert len(responses) == len(v["sip.Status-Code"]), frame
+        for code, m in zip((int(c) for c in v["sip.Status-Code"]), responses):
+            if 100 <= code <= 699:
+                assert m["sip.analysis.class"] == [str(code // 100)], frame
+                texts = [e[1] for e in m["experts"] if e[0].startswith("sip.analysis.class.")]
+                assert len(texts) == 1 and texts[0].startswith(str(code)) and \
+                    texts[0].endswith(": " + CLASS_EXPERT[code // 100]), (frame, texts)
+            else:
+                assert "sip.analysis.class" not in m
