@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Every annotation on every frame of the hand-made captures, one-pass and two-pass.
+"""Every annotation on every frame of the hand-made and recorded captures, one-pass and two-pass.
 
 The expected tables (tests/integration/expected/) list each annotated SIP message's fields and
 expert infos; frames not listed must carry none.
@@ -11,7 +11,10 @@ import pytest
 from expected import one_pass_view
 
 CAPTURES = ["hm-classes-udp", "hm-timers", "hm-421-edge", "hm-tcp-two-in-one", "hm-invalid-status",
-            "hm-bad-input", "hm-truncated", "hm-proxy-chain", "hm-ipv6"]
+            "hm-bad-input", "hm-truncated", "hm-proxy-chain", "hm-ipv6",
+            # recorded from SIPp and kamailio on loopback (captures/README.md)
+            "rec-basic-udp", "rec-basic-tcp", "rec-proxy-chain", "rec-slow-trying", "rec-stuck-trying",
+            "rec-proxy-408", "rec-cancel-487", "rec-421", "rec-420", "rec-classes"]
 
 
 def expected_for(capture):
