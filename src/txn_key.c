@@ -25,7 +25,12 @@ uint64_t sa_txn_key(const struct sa_message *msg, struct sa_slice method, const 
         h = sa_hash_slice(h, msg->via_branch);
     }
     h = sa_hash_slice(h, method);
-    h = sa_hash_endpoint(h, req_src);
+    /* The client's port is left out: responses go to the Via sent-by port (RFC 3261 §18.2.2),
+     * which over TCP, TLS or SCTP is often not the port the request left from (seen on SCTP:
+     * request 57098 -> 5060, responses 5060 -> 5060). The server's address and port stay in. */
+    struct sa_endpoint client = *req_src;
+    client.port = 0;
+    h = sa_hash_endpoint(h, &client);
     h = sa_hash_endpoint(h, req_dst);
     return sa_hash_finish(h);
 }

@@ -3,7 +3,8 @@
  *
  * RFC 3261 §17.1.3/§17.2.3: a response belongs to the client transaction whose request had the
  * same top-Via branch and CSeq method. We add the address pair of the hop (request direction), so
- * one transaction captured at two points, or one Call-ID crossing several proxies, never mix.
+ * one transaction captured at two points, or one Call-ID crossing several proxies, never mix
+ * (the server's address and port, and the client's address: see txn_key.c on the client port).
  * Requests whose branch lacks the z9hG4bK cookie (RFC 2543 peers) fall back to
  * Call-ID + CSeq number + From tag + method + addresses. */
 #ifndef SA_TXN_KEY_H
