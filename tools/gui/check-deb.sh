@@ -1,0 +1,80 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Round trip of the Debian package on this machine (needs root and dpkg):
+#   build it with CPack (cmake -DSA_INSTALL_SYSTEM=ON, cpack -G DEB), check its control fields
+#   and contents, dpkg -i it, check that tshark (as root, so with system plugins only) loads
+#   sip_analysis.so and that a sip.analysis display filter matches the expected frames, then
+#   dpkg -r it again: the machine is left as it was, also when a check fails.
+# Usage: tools/gui/check-deb.sh [build-dir]   (default: ./build-deb)
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-$top/build-deb}
+pkg=wireshark-plugin-sip-analysis
+
+fail() { echo "check-deb: FAIL: $*" >&2; exit 1; }
+[ "$(id -u)" -eq 0 ] || fail "run as root (dpkg -i / dpkg -r)"
+command -v dpkg >/dev/null || fail "dpkg not found: Debian-based systems only"
+
+if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    fail "$pkg is already installed: remove it first (dpkg -r $pkg), this check must not replace it"
+fi
+# The system plugin folder tshark reads (e.g. /usr/lib/x86_64-linux-gnu/wireshark/plugins/4.0).
+sysdir=$(tshark -G folders 2>/dev/null | awk -F'\t' '/^Global Plugins:/ {print $NF}')
+[ -n "$sysdir" ] || fail "tshark -G folders names no global plugin folder"
+if [ -e "$sysdir/epan/sip_analysis.so" ]; then
+    fail "$sysdir/epan/sip_analysis.so exists outside the package (a manual system install?): remove it first"
+fi
+
+echo "== build the package in $build"
+cmake -S "$top" -B "$build" -DSA_INSTALL_SYSTEM=ON >/dev/null
+cmake --build "$build" -j"$(nproc)" >/dev/null
+[ -f "$build/CPackConfig.cmake" ] || fail "no CPackConfig.cmake: is include(cmake/packaging.cmake) in CMakeLists.txt?"
+rm -f "$build"/${pkg}_*.deb
+(cd "$build" && cpack -G DEB >/dev/null)
+deb=$(ls "$build"/${pkg}_*.deb 2>/dev/null | head -n1)
+[ -n "$deb" ] || fail "cpack made no .deb"
+echo "   $(basename "$deb")"
+
+echo "== control fields and contents"
+arch=$(dpkg --print-architecture)
+[ "$(dpkg-deb -f "$deb" Package)" = "$pkg" ] || fail "Package field"
+[ "$(dpkg-deb -f "$deb" Architecture)" = "$arch" ] || fail "Architecture is not $arch"
+lib=$(dpkg -S "$(readlink -f /usr/lib/*/libwireshark.so.*[0-9] | head -n1)" | cut -d: -f1)
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "   Depends: $depends"
+echo "$depends" | grep -q "$lib (>= " || fail "Depends lacks a lower bound on $lib"
+echo "$depends" | grep -q "$lib (<< " || fail "Depends lacks an upper bound on $lib"
+dpkg-deb -f "$deb" Description | grep -q "GPL-2.0-or-later" || fail "licence not named"
+so_path=$(dpkg-deb -c "$deb" | awk '{print $NF}' | grep '/epan/sip_analysis\.so$' || true)
+[ -n "$so_path" ] || fail "no epan/sip_analysis.so in the package"
+so_path=${so_path#.}
+[ "$so_path" = "$sysdir/epan/sip_analysis.so" ] || \
+    fail "plugin at $so_path, not in the system folder $sysdir/epan"
+echo "   $so_path"
+
+echo "== dpkg -i"
+trap 'echo "== dpkg -r"; dpkg -r "$pkg" >/dev/null' EXIT
+dpkg -i "$deb" >/dev/null
+[ -f "$so_path" ] || fail "$so_path not installed"
+
+echo "== tshark -G plugins (as root: system plugins only)"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"; echo "== dpkg -r"; dpkg -r "$pkg" >/dev/null' EXIT
+# An empty HOME keeps any personal copy of the plugin out of the picture.
+HOME="$tmp" tshark -G plugins > "$tmp/plugins.txt"
+grep "sip_analysis\.so" "$tmp/plugins.txt" || fail "tshark does not list sip_analysis.so"
+grep -q "$so_path" "$tmp/plugins.txt" || fail "sip_analysis.so not loaded from $so_path"
+
+echo "== tshark -r captures/hm-classes-udp.pcapng -Y 'sip.analysis.class >= 4'"
+HOME="$tmp" tshark -r "$top/captures/hm-classes-udp.pcapng" -Y 'sip.analysis.class >= 4' > "$tmp/out.txt"
+cat "$tmp/out.txt"
+frames=$(awk '{print $1}' "$tmp/out.txt" | tr '\n' ' ')
+[ "$frames" = "12 15 18 21 24 27 " ] || fail "frames '$frames', expected '12 15 18 21 24 27 '"
+
+rm -rf "$tmp"
+trap - EXIT
+echo "== dpkg -r"
+dpkg -r "$pkg" >/dev/null
+[ ! -e "$so_path" ] || fail "$so_path left behind after dpkg -r"
+dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" && fail "$pkg still installed"
+echo "check-deb: OK ($(basename "$deb"))"

@@ -1,0 +1,222 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Screenshots of the plugin in the Wireshark Qt GUI, taken under Xvfb, for docs/screenshots/:
+#   sip-analysis-tree.png  frame 8 of captures/hm-421-edge.pcapng (a 421 Extension Required) with
+#                          the SIP Analysis subtree and its expert infos expanded
+#   expert-info.png        Analyze > Expert Information for that capture (opened with -z expert)
+#   stats-tree.png         Statistics > SIP Analysis, the plugin's stats tree (skipped, with a
+#                          message, while the plugin registers none)
+#
+# Installs wireshark-qt xvfb xdotool imagemagick if they are missing (apt-get, as root or with sudo).
+# The plugin comes from the build folder, not from an installed copy: like tools/tshark-with-plugin.sh
+# it is put in a temporary plugin folder named by WIRESHARK_PLUGIN_DIR, with a temporary HOME (fixed
+# window geometry and panes, nothing from the user's own profile). Wireshark ignores both when run as
+# root, so as root the GUI runs as the unprivileged user nobody.
+#
+# Fails unless the plugin is loaded in the GUI itself: a Lua script run inside Wireshark
+# (-X lua_script:) must find the field sip.analysis.class, and tshark -G plugins in the same
+# environment must list sip_analysis.so from the temporary folder.
+#
+# Usage: [SA_BUILD_DIR=build] tools/gui/screenshots.sh [output-folder]   (default docs/screenshots)
+# Build first: tools/build.sh (or tools/build.sh /tmp/build-gui and SA_BUILD_DIR=/tmp/build-gui).
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+out=${1:-$top/docs/screenshots}
+capture=$top/captures/hm-421-edge.pcapng
+frame=8
+
+fail() { echo "screenshots: FAIL: $*" >&2; exit 1; }
+log() { echo "screenshots: $*"; }
+
+so=$(ls "${SA_BUILD_DIR:-$top/build}"/plugins/*/epan/sip_analysis.so 2>/dev/null | head -n1)
+[ -n "$so" ] || fail "build the plugin first (tools/build.sh), or set SA_BUILD_DIR"
+ver=$(basename "$(dirname "$(dirname "$so")")")
+[ -f "$capture" ] || fail "$capture not found"
+
+# --- Packages.
+missing=""
+for p in wireshark-qt xvfb xdotool imagemagick; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    log "installing$missing"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections
+    $SUDO apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# --- Temporary plugin folder, HOME and Wireshark profile.
+tmp=$(mktemp -d)
+xvfb_pid=""
+ws_pid=""
+cleanup() {
+    [ -z "$ws_pid" ] || kill "$ws_pid" 2>/dev/null || true
+    [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+mkdir -p "$tmp/plugins/$ver/epan" "$tmp/home/.config/wireshark" "$tmp/shots"
+cp "$so" "$tmp/plugins/$ver/epan/"
+cp "$capture" "$tmp/"
+cap=$tmp/$(basename "$capture")
+: > "$tmp/lua-check.txt"
+
+# Window geometry and panes (recent_common / recent): packet list over packet details, no bytes pane.
+cat > "$tmp/home/.config/wireshark/recent_common" <<'EOF'
+gui.geometry_main_x: 0
+gui.geometry_main_y: 0
+gui.geometry_main_width: 1100
+gui.geometry_main_height: 1000
+gui.geometry_main_maximized: FALSE
+privs.warn_if_elevated: FALSE
+sys.warn_if_no_capture: FALSE
+EOF
+cat > "$tmp/home/.config/wireshark/recent" <<'EOF'
+gui.byte_view_show: FALSE
+gui.packet_diagram_show: FALSE
+gui.geometry_main_upper_pane: 120
+EOF
+# Runs inside Wireshark: proves that the GUI process itself has the plugin's fields.
+cat > "$tmp/check.lua" <<'EOF'
+local ok = pcall(Field.new, "sip.analysis.class")
+local f = assert(io.open(os.getenv("SA_GUI_CHECK"), "w"))
+f:write(ok and "sip.analysis loaded\n" or "sip.analysis missing\n")
+f:close()
+EOF
+
+as_user() {  # exec "$@" as the unprivileged user with the temporary HOME and plugin folder;
+             # call it in a subshell: ( as_user CMD ... )
+    if [ "$(id -u)" -eq 0 ]; then
+        exec setpriv --reuid=nobody --regid=nogroup --clear-groups \
+            env HOME="$tmp/home" WIRESHARK_PLUGIN_DIR="$tmp/plugins" SA_GUI_CHECK="$tmp/lua-check.txt" \
+            XDG_RUNTIME_DIR="$tmp/home" "$@"
+    fi
+    exec env HOME="$tmp/home" WIRESHARK_PLUGIN_DIR="$tmp/plugins" SA_GUI_CHECK="$tmp/lua-check.txt" \
+        XDG_RUNTIME_DIR="$tmp/home" "$@"
+}
+if [ "$(id -u)" -eq 0 ]; then
+    chown -R nobody "$tmp/home" "$tmp/lua-check.txt"
+    chmod 0700 "$tmp/home"
+    mkdir -p /tmp/.X11-unix && chmod 1777 /tmp/.X11-unix
+fi
+chmod a+rx "$tmp" && chmod -R a+rX "$tmp/plugins" "$tmp/check.lua" "$cap"
+
+# --- Is the plugin loadable from there?
+(as_user tshark -G plugins) 2>/dev/null | grep -q "$tmp/plugins/$ver/epan/sip_analysis.so" ||
+    fail "tshark -G plugins does not list sip_analysis.so from the temporary plugin folder"
+have_stats=no
+(as_user tshark -z help) 2>&1 | grep -q "^ *sip\.analysis,tree$" && have_stats=yes
+
+# --- X server: a free display chosen by Xvfb itself (-displayfd).
+(as_user Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp) 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
+xvfb_pid=$!
+i=0
+while [ ! -s "$tmp/display" ]; do
+    i=$((i + 1)); [ $i -le 100 ] || fail "Xvfb did not start: $(cat "$tmp/xvfb.log")"
+    sleep 0.1
+done
+DISPLAY=:$(head -n1 "$tmp/display")
+export DISPLAY
+log "Xvfb on $DISPLAY"
+
+ws_opts="-o capture.no_interface_load:TRUE -o gui.update.enabled:FALSE -X lua_script:$tmp/check.lua"
+start_ws() {  # start_ws WINDOW-NAME-REGEX [wireshark arguments]: starts Wireshark, waits for the window
+    name=$1; shift
+    : > "$tmp/lua-check.txt"
+    # shellcheck disable=SC2086
+    (as_user wireshark $ws_opts "$@") >"$tmp/wireshark.log" 2>&1 &
+    ws_pid=$!
+    i=0
+    while ! xdotool search --name "$name" >/dev/null 2>&1; do
+        i=$((i + 1))
+        kill -0 "$ws_pid" 2>/dev/null || fail "wireshark exited: $(cat "$tmp/wireshark.log")"
+        [ $i -le 120 ] || fail "no window named '$name' after 60 s"
+        sleep 0.5
+    done
+    grep -q "sip.analysis loaded" "$tmp/lua-check.txt" ||
+        fail "the plugin is not loaded in Wireshark (Lua check: $(cat "$tmp/lua-check.txt"))"
+    sleep 3  # let it finish reading and drawing
+}
+stop_ws() {
+    kill "$ws_pid" 2>/dev/null || true
+    wait "$ws_pid" 2>/dev/null || true
+    ws_pid=""
+}
+main_window() { xdotool search --name "$(basename "$cap")" | head -n1; }
+shoot() {  # shoot WINDOW-ID NAME: the window's content, quantised to 256 colours
+    xdotool mousemove 1279 1023  # no hover highlight
+    sleep 0.5
+    import -window "$1" "$tmp/shots/$2.full.png"
+    convert "$tmp/shots/$2.full.png" -strip -colors 256 "PNG8:$tmp/shots/$2"
+    log "$2: $(identify -format '%wx%h' "$tmp/shots/$2"), $(($(stat -c %s "$tmp/shots/$2") / 1024)) KiB"
+}
+
+# --- (a) The 421 in frame 8 with the SIP Analysis subtree.
+start_ws "$(basename "$cap")" -r "$cap" -g "$frame"
+w=$(main_window)
+xdotool windowfocus --sync "$w"
+# A click in the empty lower part of the packet details pane gives it the keyboard. Then: collapse
+# all, go to the last top-level item (SIP), open it one level, go to its last child (SIP Analysis)
+# and expand that one with all its subtrees.
+xdotool mousemove --window "$w" 550 940 click 1
+sleep 0.5
+xdotool key Home ctrl+Left End Right
+sleep 0.5
+xdotool key End shift+Right
+sleep 1
+shoot "$w" sip-analysis-tree.png
+stop_ws
+
+# --- (b) Expert Information (-z expert opens Analyze > Expert Information).
+start_ws "Expert Information" -r "$cap" -z expert
+e=$(xdotool search --name "Expert Information" | head -n1)
+xdotool windowmove "$e" 0 0 windowsize "$e" 1100 560
+sleep 1
+xdotool windowfocus --sync "$e"
+# Open the fourth group ("421: the request did not offer a required option tag" today) to show
+# the packets behind a summary.
+xdotool key Home Down Down Down Right
+sleep 1
+shoot "$e" expert-info.png
+stop_ws
+
+# --- (c) Statistics > SIP Analysis. Wireshark's Qt GUI has no -z for stats trees (only tshark has
+# "-z sip.analysis,tree"): the menu is used. Plugin stats trees come last in the Statistics menu,
+# so the item is reached from the bottom (Up wraps round); up to 4 items are tried, each until a
+# window named "SIP Analysis" appears.
+stats=""
+if [ "$have_stats" = yes ]; then
+    start_ws "$(basename "$cap")" -r "$cap"
+    w=$(main_window)
+    for k in 1 2 3 4; do
+        xdotool windowfocus --sync "$w"
+        xdotool key alt+s
+        sleep 0.7
+        n=0
+        while [ $n -lt $k ]; do xdotool key Up; n=$((n + 1)); done
+        xdotool key Return
+        sleep 2
+        stats=$(xdotool search --name "SIP Analysis" 2>/dev/null | head -n1 || true)
+        [ -z "$stats" ] || break
+        xdotool key Escape Escape
+    done
+    [ -n "$stats" ] || fail "Statistics > SIP Analysis not found in the menu"
+    xdotool windowmove "$stats" 0 0 windowsize "$stats" 1000 760
+    sleep 3
+    shoot "$stats" stats-tree.png
+    stop_ws
+else
+    log "stats-tree.png skipped: the plugin registers no sip.analysis stats tree (tshark -z help lists no sip.analysis,tree)"
+fi
+
+mkdir -p "$out"
+for f in "$tmp"/shots/*.png; do
+    case $f in *.full.png) continue ;; esac
+    size=$(stat -c %s "$f")
+    [ "$size" -lt 204800 ] || fail "$(basename "$f") is $size bytes (limit 200 KiB)"
+    cp "$f" "$out/"
+done
+log "saved in $out: $(cd "$tmp/shots" && ls | grep -v '\.full\.png$' | tr '\n' ' ')"
