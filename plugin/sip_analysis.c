@@ -23,9 +23,10 @@ static void *file_alloc(void *ctx, size_t size)
     return wmem_alloc0(wmem_file_scope(), size);
 }
 
-static void file_release(void *ctx, void *ptr)
+static void file_release(void *ctx, void *ptr, size_t size)
 {
     (void)ctx;
+    (void)size;
     wmem_free(wmem_file_scope(), ptr);
 }
 

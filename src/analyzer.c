@@ -9,7 +9,9 @@
 #include <string.h>
 
 struct sa_analyzer {
-    struct sa_allocator alloc;
+    struct sa_allocator alloc; /* counts, then forwards to base */
+    struct sa_allocator base;
+    size_t live_bytes;
     struct sa_hash_table txns;
     struct sa_hash_table failures; /* latest 420/421 per Call-ID + From tag + method, awaiting a retry */
     struct sa_record_store records;
@@ -26,14 +28,35 @@ static bool slice_is(struct sa_slice s, const char *lit)
     return s.len == n && memcmp(s.ptr, lit, n) == 0; /* methods are case-sensitive (§7.1) */
 }
 
+/* Every allocation of the analysis goes through here, so its memory can be reported exactly. */
+static void *counted_alloc(void *ctx, size_t size)
+{
+    struct sa_analyzer *a = ctx;
+    void *p = a->base.alloc(a->base.ctx, size);
+    if (p)
+        a->live_bytes += size;
+    return p;
+}
+
+static void counted_release(void *ctx, void *ptr, size_t size)
+{
+    struct sa_analyzer *a = ctx;
+    a->base.release(a->base.ctx, ptr, size);
+    a->live_bytes -= size;
+}
+
 struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc)
 {
     struct sa_analyzer *a = alloc->alloc(alloc->ctx, sizeof *a);
     if (!a)
         return NULL;
-    a->alloc = *alloc;
+    a->base = *alloc;
+    a->alloc = (struct sa_allocator){ counted_alloc, counted_release, a };
+    a->live_bytes = sizeof *a;
     if (!sa_hash_table_init(&a->txns, &a->alloc) || !sa_hash_table_init(&a->failures, &a->alloc)) {
-        alloc->release(alloc->ctx, a);
+        if (a->txns.slots)
+            a->alloc.release(a->alloc.ctx, a->txns.slots, sa_hash_table_bytes(&a->txns));
+        alloc->release(alloc->ctx, a, sizeof *a);
         return NULL;
     }
     sa_record_store_init(&a->records, &a->alloc);
@@ -59,7 +82,7 @@ static struct sa_txn *new_txn(struct sa_analyzer *a, uint64_t key)
     if (!t)
         return NULL;
     if (!sa_hash_table_put(&a->txns, key, t)) {
-        a->alloc.release(a->alloc.ctx, t);
+        a->alloc.release(a->alloc.ctx, t, sizeof *t);
         return NULL;
     }
     a->txn_count++;
@@ -68,6 +91,8 @@ static struct sa_txn *new_txn(struct sa_analyzer *a, uint64_t key)
 
 static void missing_header_flags(const struct sa_message *msg, struct sa_record *r)
 {
+    if (msg->flags & SA_MSG_TAG_LINES_CUT)
+        r->flags |= SA_REC_TAG_LINES_CUT;
     /* A cut message lacks headers because of the capture, not the sender: say that instead. */
     if (msg->flags & SA_MSG_TRUNCATED) {
         r->flags |= SA_REC_TRUNCATED;
@@ -79,8 +104,6 @@ static void missing_header_flags(const struct sa_message *msg, struct sa_record 
         r->flags |= SA_REC_NO_VIA;
     if (!(msg->flags & SA_MSG_HAS_CALL_ID))
         r->flags |= SA_REC_NO_CALL_ID;
-    if (msg->flags & SA_MSG_TAG_LINES_CUT)
-        r->flags |= SA_REC_TAG_LINES_CUT;
 }
 
 /* ACK: to a non-2xx final it is part of the INVITE transaction (same branch, §17.1.1.3);
@@ -285,6 +308,5 @@ void sa_analyzer_stats(const struct sa_analyzer *a, struct sa_analyzer_stats *ou
 {
     out->transactions = a->txn_count;
     out->records = a->records.count;
-    out->bytes = sizeof *a + sa_hash_table_bytes(&a->txns) + sa_record_store_bytes(&a->records) +
-                 a->txn_count * sizeof(struct sa_txn);
+    out->bytes = a->live_bytes;
 }

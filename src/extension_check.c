@@ -103,7 +103,8 @@ static void analyse_421(const struct sa_allocator *a, const struct sa_message *r
                         struct sa_ext *e, struct sa_tag_list_builder *b)
 {
     const struct sa_txn_tags *tt = t ? t->tags : NULL;
-    if (!sa_message_has_header(resp, SA_HDR_REQUIRE))
+    /* "Require:" with nothing in it names no extension either (§21.4.16 wants the tags). */
+    if (sa_message_tag_presence(resp, SA_HDR_REQUIRE) != SA_TAGS_LISTED)
         e->problems |= SA_EXT_NO_REQUIRE;
     collect(resp, SA_HDR_REQUIRE, b);
     sa_tag_list_finish(b, a, &e->listed);
@@ -127,7 +128,7 @@ static void analyse_421(const struct sa_allocator *a, const struct sa_message *r
 static void analyse_420(const struct sa_allocator *a, const struct sa_message *resp, const struct sa_txn *t,
                         struct sa_ext *e, struct sa_tag_list_builder *b)
 {
-    if (!sa_message_has_header(resp, SA_HDR_UNSUPPORTED))
+    if (sa_message_tag_presence(resp, SA_HDR_UNSUPPORTED) != SA_TAGS_LISTED)
         e->problems |= SA_EXT_NO_UNSUPPORTED;
     collect(resp, SA_HDR_UNSUPPORTED, b);
     sa_tag_list_finish(b, a, &e->listed);

@@ -22,7 +22,7 @@ static bool grow(struct sa_hash_table *t)
             *find_slot(slots, cap, t->slots[i].key) = t->slots[i];
     }
     if (t->slots)
-        t->alloc->release(t->alloc->ctx, t->slots);
+        t->alloc->release(t->alloc->ctx, t->slots, t->capacity * sizeof *t->slots);
     t->slots = slots;
     t->capacity = cap;
     return true;

@@ -16,7 +16,7 @@ static void *grow_array(const struct sa_allocator *a, void *old, size_t old_byte
         return NULL;
     if (old) {
         memcpy(p, old, old_bytes);
-        a->release(a->ctx, old);
+        a->release(a->ctx, old, old_bytes);
     }
     return p;
 }

@@ -24,7 +24,7 @@ struct sa_endpoint {
  * (freed in one go when the capture closes); the tests map it onto malloc with tracking. */
 struct sa_allocator {
     void *(*alloc)(void *ctx, size_t size); /* must return zeroed memory or NULL */
-    void (*release)(void *ctx, void *ptr);  /* may be a no-op */
+    void (*release)(void *ctx, void *ptr, size_t size); /* size as allocated; may be a no-op */
     void *ctx;
 };
 

@@ -29,17 +29,46 @@ bool sa_tag_list_builder_has(const struct sa_tag_list_builder *b, struct sa_slic
     return false;
 }
 
-/* Length of the valid UTF-8 sequence at p (at most n bytes), or 0 when it is not valid. */
+/* Length of the well-formed UTF-8 sequence at p (at most n bytes, RFC 3629 table 3-7: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), or 0 when it is not well formed. */
 static uint32_t utf8_len(const unsigned char *p, uint32_t n)
 {
-    uint32_t len = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3 : (p[0] & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || len > n || (len == 2 && p[0] < 0xC2))
+    unsigned char c = p[0];
+    uint32_t len;
+    unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else
         return 0;
-    for (uint32_t i = 1; i < len; i++) {
+    if (len > n || p[1] < lo || p[1] > hi)
+        return 0;
+    for (uint32_t i = 2; i < len; i++) {
         if ((p[i] & 0xC0) != 0x80)
             return 0;
     }
     return len;
+}
+
+/* C0 and C1 control characters, and DEL. */
+static bool is_control(const unsigned char *p, uint32_t n)
+{
+    if (n == 1)
+        return p[0] < 0x20 || p[0] == 0x7F;
+    return n == 2 && p[0] == 0xC2 && p[1] < 0xA0;
 }
 
 /* Copies a tag as written, except bytes that are not valid UTF-8 or are control characters
@@ -51,8 +80,10 @@ static void copy_displayable(char *dst, struct sa_slice tag)
     uint32_t i = 0;
     while (i < tag.len) {
         uint32_t n = utf8_len(p + i, tag.len - i);
-        if (n == 0 || (n == 1 && (p[i] < 0x20 || p[i] == 0x7F))) {
-            dst[i++] = '?';
+        if (n == 0 || is_control(p + i, n)) {
+            /* one '?' per byte keeps the kept length equal to the written one */
+            for (uint32_t k = 0; k < (n ? n : 1); k++)
+                dst[i++] = '?';
             continue;
         }
         for (uint32_t k = 0; k < n; k++, i++)

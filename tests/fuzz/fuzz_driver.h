@@ -68,9 +68,10 @@ static inline void *sa_fuzz_alloc(void *ctx, size_t size)
     return b + 1;
 }
 
-static inline void sa_fuzz_release(void *ctx, void *ptr)
+static inline void sa_fuzz_release(void *ctx, void *ptr, size_t size)
 {
     struct sa_fuzz_heap *h = ctx;
+    (void)size;
     if (!ptr)
         return;
     struct sa_fuzz_block *b = (struct sa_fuzz_block *)ptr - 1;
@@ -94,7 +95,7 @@ static inline void sa_fuzz_heap_init(struct sa_fuzz_heap *h)
 static inline void sa_fuzz_heap_free_all(struct sa_fuzz_heap *h)
 {
     while (h->head)
-        sa_fuzz_release(h, h->head + 1);
+        sa_fuzz_release(h, h->head + 1, 0);
 }
 
 /* ---- message parser ------------------------------------------------------------------------ */

@@ -251,6 +251,78 @@ static void test_tag_list_nul_inside_tag_shown_as_question_mark(void **state)
     assert_string_equal(list_text(&l, buf, sizeof buf), "a?b|c");
 }
 
+/* The one tag a builder holding `raw` keeps, as stored. */
+static const char *kept(struct ts_env *env, const char *raw)
+{
+    struct sa_tag_list_builder b;
+    struct sa_tag_list l;
+    sa_tag_list_builder_init(&b);
+    sa_tag_list_builder_add(&b, ts_slice(raw));
+    assert_true(sa_tag_list_finish(&b, &env->heap.a, &l));
+    const char *cur = NULL;
+    const char *s = sa_tag_list_next(&l, &cur);
+    assert_non_null(s);
+    return s;
+}
+
+static void test_tag_list_keeps_valid_utf8(void **state)
+{
+    struct ts_env *env = *state;
+    assert_string_equal(kept(env, "caf\xc3\xa9-\xe2\x82\xac-\xf0\x9f\x98\x80"), "caf\xc3\xa9-\xe2\x82\xac-\xf0\x9f\x98\x80");
+}
+
+static void test_tag_list_control_bytes_shown_as_question_marks(void **state)
+{
+    struct ts_env *env = *state;
+    assert_string_equal(kept(env, "a\tb\x7f\x01" "c"), "a?b??c");
+}
+
+static void test_tag_list_invalid_utf8_shown_as_question_marks(void **state)
+{
+    struct ts_env *env = *state;
+    assert_string_equal(kept(env, "x\x80y"), "x?y");          /* lone continuation byte */
+    assert_string_equal(kept(env, "x\xc3"), "x?");            /* sequence cut at the end */
+    assert_string_equal(kept(env, "\xc3(z"), "?(z");          /* lead byte without continuation */
+    assert_string_equal(kept(env, "\xc0\xaf"), "??");          /* overlong 2-byte form */
+    assert_string_equal(kept(env, "\xff\xfe"), "??");
+}
+
+static void test_tag_list_cut_inside_utf8_sequence(void **state)
+{
+    struct ts_env *env = *state;
+    char raw[SA_MAX_TAG_LEN + 8], want[SA_MAX_TAG_LEN + 1];
+    memset(raw, 'a', SA_MAX_TAG_LEN - 1);
+    memcpy(raw + SA_MAX_TAG_LEN - 1, "\xc3\xa9", 3); /* the cut falls between the two bytes */
+    memset(want, 'a', SA_MAX_TAG_LEN - 1);
+    memcpy(want + SA_MAX_TAG_LEN - 1, "?", 2);
+    assert_string_equal(kept(env, raw), want);
+}
+
+/* Regression (src/tag_list.c, utf8_len, fixed): only the lead byte's shape and the continuation bytes
+ * are checked, so sequences RFC 3629 forbids pass as "valid UTF-8": overlong 3- and 4-byte forms
+ * (E0 80..9F, F0 80..8F), UTF-16 surrogates (ED A0..BF), code points above U+10FFFF (F4 90..,
+ * F5..F7). They reach the tree, JSON output and expert texts as invalid UTF-8. Expected each of
+ * their bytes shown as '?'. */
+static void test_tag_list_non_rfc3629_sequences_shown_as_question_marks(void **state)
+{
+    struct ts_env *env = *state;
+    assert_string_equal(kept(env, "a\xe0\x80\xaf" "b"), "a???b");       /* overlong '/' */
+    assert_string_equal(kept(env, "a\xed\xa0\x80" "b"), "a???b");       /* surrogate U+D800 */
+    assert_string_equal(kept(env, "a\xf4\x90\x80\x80" "b"), "a????b");  /* U+110000 */
+    assert_string_equal(kept(env, "a\xf5\x80\x80\x80" "b"), "a????b");
+    assert_string_equal(kept(env, "a\xf0\x80\x80\xaf" "b"), "a????b");  /* overlong 4-byte */
+}
+
+/* Regression (src/tag_list.c, copy_displayable, fixed): C1 control characters U+0080..U+009F (C2 80..
+ * C2 9F) are kept although the comment promises that control characters become '?'. Expected
+ * U+0085 (NEL) shown as "?" or "??" (per character or per byte). */
+static void test_tag_list_c1_controls_shown_as_question_marks(void **state)
+{
+    struct ts_env *env = *state;
+    const char *s = kept(env, "a\xc2\x85" "b");
+    assert_true(strcmp(s, "a?b") == 0 || strcmp(s, "a??b") == 0);
+}
+
 static void test_tag_list_finish_out_of_memory(void **state)
 {
     struct ts_env *env = *state;
@@ -343,12 +415,9 @@ static void test_text_addf_empty_output(void **state)
     assert_int_equal(t.len, 0);
 }
 
-/* KNOWN BUG (src/text_buf.c, sa_text_addf): output is formatted into a 256-byte stack buffer and
- * anything longer is silently cut to 255 bytes, and t->len counts only those 255: neither the
- * header's snprintf rule ("len keeps counting ... the size needed") nor the text is right.
- * Visible in sa_ext_text_missing with a long Supported list (see test_extension_check). Fails
- * until fixed. */
-static void test_text_addf_long_output_not_cut_BUG(void **state)
+/* Regression (fixed in 3740239): sa_text_addf formatted into a 256-byte stack buffer, silently
+ * cutting longer output to 255 bytes and counting only those. */
+static void test_text_addf_long_output_not_cut(void **state)
 {
     (void)state;
     char arg[400], buf[512];
@@ -359,6 +428,22 @@ static void test_text_addf_long_output_not_cut_BUG(void **state)
     sa_text_addf(&t, "<%s>", arg);
     assert_int_equal(t.len, 401);
     assert_int_equal(strlen(buf), 401);
+}
+
+static void test_text_addf_long_output_truncated_keeps_counting(void **state)
+{
+    (void)state;
+    char arg[400], buf[100];
+    memset(arg, 'z', sizeof arg - 1);
+    arg[sizeof arg - 1] = '\0';
+    struct sa_text t;
+    sa_text_init(&t, buf, sizeof buf);
+    sa_text_add(&t, "ab");
+    sa_text_addf(&t, "%s", arg);
+    sa_text_add(&t, "c");
+    assert_int_equal(t.len, 402);
+    assert_int_equal(strlen(buf), 99);
+    assert_memory_equal(buf, "abzzz", 5);
 }
 
 /* ---- sa_ext_text_tags ------------------------------------------------------------------- */
@@ -436,6 +521,12 @@ int main(void)
         T(test_tag_list_exactly_max_tags_not_cut),
         T(test_tag_list_long_tag_cut_to_max_len),
         T(test_tag_list_nul_inside_tag_shown_as_question_mark),
+        T(test_tag_list_keeps_valid_utf8),
+        T(test_tag_list_control_bytes_shown_as_question_marks),
+        T(test_tag_list_invalid_utf8_shown_as_question_marks),
+        T(test_tag_list_cut_inside_utf8_sequence),
+        T(test_tag_list_non_rfc3629_sequences_shown_as_question_marks),
+        T(test_tag_list_c1_controls_shown_as_question_marks),
         T(test_tag_list_finish_out_of_memory),
         T(test_text_fits),
         T(test_text_truncates_and_keeps_counting),
@@ -443,7 +534,8 @@ int main(void)
         T(test_text_size_zero_only_counts),
         T(test_text_size_one_stays_empty),
         T(test_text_addf_empty_output),
-        T(test_text_addf_long_output_not_cut_BUG),
+        T(test_text_addf_long_output_not_cut),
+        T(test_text_addf_long_output_truncated_keeps_counting),
         T(test_ext_text_tags_comma_list),
         T(test_ext_text_tags_cut_list_ends_with_dots),
         T(test_ext_text_tags_sizing_and_small_buffer),

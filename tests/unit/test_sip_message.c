@@ -195,10 +195,9 @@ static void test_cseq_first_occurrence_counts(void **state)
     assert_int_equal(m.flags, SA_MSG_BAD_CSEQ);
 }
 
-/* KNOWN BUG (src/sip_message.c, parse_cseq, the `!is_ws(*p)` test after the digits): a CSeq
- * folded between number and method (RFC 3261 §7.3.1, LWS may hold CRLF + WSP) is flagged
- * SA_MSG_BAD_CSEQ instead of read. Fails until fixed. */
-static void test_cseq_folded_between_number_and_method_BUG(void **state)
+/* Regression (fixed in 3740239): a CSeq folded between number and method (RFC 3261 §7.3.1, LWS
+ * may hold CRLF + WSP) was flagged SA_MSG_BAD_CSEQ. */
+static void test_cseq_folded_between_number_and_method(void **state)
 {
     (void)state;
     struct sa_message m = parse(REQ_LINE "CSeq: 1\r\n INVITE\r\n\r\n");
@@ -319,14 +318,15 @@ static void test_via_folded_before_semicolon(void **state)
     assert_slice(m.via_branch, "z9hG4bKfold");
 }
 
-/* KNOWN BUG (src/sip_message.c, find_param, the `is_ws(*q)` skip after ';'): LWS after SEMI may
- * be folded (RFC 3261 §25.1 SEMI = SWS ";" SWS), but CR/LF there hides the parameter. Fails until
- * fixed. */
-static void test_via_folded_after_semicolon_BUG(void **state)
+/* Regression (fixed in 3740239): LWS after SEMI and around EQUAL may be folded (RFC 3261 §25.1
+ * SEMI = SWS ";" SWS), and CR/LF there hid the parameter. */
+static void test_via_folded_after_semicolon(void **state)
 {
     (void)state;
     struct sa_message m = parse(REQ_LINE "Via: SIP/2.0/UDP h.example;\r\n branch=z9hG4bKfold\r\n\r\n");
     assert_slice(m.via_branch, "z9hG4bKfold");
+    m = parse(REQ_LINE "Via: SIP/2.0/UDP h.example;branch\r\n =\r\n\tz9hG4bKeq\r\n\r\n");
+    assert_slice(m.via_branch, "z9hG4bKeq");
 }
 
 static void test_via_missing(void **state)
@@ -671,7 +671,7 @@ int main(void)
         cmocka_unit_test(test_cseq_largest_below_2_pow_31),
         cmocka_unit_test(test_cseq_2_pow_31_and_more_is_bad),
         cmocka_unit_test(test_cseq_first_occurrence_counts),
-        cmocka_unit_test(test_cseq_folded_between_number_and_method_BUG),
+        cmocka_unit_test(test_cseq_folded_between_number_and_method),
         cmocka_unit_test(test_call_id_full_and_compact),
         cmocka_unit_test(test_call_id_name_in_other_case),
         cmocka_unit_test(test_call_id_empty_is_skipped),
@@ -685,7 +685,7 @@ int main(void)
         cmocka_unit_test(test_via_without_branch),
         cmocka_unit_test(test_via_branch_spaces_around_equals),
         cmocka_unit_test(test_via_folded_before_semicolon),
-        cmocka_unit_test(test_via_folded_after_semicolon_BUG),
+        cmocka_unit_test(test_via_folded_after_semicolon),
         cmocka_unit_test(test_via_missing),
         cmocka_unit_test(test_from_tag_outside_angle_brackets),
         cmocka_unit_test(test_from_tag_quoted_display_name),

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Shared helpers of the unit tests of src/: a tracking malloc-based struct sa_allocator that frees
  * whatever is still live at the end (and can be told to fail after N allocations), a per-test
- * fixture holding an analyzer, SIP text builders, IPv4 endpoints, and slice assertions.
- * Include after <cmocka.h>'s prerequisites; everything here is static inline. */
+ * fixture holding an analyzer, SIP text builders, IPv4 endpoints, packet feeding and slice
+ * assertions. Include it first (it includes cmocka.h and its prerequisites); all static inline. */
 #ifndef SA_TEST_SUPPORT_H
 #define SA_TEST_SUPPORT_H
 
@@ -60,12 +60,16 @@ static inline void *ts_heap_alloc(void *ctx, size_t size)
     return (char *)b + TS_HDR_SIZE;
 }
 
-static inline void ts_heap_release(void *ctx, void *ptr)
+static inline void ts_heap_release(void *ctx, void *ptr, size_t size)
 {
     struct ts_heap *h = ctx;
     if (!ptr)
         return;
     struct ts_block *b = (struct ts_block *)(void *)((char *)ptr - TS_HDR_SIZE);
+    /* The analysis says how big the block was (0 = teardown): it must be right, its memory
+     * figures depend on it. */
+    if (size != 0 && size != b->size)
+        abort();
     if (b->prev)
         b->prev->next = b->next;
     else
@@ -91,7 +95,7 @@ static inline void ts_heap_init(struct ts_heap *h)
 static inline void ts_heap_free_all(struct ts_heap *h)
 {
     while (h->head)
-        ts_heap_release(h, (char *)h->head + TS_HDR_SIZE);
+        ts_heap_release(h, (char *)h->head + TS_HDR_SIZE, 0);
 }
 
 /* ---- fixture: a heap and an analyzer, freed in the teardown even when a test fails --------- */
@@ -128,39 +132,6 @@ static inline int ts_env_teardown(void **state)
 
 /* ---- text builders ---------------------------------------------------------------------- */
 
-/* Joins the lines (NULL-terminated list) with CRLF and ends the header section with an empty
- * line. Memory comes from the heap, so it is freed with it. */
-static inline char *ts_sip_v(struct ts_heap *h, const char *first, va_list ap)
-{
-    size_t total = 3;
-    va_list count;
-    va_copy(count, ap);
-    for (const char *l = first; l; l = va_arg(count, const char *))
-        total += strlen(l) + 2;
-    va_end(count);
-    char *buf = ts_heap_alloc(h, total);
-    assert_non_null(buf);
-    char *p = buf;
-    for (const char *l = first; l; l = va_arg(ap, const char *)) {
-        size_t n = strlen(l);
-        memcpy(p, l, n);
-        p += n;
-        *p++ = '\r';
-        *p++ = '\n';
-    }
-    memcpy(p, "\r\n", 3);
-    return buf;
-}
-
-static inline char *ts_sip(struct ts_heap *h, const char *first, ...)
-{
-    va_list ap;
-    va_start(ap, first);
-    char *buf = ts_sip_v(h, first, ap);
-    va_end(ap);
-    return buf;
-}
-
 /* printf into heap memory. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
@@ -178,6 +149,40 @@ static inline char *ts_printf(struct ts_heap *h, const char *fmt, ...)
     vsnprintf(buf, (size_t)n + 1, fmt, ap);
     va_end(ap);
     return buf;
+}
+
+/* A request of the one dialog the tests use (From tag "fa", Call-ID call-1@a.example, Via of
+ * 10.0.0.1 with the given branch); extra is more header lines, each ending in CRLF, or NULL. */
+static inline const char *ts_request(struct ts_heap *h, const char *method, const char *branch, unsigned cseq,
+                                     const char *extra)
+{
+    return ts_printf(h,
+                     "%s sip:bob@b.example SIP/2.0\r\n"
+                     "Via: SIP/2.0/UDP 10.0.0.1:5060;branch=%s\r\n"
+                     "From: \"Alice\" <sip:alice@a.example>;tag=fa\r\n"
+                     "To: <sip:bob@b.example>\r\n"
+                     "Call-ID: call-1@a.example\r\n"
+                     "CSeq: %u %s\r\n"
+                     "%s"
+                     "Content-Length: 0\r\n\r\n",
+                     method, branch, cseq, method, extra ? extra : "");
+}
+
+/* A response of that dialog: to_tag NULL for none; extra as for ts_request. */
+static inline const char *ts_response(struct ts_heap *h, unsigned code, const char *reason, const char *branch,
+                                      unsigned cseq, const char *method, const char *to_tag, const char *extra)
+{
+    return ts_printf(h,
+                     "SIP/2.0 %u %s\r\n"
+                     "Via: SIP/2.0/UDP 10.0.0.1:5060;branch=%s\r\n"
+                     "From: \"Alice\" <sip:alice@a.example>;tag=fa\r\n"
+                     "To: <sip:bob@b.example>%s%s\r\n"
+                     "Call-ID: call-1@a.example\r\n"
+                     "CSeq: %u %s\r\n"
+                     "%s"
+                     "Content-Length: 0\r\n\r\n",
+                     code, reason, branch, to_tag ? ";tag=" : "", to_tag ? to_tag : "", cseq, method,
+                     extra ? extra : "");
 }
 
 /* ---- endpoints and packets -------------------------------------------------------------- */

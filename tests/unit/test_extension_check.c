@@ -1,0 +1,625 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* 420/421 analysis through the analyzer: which tags a 421 requires and the request lacked, what a
+ * 420 rejects and where the request required it, the client's retry, the expert texts, and a
+ * Require of 10 000 tags. */
+#include "test_support.h"
+
+#include <time.h>
+
+#include "extension_check.h"
+#include "text_buf.h"
+
+#define B1 "z9hG4bK-e1"
+#define B2 "z9hG4bK-e2"
+#define B3 "z9hG4bK-e3"
+
+/* INVITE of CSeq cseq UAC -> UAS with extra header lines (each ending in CRLF). */
+static const struct sa_record *invite(struct ts_env *env, uint32_t frame, const char *branch, unsigned cseq,
+                                      const char *extra)
+{
+    return ts_req(env, frame, frame * 10, ts_request(&env->heap, "INVITE", branch, cseq, extra));
+}
+
+static const struct sa_record *r421(struct ts_env *env, uint32_t frame, const char *branch, unsigned cseq,
+                                    const char *extra)
+{
+    return ts_resp(env, frame, frame * 10,
+                   ts_response(&env->heap, 421, "Extension Required", branch, cseq, "INVITE", "tb", extra));
+}
+
+static const struct sa_record *r420(struct ts_env *env, uint32_t frame, const char *branch, unsigned cseq,
+                                    const char *extra)
+{
+    return ts_resp(env, frame, frame * 10,
+                   ts_response(&env->heap, 420, "Bad Extension", branch, cseq, "INVITE", "tb", extra));
+}
+
+static const struct sa_ext *ext_of(const struct sa_record *r)
+{
+    assert_non_null(r);
+    assert_non_null(r->ext);
+    return r->ext;
+}
+
+/* A tag list as "a, b" (static buffer: one use per assertion). */
+static const char *tags(const struct sa_tag_list *l)
+{
+    static char buf[4096];
+    size_t n = sa_ext_text_tags(l, buf, sizeof buf);
+    assert_true(n < sizeof buf);
+    return buf;
+}
+
+typedef size_t (*text_fn)(const struct sa_ext *, char *, size_t);
+
+/* Formats with a sizing pass first, as the plugin does, and checks both passes agree. */
+static const char *text(struct ts_env *env, text_fn fn, const struct sa_ext *e)
+{
+    size_t n = fn(e, NULL, 0);
+    char *buf = ts_heap_alloc(&env->heap, n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fn(e, buf, n + 1), n);
+    assert_int_equal(strlen(buf), n);
+    return buf;
+}
+
+/* ---- 421 -------------------------------------------------------------------------------- */
+
+/* INVITE(1) Supported: timer; 421(2) Require: 100rel, timer. */
+static const struct sa_ext *play_421(struct ts_env *env)
+{
+    invite(env, 1, B1, 1, "Supported: timer\r\n");
+    return ext_of(r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
+}
+
+static void test_421_lists_flags_and_supported(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = play_421(env);
+    assert_int_equal(e->kind, SA_EXT_421);
+    assert_int_equal(e->problems, 0);
+    assert_string_equal(tags(&e->listed), "100rel, timer");
+    assert_string_equal(tags(&e->flagged), "100rel");
+    assert_int_equal(e->extra.count, 0);
+    assert_string_equal(e->request_supported, "timer");
+    assert_string_equal(e->method, "INVITE");
+}
+
+static void test_421_frames_and_cseq(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = play_421(env);
+    assert_int_equal(e->frame, 2);
+    assert_int_equal(e->request_frame, 1);
+    assert_int_equal(e->cseq, 1);
+    assert_int_equal(e->retry_frame, 0);
+    assert_int_equal(e->origin_frame, 0);
+    assert_null(e->origin);
+}
+
+static void test_421_text_missing(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = play_421(env);
+    assert_string_equal(text(env, sa_ext_text_missing, e),
+                        "UAS requires 100rel, timer; INVITE in frame 1 listed Supported: timer. Add 100rel to "
+                        "Supported and make sure the UA implements RFC 3262");
+}
+
+static void test_421_text_missing_small_buffer(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = play_421(env);
+    char buf[14];
+    assert_int_equal(sa_ext_text_missing(e, buf, sizeof buf), 135);
+    assert_string_equal(buf, "UAS requires ");
+}
+
+static void test_421_request_supported_empty(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, "Supported:\r\n");
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
+    assert_string_equal(e->request_supported, "");
+    assert_string_equal(tags(&e->flagged), "100rel, timer");
+    assert_string_equal(text(env, sa_ext_text_missing, e),
+                        "UAS requires 100rel, timer; INVITE in frame 1 listed an empty Supported (supports nothing). "
+                        "Add 100rel, timer to Supported and make sure the UA implements RFC 3262 and RFC 4028");
+}
+
+static void test_421_request_supported_absent(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, NULL);
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel\r\n"));
+    assert_null(e->request_supported);
+    assert_string_equal(text(env, sa_ext_text_missing, e),
+                        "UAS requires 100rel; INVITE in frame 1 had no Supported header. Add 100rel to Supported and "
+                        "make sure the UA implements RFC 3262");
+}
+
+static void test_421_request_require_only_counts_as_offered(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, "Require: timer\r\n");
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
+    assert_null(e->request_supported);
+    assert_string_equal(tags(&e->flagged), "100rel");
+    assert_int_equal(e->problems, 0);
+}
+
+static void test_421_request_compact_k(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, "k: 100rel\r\n");
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
+    assert_string_equal(e->request_supported, "100rel");
+    assert_string_equal(tags(&e->flagged), "timer");
+}
+
+static void test_421_case_differences_already_supported(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, "Supported: 100REL, Timer, X-Own\r\n");
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel, TIMER, x-own\r\n"));
+    assert_int_equal(e->problems, SA_EXT_ALREADY_SUPPORTED);
+    assert_string_equal(tags(&e->listed), "100rel, TIMER, x-own");
+    assert_int_equal(e->flagged.count, 0);
+    /* Registered tags in registry spelling and order, then the others as written. */
+    assert_string_equal(e->request_supported, "100rel, timer, X-Own");
+}
+
+static void test_421_request_supported_order(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, "Supported: x-b, timer, x-a\r\nk: path, 100rel\r\n");
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: gruu\r\n"));
+    assert_string_equal(e->request_supported, "100rel, path, timer, x-b, x-a");
+}
+
+static void test_421_without_require(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, "Supported: timer\r\n");
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, NULL));
+    assert_int_equal(e->problems, SA_EXT_NO_REQUIRE);
+    assert_int_equal(e->listed.count, 0);
+    assert_int_equal(e->flagged.count, 0);
+}
+
+/* Regression (src/extension_check.c, analyse_421, fixed): only an absent Require sets SA_EXT_NO_REQUIRE.
+ * "Require:" with no tag (invalid: RFC 3261 §25.1 needs at least one option-tag) says just as
+ * little, yet the 421 gets no problem at all and the plugin shows no expert info for it.
+ * Expected SA_EXT_NO_REQUIRE. */
+static void test_421_with_empty_require(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, "Supported: timer\r\n");
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: ,\r\n"));
+    assert_int_equal(e->listed.count, 0);
+    assert_int_equal(e->problems, SA_EXT_NO_REQUIRE);
+}
+
+static void test_421_all_already_supported(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, "Supported: 100rel, timer, path\r\n");
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: timer\r\nRequire: 100rel\r\n"));
+    assert_int_equal(e->problems, SA_EXT_ALREADY_SUPPORTED);
+    assert_string_equal(tags(&e->listed), "timer, 100rel");
+    assert_int_equal(e->flagged.count, 0);
+}
+
+static void test_421_duplicate_tags_listed_once(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, NULL);
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel, 100REL,timer\r\nRequire: timer\r\n"));
+    assert_string_equal(tags(&e->listed), "100rel, timer");
+    assert_string_equal(tags(&e->flagged), "100rel, timer");
+}
+
+static void test_421_request_unseen(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = ext_of(r421(env, 1, B1, 1, "Require: 100rel\r\n"));
+    assert_int_equal(e->problems, SA_EXT_REQUEST_UNSEEN);
+    assert_int_equal(e->request_frame, 0);
+    assert_string_equal(tags(&e->listed), "100rel");
+    assert_int_equal(e->flagged.count, 0);
+    assert_null(e->request_supported);
+    assert_string_equal(e->method, "INVITE");
+}
+
+static void test_421_retransmission_has_no_ext(void **state)
+{
+    struct ts_env *env = *state;
+    play_421(env);
+    const struct sa_record *r = r421(env, 3, B1, 1, "Require: 100rel, timer\r\n");
+    assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_RETRANS);
+    assert_null(r->ext);
+}
+
+static void test_421_rfcs_named_once_and_unregistered_said(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, "Supported: path\r\n");
+    const struct sa_ext *e =
+        ext_of(r421(env, 2, B1, 1, "Require: 100rel, timer, x-a, geolocation-http, geolocation-sip\r\n"));
+    assert_string_equal(text(env, sa_ext_text_missing, e),
+                        "UAS requires 100rel, timer, x-a, geolocation-http, geolocation-sip; INVITE in frame 1 listed "
+                        "Supported: path. Add 100rel, timer, x-a, geolocation-http, geolocation-sip to Supported and "
+                        "make sure the UA implements RFC 3262, RFC 4028, x-a (not in the IANA registry) and RFC 6442");
+}
+
+/* Regression (fixed in 3740239, src/text_buf.c sa_text_addf cut output over 255 bytes): a
+ * Supported list longer than that must appear whole in the text. */
+static void test_421_text_with_long_supported_list(void **state)
+{
+    struct ts_env *env = *state;
+    char list[1024];
+    struct sa_text t;
+    sa_text_init(&t, list, sizeof list);
+    for (int i = 0; i < 30; i++)
+        sa_text_addf(&t, "%sx-long-tag-name-%02d", i ? ", " : "", i);
+    assert_true(t.len < sizeof list);
+    invite(env, 1, B1, 1, ts_printf(&env->heap, "Supported: %s\r\n", list));
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel\r\n"));
+    assert_string_equal(e->request_supported, list);
+    const char *want = ts_printf(&env->heap,
+                                 "UAS requires 100rel; INVITE in frame 1 listed Supported: %s. Add 100rel to "
+                                 "Supported and make sure the UA implements RFC 3262",
+                                 list);
+    assert_string_equal(text(env, sa_ext_text_missing, e), want);
+}
+
+/* ---- retries ---------------------------------------------------------------------------- */
+
+/* play_421, ACK(3), then the retry INVITE(4) of CSeq 2 with retry_extra. */
+static const struct sa_record *play_421_retry(struct ts_env *env, const char *retry_extra)
+{
+    play_421(env);
+    ts_req(env, 3, 30, ts_request(&env->heap, "ACK", B1, 1, NULL));
+    return invite(env, 4, B2, 2, retry_extra);
+}
+
+static void test_retry_after_421_fixed(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = ext_of(play_421_retry(env, "Supported: 100rel, timer\r\n"));
+    const struct sa_ext *origin = sa_analyzer_first_record(env->an, 2)->ext;
+    assert_int_equal(e->kind, SA_EXT_RETRY);
+    assert_ptr_equal(e->origin, origin);
+    assert_int_equal(e->origin_frame, 2);
+    assert_int_equal(e->frame, 4);
+    assert_int_equal(e->cseq, 2);
+    assert_int_equal(e->problems, 0);
+    assert_int_equal(e->flagged.count, 0);
+    assert_int_equal(origin->retry_frame, 4);
+}
+
+static void test_retry_after_421_fixed_text(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = ext_of(play_421_retry(env, "Supported: 100rel, timer\r\n"));
+    assert_string_equal(text(env, sa_ext_text_retry, e), "Retry of the 421 in frame 2: now offers 100rel, timer");
+}
+
+static void test_retry_after_421_require_counts_as_offered(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = ext_of(play_421_retry(env, "Supported: timer\r\nRequire: 100REL\r\n"));
+    assert_int_equal(e->problems, 0);
+}
+
+static void test_retry_after_421_still_missing(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = ext_of(play_421_retry(env, "Supported: timer\r\n"));
+    assert_int_equal(e->problems, SA_EXT_STILL_MISSING);
+    assert_string_equal(tags(&e->flagged), "100rel");
+    assert_string_equal(text(env, sa_ext_text_retry, e),
+                        "Retry of the 421 in frame 2 still lacks 100rel in Supported: expect another 421");
+}
+
+static void test_ack_of_421_is_not_a_retry(void **state)
+{
+    struct ts_env *env = *state;
+    play_421_retry(env, NULL);
+    const struct sa_record *ack = sa_analyzer_first_record(env->an, 3);
+    assert_int_equal(ack->flags, SA_REC_ACK_OF_INVITE);
+    assert_null(ack->ext);
+}
+
+static void test_retry_same_cseq_not_a_retry(void **state)
+{
+    struct ts_env *env = *state;
+    play_421(env);
+    const struct sa_record *r = invite(env, 3, B2, 1, "Supported: 100rel, timer\r\n");
+    assert_null(r->ext);
+}
+
+static void test_retry_other_from_tag_not_a_retry(void **state)
+{
+    struct ts_env *env = *state;
+    play_421(env);
+    const struct sa_record *r = ts_req(env, 3, 30,
+                                       "INVITE sip:bob@b.example SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=" B2 "\r\n"
+                                       "From: <sip:alice@a.example>;tag=other\r\nCall-ID: call-1@a.example\r\n"
+                                       "CSeq: 2 INVITE\r\n\r\n");
+    assert_non_null(r->txn);
+    assert_null(r->ext);
+}
+
+static void test_retry_other_call_id_not_a_retry(void **state)
+{
+    struct ts_env *env = *state;
+    play_421(env);
+    const struct sa_record *r = ts_req(env, 3, 30,
+                                       "INVITE sip:bob@b.example SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=" B2 "\r\n"
+                                       "From: <sip:alice@a.example>;tag=fa\r\nCall-ID: call-2@a.example\r\n"
+                                       "CSeq: 2 INVITE\r\n\r\n");
+    assert_null(r->ext);
+}
+
+static void test_retry_other_method_not_a_retry(void **state)
+{
+    struct ts_env *env = *state;
+    play_421(env);
+    assert_null(ts_req(env, 3, 30, ts_request(&env->heap, "OPTIONS", B2, 2, NULL))->ext);
+    assert_null(ts_req(env, 4, 40, ts_request(&env->heap, "CANCEL", B1, 1, NULL))->ext);
+}
+
+static void test_only_first_retry_linked(void **state)
+{
+    struct ts_env *env = *state;
+    play_421_retry(env, "Supported: 100rel, timer\r\n");
+    const struct sa_record *r = invite(env, 5, B3, 3, "Supported: 100rel, timer\r\n");
+    assert_null(r->ext);
+    assert_int_equal(sa_analyzer_first_record(env->an, 2)->ext->retry_frame, 4);
+}
+
+static void test_second_421_then_second_retry(void **state)
+{
+    struct ts_env *env = *state;
+    play_421_retry(env, "Supported: timer, 100rel\r\n");
+    r421(env, 5, B2, 2, "Require: path\r\n");
+    const struct sa_ext *e = ext_of(invite(env, 6, B3, 3, "Supported: path\r\n"));
+    assert_int_equal(e->origin_frame, 5);
+    assert_int_equal(e->problems, 0);
+    assert_string_equal(text(env, sa_ext_text_retry, e), "Retry of the 421 in frame 5: now offers path");
+}
+
+static void test_retry_of_421_whose_request_was_unseen(void **state)
+{
+    struct ts_env *env = *state;
+    r421(env, 1, B1, 1, "Require: 100rel\r\n");
+    const struct sa_ext *e = ext_of(invite(env, 2, B2, 2, "Supported: 100rel\r\n"));
+    assert_int_equal(e->kind, SA_EXT_RETRY);
+    assert_int_equal(e->origin_frame, 1);
+    assert_int_equal(e->problems, 0);
+}
+
+/* ---- 420 -------------------------------------------------------------------------------- */
+
+static const struct sa_ext *play_420(struct ts_env *env, const char *req_extra, const char *resp_extra)
+{
+    invite(env, 1, B1, 1, req_extra);
+    return ext_of(r420(env, 2, B1, 1, resp_extra));
+}
+
+static void test_420_unsupported_in_require(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = play_420(env, "Require: foo, 100rel\r\nProxy-Require: bar\r\n", "Unsupported: foo\r\n");
+    assert_int_equal(e->kind, SA_EXT_420);
+    assert_int_equal(e->problems, 0);
+    assert_int_equal(e->required_in, 1);
+    assert_string_equal(tags(&e->listed), "foo");
+    assert_string_equal(tags(&e->flagged), "foo");
+    assert_int_equal(e->extra.count, 0);
+    assert_int_equal(e->request_frame, 1);
+}
+
+static void test_420_text_bad_extension_require(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = play_420(env, "Require: foo, 100rel\r\nProxy-Require: bar\r\n", "Unsupported: foo\r\n");
+    assert_string_equal(text(env, sa_ext_text_bad_extension, e),
+                        "UAS does not support foo, which the INVITE in frame 1 listed in Require. Retry without foo "
+                        "in Require and Proxy-Require (RFC 3261 \xc2\xa7"
+                        "8.1.3.5), or use a server that implements foo (not in the IANA registry)");
+}
+
+static void test_420_unsupported_in_proxy_require(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = play_420(env, "Require: foo\r\nProxy-Require: sec-agree\r\n", "Unsupported: SEC-AGREE\r\n");
+    assert_int_equal(e->required_in, 2);
+    assert_string_equal(tags(&e->flagged), "SEC-AGREE");
+    assert_string_equal(text(env, sa_ext_text_bad_extension, e),
+                        "UAS does not support SEC-AGREE, which the INVITE in frame 1 listed in Proxy-Require. Retry "
+                        "without SEC-AGREE in Require and Proxy-Require (RFC 3261 \xc2\xa7"
+                        "8.1.3.5), or use a server that implements RFC 3329");
+}
+
+static void test_420_unsupported_in_both(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = play_420(env, "Require: foo\r\nProxy-Require: bar\r\n", "Unsupported: foo, bar\r\n");
+    assert_int_equal(e->required_in, 3);
+    assert_string_equal(tags(&e->flagged), "foo, bar");
+    const char *t = text(env, sa_ext_text_bad_extension, e);
+    assert_non_null(strstr(t, "listed in Require and Proxy-Require. "));
+}
+
+static void test_420_never_required(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = play_420(env, "Require: foo\r\n", "Unsupported: foo, baz\r\n");
+    assert_int_equal(e->problems, SA_EXT_NEVER_REQUIRED);
+    assert_string_equal(tags(&e->flagged), "foo");
+    assert_string_equal(tags(&e->extra), "baz");
+    assert_int_equal(e->required_in, 1);
+}
+
+static void test_420_only_never_required(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = play_420(env, NULL, "Unsupported: baz\r\n");
+    assert_int_equal(e->problems, SA_EXT_NEVER_REQUIRED);
+    assert_int_equal(e->flagged.count, 0);
+    assert_string_equal(tags(&e->extra), "baz");
+    assert_int_equal(e->required_in, 0);
+}
+
+static void test_420_without_unsupported(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = play_420(env, "Require: foo\r\n", NULL);
+    assert_int_equal(e->problems, SA_EXT_NO_UNSUPPORTED);
+    assert_int_equal(e->listed.count, 0);
+    assert_int_equal(e->flagged.count, 0);
+}
+
+static void test_420_request_unseen_text(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = ext_of(r420(env, 1, B1, 1, "Unsupported: foo, 100rel\r\n"));
+    assert_int_equal(e->problems, SA_EXT_REQUEST_UNSEEN);
+    assert_string_equal(text(env, sa_ext_text_bad_extension, e),
+                        "UAS does not support foo, 100rel. Retry without foo, 100rel in Require and Proxy-Require "
+                        "(RFC 3261 \xc2\xa7"
+                        "8.1.3.5), or use a server that implements foo (not in the IANA registry) and RFC 3262");
+}
+
+static void test_retry_after_420_fixed(void **state)
+{
+    struct ts_env *env = *state;
+    play_420(env, "Require: foo\r\n", "Unsupported: foo\r\n");
+    const struct sa_ext *e = ext_of(invite(env, 3, B2, 2, "Supported: foo\r\n"));
+    assert_int_equal(e->problems, 0);
+    assert_string_equal(text(env, sa_ext_text_retry, e), "Retry of the 420 in frame 2: no longer requires foo");
+}
+
+static void test_retry_after_420_still_required(void **state)
+{
+    struct ts_env *env = *state;
+    play_420(env, "Require: foo\r\n", "Unsupported: foo\r\n");
+    const struct sa_ext *e = ext_of(invite(env, 3, B2, 2, "Proxy-Require: FOO\r\n"));
+    assert_int_equal(e->problems, SA_EXT_STILL_MISSING);
+    assert_string_equal(tags(&e->flagged), "foo");
+    assert_string_equal(text(env, sa_ext_text_retry, e),
+                        "Retry of the 420 in frame 2 still requires foo: expect another 420");
+}
+
+/* ---- many tags -------------------------------------------------------------------------- */
+
+/* "Require: t0, t1, ..., t<n-1>\r\n" (or another header name). */
+static const char *many_tags(struct ts_env *env, const char *header, int n)
+{
+    size_t size = strlen(header) + 16 + (size_t)n * 8;
+    char *buf = ts_heap_alloc(&env->heap, size);
+    assert_non_null(buf);
+    struct sa_text t;
+    sa_text_init(&t, buf, size);
+    sa_text_addf(&t, "%s: ", header);
+    for (int i = 0; i < n; i++)
+        sa_text_addf(&t, "%st%d", i ? ", " : "", i);
+    sa_text_add(&t, "\r\n");
+    assert_true(t.len < size);
+    return buf;
+}
+
+static void test_421_with_10000_tags_cut_and_fast(void **state)
+{
+    struct ts_env *env = *state;
+    const char *require = many_tags(env, "Require", 10000);
+    clock_t start = clock();
+    invite(env, 1, B1, 1, "Supported: timer, t5\r\n");
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, require));
+    size_t n = sa_ext_text_missing(e, NULL, 0);
+    double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
+    assert_int_equal(e->listed.count, SA_MAX_TAGS);
+    assert_true(e->listed.cut);
+    assert_int_equal(e->problems, SA_EXT_TAGS_CUT);
+    assert_int_equal(e->flagged.count, SA_MAX_TAGS - 1); /* t5 was offered */
+    assert_true(n > 0 && n < 65536);
+    assert_true(secs < 1.0);
+}
+
+static void test_421_with_10000_tags_text_ends_with_dots(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, "Supported: timer\r\n");
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, many_tags(env, "Require", 10000)));
+    const char *t = tags(&e->listed);
+    assert_memory_equal(t, "t0, t1, t2, ", 12);
+    assert_non_null(strstr(t, ", t255, ..."));
+    assert_null(strstr(t, "t256"));
+}
+
+static void test_request_with_10000_supported_tags_fast(void **state)
+{
+    struct ts_env *env = *state;
+    const char *supported = many_tags(env, "Supported", 10000);
+    clock_t start = clock();
+    invite(env, 1, B1, 1, supported);
+    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: t9999, t1, 100rel\r\n"));
+    double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
+    /* The request keeps its first SA_MAX_TAGS unregistered tags: t9999 is beyond them. */
+    assert_string_equal(tags(&e->flagged), "t9999, 100rel");
+    assert_true(secs < 1.0);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, ts_env_setup, ts_env_teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_421_lists_flags_and_supported),
+        T(test_421_frames_and_cseq),
+        T(test_421_text_missing),
+        T(test_421_text_missing_small_buffer),
+        T(test_421_request_supported_empty),
+        T(test_421_request_supported_absent),
+        T(test_421_request_require_only_counts_as_offered),
+        T(test_421_request_compact_k),
+        T(test_421_case_differences_already_supported),
+        T(test_421_request_supported_order),
+        T(test_421_without_require),
+        T(test_421_with_empty_require),
+        T(test_421_all_already_supported),
+        T(test_421_duplicate_tags_listed_once),
+        T(test_421_request_unseen),
+        T(test_421_retransmission_has_no_ext),
+        T(test_421_rfcs_named_once_and_unregistered_said),
+        T(test_421_text_with_long_supported_list),
+        T(test_retry_after_421_fixed),
+        T(test_retry_after_421_fixed_text),
+        T(test_retry_after_421_require_counts_as_offered),
+        T(test_retry_after_421_still_missing),
+        T(test_ack_of_421_is_not_a_retry),
+        T(test_retry_same_cseq_not_a_retry),
+        T(test_retry_other_from_tag_not_a_retry),
+        T(test_retry_other_call_id_not_a_retry),
+        T(test_retry_other_method_not_a_retry),
+        T(test_only_first_retry_linked),
+        T(test_second_421_then_second_retry),
+        T(test_retry_of_421_whose_request_was_unseen),
+        T(test_420_unsupported_in_require),
+        T(test_420_text_bad_extension_require),
+        T(test_420_unsupported_in_proxy_require),
+        T(test_420_unsupported_in_both),
+        T(test_420_never_required),
+        T(test_420_only_never_required),
+        T(test_420_without_unsupported),
+        T(test_420_request_unseen_text),
+        T(test_retry_after_420_fixed),
+        T(test_retry_after_420_still_required),
+        T(test_421_with_10000_tags_cut_and_fast),
+        T(test_421_with_10000_tags_text_ends_with_dots),
+        T(test_request_with_10000_supported_tags_fast),
+    };
+    return cmocka_run_group_tests_name("extension_check", tests, NULL, NULL);
+}
