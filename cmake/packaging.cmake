@@ -28,18 +28,22 @@ set(_sa_ws_next "${Wireshark_MAJOR_VERSION}.${_sa_ws_next_minor}")
 # --- The Debian architecture and the package that ships the libwireshark we link against.
 find_program(SA_DPKG dpkg)
 find_program(SA_DPKG_QUERY dpkg-query)
+# The cache variables are overrides only; what is detected is not cached, so a Wireshark upgrade
+# is picked up on the next configure.
 set(SA_DEB_ARCH "" CACHE STRING "Debian architecture of the package (default: dpkg --print-architecture)")
-if(NOT SA_DEB_ARCH AND SA_DPKG)
+set(_sa_arch "${SA_DEB_ARCH}")
+if(NOT _sa_arch AND SA_DPKG)
   execute_process(COMMAND ${SA_DPKG} --print-architecture
-    OUTPUT_VARIABLE _sa_arch OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE _sa_rc)
+    OUTPUT_VARIABLE _sa_out OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE _sa_rc)
   if(_sa_rc EQUAL 0)
-    set(SA_DEB_ARCH "${_sa_arch}" CACHE STRING "" FORCE)
+    set(_sa_arch "${_sa_out}")
   endif()
 endif()
 
 set(SA_DEB_LIBWIRESHARK "" CACHE STRING
   "Debian package of libwireshark the package depends on (default: the one shipping libwireshark.so.N, from dpkg -S)")
-if(NOT SA_DEB_LIBWIRESHARK AND SA_DPKG_QUERY)
+set(_sa_lib "${SA_DEB_LIBWIRESHARK}")
+if(NOT _sa_lib AND SA_DPKG_QUERY)
   # The runtime library (libwireshark.so.N), not the -dev symlink libwireshark.so.
   get_target_property(_sa_epan_loc epan IMPORTED_LOCATION_NONE)
   if(NOT _sa_epan_loc)
@@ -56,15 +60,15 @@ if(NOT SA_DEB_LIBWIRESHARK AND SA_DPKG_QUERY)
       OUTPUT_VARIABLE _sa_owner ERROR_QUIET OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE _sa_rc)
     # "libwireshark16:amd64: /usr/lib/x86_64-linux-gnu/libwireshark.so.16"
     if(_sa_rc EQUAL 0 AND _sa_owner MATCHES "^([a-z0-9][a-z0-9.+-]*)(:[a-z0-9-]+)?: ")
-      set(SA_DEB_LIBWIRESHARK "${CMAKE_MATCH_1}" CACHE STRING "" FORCE)
+      set(_sa_lib "${CMAKE_MATCH_1}")
       break()
     endif()
   endforeach()
 endif()
 
-if(SA_DEB_LIBWIRESHARK)
+if(_sa_lib)
   # "<< X.Y~" also keeps out X.Y's release candidates (X.Y~rc1 sorts before X.Y).
-  set(_sa_depends "${SA_DEB_LIBWIRESHARK} (>= ${_sa_ws_minor}.0), ${SA_DEB_LIBWIRESHARK} (<< ${_sa_ws_next}~)")
+  set(_sa_depends "${_sa_lib} (>= ${_sa_ws_minor}.0), ${_sa_lib} (<< ${_sa_ws_next}~)")
 else()
   message(WARNING "packaging: no dpkg package found for libwireshark; "
     "set -DSA_DEB_LIBWIRESHARK=libwiresharkNN for a correct Depends line")
@@ -75,7 +79,9 @@ endif()
 set(CPACK_PACKAGE_NAME "wireshark-plugin-sip-analysis")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_VENDOR "SIP Analysis project")
-set(CPACK_PACKAGE_CONTACT "SIP Analysis maintainers <sip-analysis@example.org>")
+set(SA_DEB_MAINTAINER "SIP Analysis maintainers <sip-analysis@example.org>" CACHE STRING
+  "Maintainer field of the Debian package")
+set(CPACK_PACKAGE_CONTACT "${SA_DEB_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Wireshark plugin: SIP response analysis (sip.analysis.*)")
 # One string (no list separators); CPack puts the summary on the Description line itself.
 string(CONCAT CPACK_PACKAGE_DESCRIPTION
@@ -99,12 +105,12 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "net")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${_sa_depends}")
 set(CPACK_DEBIAN_PACKAGE_ENHANCES "wireshark, tshark")
-if(SA_DEB_ARCH)
-  set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE "${SA_DEB_ARCH}")
+if(_sa_arch)
+  set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE "${_sa_arch}")
 endif()
+
 # Debian has no License field in the control file: the licence is named in the description and
 # in /usr/share/doc/<package>/copyright.
-
 set(_sa_copyright "${PROJECT_BINARY_DIR}/packaging/copyright")
 file(WRITE "${_sa_copyright}"
   "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
@@ -137,7 +143,7 @@ include(CPack)
 
 if(SA_INSTALL_SYSTEM)
   message(STATUS "Packaging: ${CPACK_PACKAGE_NAME} ${CPACK_PACKAGE_VERSION}-${CPACK_DEBIAN_PACKAGE_RELEASE} "
-    "(${SA_DEB_ARCH}), Depends: ${_sa_depends}")
+    "(${_sa_arch}), Depends: ${_sa_depends}")
 else()
   message(STATUS "Packaging: off (cpack needs -DSA_INSTALL_SYSTEM=ON)")
 endif()

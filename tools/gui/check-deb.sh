@@ -31,6 +31,7 @@ cmake --build "$build" -j"$(nproc)" >/dev/null
 [ -f "$build/CPackConfig.cmake" ] || fail "no CPackConfig.cmake: is include(cmake/packaging.cmake) in CMakeLists.txt?"
 rm -f "$build"/${pkg}_*.deb
 (cd "$build" && cpack -G DEB >/dev/null)
+# shellcheck disable=SC2012  # one file, name without blanks
 deb=$(ls "$build"/${pkg}_*.deb 2>/dev/null | head -n1)
 [ -n "$deb" ] || fail "cpack made no .deb"
 echo "   $(basename "$deb")"

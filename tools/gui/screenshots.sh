@@ -4,6 +4,7 @@
 #   sip-analysis-tree.png  frame 8 of captures/hm-421-edge.pcapng (a 421 Extension Required) with
 #                          the SIP Analysis subtree and its expert infos expanded
 #   expert-info.png        Analyze > Expert Information for that capture (opened with -z expert)
+#   about-plugins.png      Help > About Wireshark > Plugins, listing sip_analysis.so
 #   stats-tree.png         Statistics > SIP Analysis, the plugin's stats tree (skipped, with a
 #                          message, while the plugin registers none)
 #
@@ -28,6 +29,7 @@ frame=8
 fail() { echo "screenshots: FAIL: $*" >&2; exit 1; }
 log() { echo "screenshots: $*"; }
 
+# shellcheck disable=SC2012  # one fixed file name
 so=$(ls "${SA_BUILD_DIR:-$top/build}"/plugins/*/epan/sip_analysis.so 2>/dev/null | head -n1)
 [ -n "$so" ] || fail "build the plugin first (tools/build.sh), or set SA_BUILD_DIR"
 ver=$(basename "$(dirname "$(dirname "$so")")")
@@ -44,6 +46,7 @@ if [ -n "$missing" ]; then
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections
     $SUDO apt-get update -qq
+    # shellcheck disable=SC2086  # one word per package
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
@@ -122,21 +125,25 @@ DISPLAY=:$(head -n1 "$tmp/display")
 export DISPLAY
 log "Xvfb on $DISPLAY"
 
-ws_opts="-o capture.no_interface_load:TRUE -o gui.update.enabled:FALSE -X lua_script:$tmp/check.lua"
+ws_opts="-o capture.no_interface_load:TRUE -o gui.update.enabled:FALSE"
+lua_check=yes
 start_ws() {  # start_ws WINDOW-NAME-REGEX [wireshark arguments]: starts Wireshark, waits for the window
     name=$1; shift
     : > "$tmp/lua-check.txt"
+    lua=""
+    [ "$lua_check" = no ] || lua="-X lua_script:$tmp/check.lua"
     # shellcheck disable=SC2086
-    (as_user wireshark $ws_opts "$@") >"$tmp/wireshark.log" 2>&1 &
+    (as_user wireshark $ws_opts $lua "$@") >"$tmp/wireshark.log" 2>&1 &
     ws_pid=$!
     i=0
     while ! xdotool search --name "$name" >/dev/null 2>&1; do
         i=$((i + 1))
         kill -0 "$ws_pid" 2>/dev/null || fail "wireshark exited: $(cat "$tmp/wireshark.log")"
-        [ $i -le 120 ] || fail "no window named '$name' after 60 s"
+        [ $i -le 120 ] || fail "no window named '$name' after 60 s (a plugin that fails to load makes
+Wireshark wait on an error dialog); wireshark said: $(tail -n 5 "$tmp/wireshark.log")"
         sleep 0.5
     done
-    grep -q "sip.analysis loaded" "$tmp/lua-check.txt" ||
+    [ "$lua_check" = no ] || grep -q "sip.analysis loaded" "$tmp/lua-check.txt" ||
         fail "the plugin is not loaded in Wireshark (Lua check: $(cat "$tmp/lua-check.txt"))"
     sleep 3  # let it finish reading and drawing
 }
@@ -183,6 +190,31 @@ sleep 1
 shoot "$e" expert-info.png
 stop_ws
 
+# --- (d) Help > About Wireshark > Plugins: the GUI's own list of loaded plugins. About is the last
+# item of the Help menu (Up wraps round to it); Plugins is the fourth tab. Without the Lua check
+# here, so that the list shows only what a user would see.
+lua_check=no
+start_ws "$(basename "$cap")" -r "$cap"
+w=$(main_window)
+xdotool windowfocus --sync "$w"
+xdotool key alt+h
+sleep 0.7
+xdotool key Up Return
+i=0
+until a=$(xdotool search --name "^About Wireshark" 2>/dev/null | head -n1) && [ -n "$a" ]; do
+    i=$((i + 1)); [ $i -le 20 ] || fail "Help > About Wireshark did not open"
+    sleep 0.5
+done
+sleep 1
+xdotool windowmove "$a" 0 0 windowsize "$a" 900 420
+sleep 1
+xdotool windowfocus --sync "$a"
+xdotool key ctrl+Tab ctrl+Tab ctrl+Tab
+sleep 1
+shoot "$a" about-plugins.png
+stop_ws
+lua_check=yes
+
 # --- (c) Statistics > SIP Analysis. Wireshark's Qt GUI has no -z for stats trees (only tshark has
 # "-z sip.analysis,tree"): the menu is used. Plugin stats trees come last in the Statistics menu,
 # so the item is reached from the bottom (Up wraps round); up to 4 items are tried, each until a
@@ -213,10 +245,12 @@ else
 fi
 
 mkdir -p "$out"
+saved=""
 for f in "$tmp"/shots/*.png; do
     case $f in *.full.png) continue ;; esac
     size=$(stat -c %s "$f")
     [ "$size" -lt 204800 ] || fail "$(basename "$f") is $size bytes (limit 200 KiB)"
     cp "$f" "$out/"
+    saved="$saved $(basename "$f")"
 done
-log "saved in $out: $(cd "$tmp/shots" && ls | grep -v '\.full\.png$' | tr '\n' ' ')"
+log "saved in $out:$saved"
