@@ -222,8 +222,7 @@ static void render_no_100(struct sa_view *v)
 {
     const struct sa_txn *t = v->r->txn;
     int64_t dt = v->now - t->req_ts;
-    if (dt > ms_to_ns(sa_prefs.trying_delay_ms))
-        expert_add_info_format(v->pinfo, v->anchor, &ei_sa_trying_absent,
+    expert_add_info_format(v->pinfo, v->anchor, &ei_sa_trying_absent,
                                "No 100 Trying on this hop: the first response, %s, came %s after the INVITE in "
                                "frame %u (threshold %u ms)",
                                code_text(v->pinfo, v->r->code), ms_text(v->pinfo, dt), t->req_frame,
@@ -235,7 +234,9 @@ static void render_trying(struct sa_view *v)
     const struct sa_record *r = v->r;
     if (!r->txn || (r->flags & SA_REC_RETRANS))
         return;
-    if (r->flags & SA_REC_FIRST_100 || r->flags & SA_REC_AFTER_100 || r->flags & SA_REC_NO_100) {
+    /* A first response without 100 is worth a subtree only when it came late. */
+    bool late_without_100 = (r->flags & SA_REC_NO_100) && v->now - r->txn->req_ts > ms_to_ns(sa_prefs.trying_delay_ms);
+    if (r->flags & SA_REC_FIRST_100 || r->flags & SA_REC_AFTER_100 || late_without_100) {
         proto_tree *saved = v->tree;
         if (v->tree)
             v->tree = proto_tree_add_subtree(v->tree, v->tvb, v->start, 0, ett_sa_trying, NULL, "100 Trying timers");
@@ -243,7 +244,7 @@ static void render_trying(struct sa_view *v)
             render_first_100(v);
         if (r->flags & SA_REC_AFTER_100)
             render_after_100(v);
-        if (r->flags & SA_REC_NO_100)
+        if (late_without_100)
             render_no_100(v);
         v->tree = saved;
     }
