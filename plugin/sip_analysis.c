@@ -9,6 +9,7 @@
 #include "fields.h"
 #include "render.h"
 #include "sip_nodes.h"
+#include "stats.h"
 
 int proto_sip_analysis = -1;
 int sa_tap = -1;
@@ -71,6 +72,7 @@ static void queue_tap(packet_info *pinfo, const struct sa_record *r)
     ti->analysis = analysis;
     ti->record = r;
     ti->ts_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    ti->visited = PINFO_FD_VISITED(pinfo);
     tap_queue_packet(sa_tap, pinfo, ti);
 }
 
@@ -98,18 +100,26 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
     return i ? tvb_captured_length(tvb) : 0;
 }
 
+/* Our preferences are typed as sip.analysis.<name> (-o, preferences file). Wireshark 4.0 finds a
+ * preference's module by the text before the FIRST dot, which is the SIP dissector's module
+ * "sip"; a module named "sip.analysis" is never reached from the command line. So they are
+ * registered in the SIP module under the names "analysis.<name>", which makes
+ * "sip.analysis.<name>" resolve, and they show on the SIP page of the preferences dialog. */
 static void register_prefs(void)
 {
-    module_t *m = prefs_register_protocol(proto_sip_analysis, NULL);
-    prefs_register_uint_preference(m, "trying_delay_ms", "Late 100 Trying threshold (ms)",
+    module_t *m = prefs_find_module("sip");
+    if (!m)
+        return; /* no SIP dissector: nothing to analyse either */
+    prefs_register_uint_preference(m, "analysis.trying_delay_ms", "SIP Analysis: late 100 Trying threshold (ms)",
                                    "A 100 Trying later than this after the INVITE is flagged "
                                    "(RFC 3261 17.2.1: 200 ms); so is a first response later than this without any 100",
                                    10, &sa_prefs.trying_delay_ms);
-    prefs_register_uint_preference(m, "trying_duration_ms", "Long time on 100 Trying threshold (ms)",
+    prefs_register_uint_preference(m, "analysis.trying_duration_ms",
+                                   "SIP Analysis: long time on 100 Trying threshold (ms)",
                                    "A transaction that stays on 100 Trying longer than this before its next "
                                    "response is flagged",
                                    10, &sa_prefs.trying_duration_ms);
-    prefs_register_bool_preference(m, "show_code_details", "Explain response codes",
+    prefs_register_bool_preference(m, "analysis.show_code_details", "SIP Analysis: explain response codes",
                                    "Show what each response code means, when it is usually seen, what to do "
                                    "about it and its RFC, in a subtree",
                                    &sa_prefs.show_code_details);
@@ -119,14 +129,15 @@ void proto_register_sip_analysis(void)
 {
     proto_sip_analysis = proto_register_protocol("SIP Analysis", "SIP Analysis", "sip.analysis");
     sa_register_fields(proto_sip_analysis);
-    register_prefs();
     sa_handle = register_dissector("sip.analysis", dissect_sip_analysis, proto_sip_analysis);
     register_postdissector(sa_handle);
     sa_tap = register_tap("sip.analysis");
+    sa_stats_register();
     register_init_routine(sa_init);
     register_cleanup_routine(sa_cleanup);
 }
 
 void proto_reg_handoff_sip_analysis(void)
 {
+    register_prefs(); /* the SIP module exists once every protocol is registered */
 }

@@ -25,7 +25,10 @@ struct sa_tap_info {
     const struct sa_analyzer *analysis;
     const struct sa_record *record;
     int64_t ts_ns; /* the frame's time */
+    gboolean visited; /* the frame was dissected before (tshark -2, the GUI): what follows it is known.
+                         Not pinfo->fd->visited: that is set before tap listeners run. */
 };
+#define SA_TAP_INFO_VISITED 1 /* struct sa_tap_info has visited (plugin/stats.c checks) */
 extern int sa_tap;
 
 #endif
