@@ -529,6 +529,16 @@ def hm_421_edge():
     txn(11 * S, "j", ("Proxy-Require: baz",), 420, "Bad Extension",
         ("Unsupported: baz",),
         "(j) INVITE Proxy-Require: baz", "(j) 420 Unsupported: baz")
+
+    # (k) 421 Require: 100rel, then a retry that still does not offer 100rel (gets a 421 again)
+    call, inv = txn(12 * S, "k", ("Supported: timer",), 421, "Extension Required",
+                    ("Require: 100rel",), "(k) INVITE CSeq 1 Supported: timer", "(k) 421 Require: 100rel")
+    inv2 = call.invite(2, extra=("Supported: timer, replaces",))
+    cap.udp(12 * S + 200 * MS, flow, inv2,
+            note="(k) retry INVITE CSeq 2, Supported: timer, replaces (still no 100rel)")
+    r2 = call.response(inv2, 421, "Extension Required", extra=("Require: 100rel",))
+    cap.udp(12 * S + 220 * MS, flow, r2, rev=True, note="(k) 421 again")
+    cap.udp(12 * S + 221 * MS, flow, call.ack(inv2, r2), note="(k) ACK")
     return cap
 
 
@@ -650,6 +660,15 @@ def hm_bad_input():
             note="(9b) 200")
     cap.udp(t + 2 * S + 2 * MS, flow, call.ack2xx(1, br=None),
             note="(9b) ACK, Via without branch")
+
+    # 10. 40 Supported header lines (more than the plugin keeps: 32), answered by a 421
+    call = Call("bad-10")
+    t = 20 * S
+    inv = call.invite(extra=tuple("Supported: x-tag%d" % i for i in range(40)))
+    cap.udp(t, flow, inv, note="(10) INVITE with 40 Supported lines")
+    r = call.response(inv, 421, "Extension Required", extra=("Require: 100rel",))
+    cap.udp(t + 20 * MS, flow, r, rev=True, note="(10) 421 Require: 100rel")
+    cap.udp(t + 21 * MS, flow, call.ack(inv, r), note="(10) ACK")
     return cap
 
 

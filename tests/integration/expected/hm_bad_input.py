@@ -285,4 +285,34 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.success', '200 OK: Success', '
        'sip.analysis.request_frame': ['34'],
        'sip.analysis.response_time': ['2.000000000'],
        'sip.analysis.trying.duration': ['1.970000000'],
-       'sip.analysis.trying.frame': ['35']}]}
+       'sip.analysis.trying.frame': ['35']}],
+ 38: [{'experts': [('sip.analysis.tag_lines_cut',
+                    'Too many option-tag header lines: only the first ones were analysed',
+                    'Note')]}],
+ 39: [{'experts': [('sip.analysis.class.client_failure', '421 Extension Required: Client Failure', 'Warning'),
+                   ('sip.analysis.outcome.extension', '421 Extension Required: outcome extension', 'Warning'),
+                   ('sip.analysis.ext.missing_supported',
+                    'UAS requires 100rel; INVITE in frame 38 listed Supported: x-tag0, x-tag1, x-tag2, '
+                    'x-tag3, x-tag4, x-tag5, x-tag6, x-tag7, x-tag8, x-tag9, x-tag10, x-tag11, x-tag12, '
+                    'x-tag13, x-tag14, x-tag15, x-tag16, x-tag17, x-tag18, x-tag19, x-tag20, x-',
+                    'Warning'),
+                   ('sip.analysis.ext.not_retried',
+                    'No retry of the INVITE follows this 421 in the capture',
+                    'Note')],
+       'sip.analysis.class': ['4'],
+       'sip.analysis.code.action': ['Add the required tag to Supported and make sure the UA implements it; '
+                                    "the 421's Require names it."],
+       'sip.analysis.code.meaning': ['The server needs an extension the request did not list in Supported.'],
+       'sip.analysis.code.rfc': ['RFC3261 §21.4.16'],
+       'sip.analysis.code.seen_when': ['When the server insists on an extension the client did not offer, '
+                                       'e.g. 100rel at a gateway or sec-agree at an IMS P-CSCF.'],
+       'sip.analysis.ext.missing': ['100rel'],
+       'sip.analysis.ext.request_supported': ['x-tag0, x-tag1, x-tag2, x-tag3, x-tag4, x-tag5, x-tag6, '
+                                              'x-tag7, x-tag8, x-tag9, x-tag10, x-tag11, x-tag12, x-tag13, '
+                                              'x-tag14, x-tag15, x-tag16, x-tag17, x-tag18, x-tag19, '
+                                              'x-tag20, x-tag21, x-tag22, x-tag23, x-tag24, x-tag25, '
+                                              'x-tag26, x-tag27, x-tag28, x-tag29, x-tag30, x-tag31'],
+       'sip.analysis.ext.required': ['100rel'],
+       'sip.analysis.outcome': ['8'],
+       'sip.analysis.request_frame': ['38'],
+       'sip.analysis.response_time': ['0.020000000']}]}
