@@ -63,6 +63,12 @@ def print_raw(runs):
         print("  %6d calls %-8s %-7s  %s" % (calls, mode, cfg, cells))
 
 
+def spread(runs, key, i=0):
+    """(max - min) / median of one configuration's runs."""
+    vals = [v[i] for v in runs[key]]
+    return (max(vals) - min(vals)) / statistics.median(vals)
+
+
 def print_main(runs, packets, calls, nruns):
     print("\n%d calls, %d packets, median of %d runs each" % (calls, packets[calls], nruns))
     hdr = ("mode", "time without", "time with", "ratio", "RSS without", "RSS with", "ratio", "target", "met")
@@ -79,6 +85,10 @@ def print_main(runs, packets, calls, nruns):
         ok_all = ok_all and ok
         why = "yes" if ok else "NO (%s)" % ", ".join(
             x for x, bad in (("time", rt > lim), ("memory", rm > lim)) if bad)
+        noise = max(spread(runs, (calls, mode, "without")), spread(runs, (calls, mode, "with")))
+        if noise > lim - 1:
+            # the runs of one configuration differ by more than the margin being judged
+            why += "; time unreliable: runs spread %.0f %%" % (100 * noise)
         rows.append((mode, "%.2f s" % t0, "%.2f s" % t1, "%.3f" % rt,
                      "%.1f MiB" % (m0 / 1024), "%.1f MiB" % (m1 / 1024), "%.3f" % rm,
                      "<= %.2fx" % lim, why))

@@ -2,7 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Summarise two callgrind profiles of tshark: with the plugin and without it.
 
-    callgrind_summary.py [--object sip_analysis.so] [--top N] WITH.callgrind WITHOUT.callgrind
+    callgrind_summary.py [--object sip_analysis.so] [--top N]
+                         [--base BASE_WITH.callgrind BASE_WITHOUT.callgrind --packets N]
+                         WITH.callgrind WITHOUT.callgrind
+
+--base: profiles of the same two configurations on a tiny capture (their fixed cost: start-up,
+registration); with --packets (how many more packets the main capture has) the totals are also
+given per packet without that fixed cost, which is what the ratio tends to on a large capture.
 
 Prints, in Markdown:
   * total instructions (Ir) of both runs, their difference and ratio;
@@ -131,6 +137,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--object", default="sip_analysis.so")
     ap.add_argument("--top", type=int, default=15)
+    ap.add_argument("--base", nargs=2, metavar=("BASE_WITH", "BASE_WITHOUT"))
+    ap.add_argument("--packets", type=int, default=0)
     ap.add_argument("with_profile")
     ap.add_argument("without_profile")
     a = ap.parse_args()
@@ -145,6 +153,16 @@ def main():
         ("difference", "%s (%+.2f %% of the run without)" % (fmt(w.total - wo.total),
                                                             100.0 * (w.total - wo.total) / wo.total)),
     ])
+    if a.base:
+        bw, bwo = Profile(a.base[0]), Profile(a.base[1])
+        print("\nFixed cost (same runs on a 1-call capture): without %s, with %s (%+.2f %%)."
+              % (fmt(bwo.total), fmt(bw.total), 100.0 * (bw.total - bwo.total) / bwo.total))
+        if a.packets:
+            pw = (w.total - bw.total) / a.packets
+            pwo = (wo.total - bwo.total) / a.packets
+            print("Per packet, fixed cost left out (%s packets): without %s Ir, with %s Ir, "
+                  "ratio %.3f (the plugin: %+.0f Ir per packet)."
+                  % (fmt(a.packets), fmt(int(round(pwo))), fmt(int(round(pw))), pw / pwo if pwo else 0, pw - pwo))
 
     plugin_self = sum(v for (ob, _fn), v in w.self_cost.items() if is_plugin(ob))
     entries = defaultdict(int)

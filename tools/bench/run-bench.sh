@@ -3,7 +3,7 @@
 # Benchmark: what the SIP Analysis plugin costs tshark, in wall time and peak memory.
 #
 #   tools/bench/run-bench.sh [--calls N] [--runs R] [--quick] [--linear-calls M] [--seed S]
-#                            [--strict]
+#                            [--rev REV] [--strict] [--results FILE]
 #
 #   --calls N         calls in the benchmark capture (default 50000, about 330 000 packets)
 #   --runs R          timed runs of every configuration (default 5)
@@ -11,13 +11,17 @@
 #   --linear-calls M  also time a capture of M calls and print per-call figures for both sizes
 #                     (default 5000; 0 = skip; skipped when M equals N)
 #   --seed S          generator seed (default 1)
+#   --rev REV         benchmark the plugin of commit REV (exported with git archive, the work
+#                     tree is left alone) instead of the work tree as it is
 #   --strict          exit 1 when a target is missed (default: report only)
+#   --results FILE    also keep the raw runs (TSV, see bench_report.py) in FILE
 #
 # Environment: SA_BENCH_BUILD (build folder, default /tmp/build-bench), SA_BENCH_CACHE (where
 # generated captures are kept, default ${XDG_CACHE_HOME:-$HOME/.cache}/sip-analysis-bench).
 #
 # What it does:
-#  1. builds the plugin as a Release build (tools/build.sh ... -DCMAKE_BUILD_TYPE=Release);
+#  1. builds the plugin as a Release build (tools/build.sh ... -DCMAKE_BUILD_TYPE=Release), from
+#     the work tree or from --rev;
 #  2. generates the capture with tools/bench/make_bench_capture.py into the cache folder unless
 #     it is there already (the file name carries calls, seed and a hash of the generator);
 #  3. runs tshark in two configurations that differ only by the plugin: WIRESHARK_PLUGIN_DIR
@@ -38,94 +42,48 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bench=$top/tools/bench
-py=/usr/bin/python3
+. "$bench/common.sh"
 
 calls=50000
 runs=5
 linear=5000
 seed=1
 strict=0
+rev=
+keep_results=
 while [ $# -gt 0 ]; do
     case "$1" in
         --calls) calls=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --linear-calls) linear=$2; shift 2 ;;
         --seed) seed=$2; shift 2 ;;
+        --rev) rev=$2; shift 2 ;;
         --quick) calls=5000; runs=3; linear=0; shift ;;
         --strict) strict=1; shift ;;
-        -h|--help) sed -n '3,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --results) keep_results=$2; shift 2 ;;
+        -h|--help) sed -n '3,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run-bench.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
 [ "$linear" = "$calls" ] && linear=0
 case "$calls$runs$linear$seed" in *[!0-9]*) echo "run-bench.sh: numbers expected" >&2; exit 2 ;; esac
 [ "$runs" -ge 1 ] || { echo "run-bench.sh: --runs must be at least 1" >&2; exit 2; }
+log() { bench_log "$@"; }
 
-log() { printf '== %s\n' "$*" >&2; }
+bench_need_pkg /usr/bin/time time
+bench_need_pkg tshark tshark
+bench_need_pkg setpriv util-linux
 
-# --- tools ------------------------------------------------------------------------------------
-if [ ! -x /usr/bin/time ]; then
-    if [ "$(id -u)" -eq 0 ]; then
-        log "installing GNU time"
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
-    else
-        echo "run-bench.sh: /usr/bin/time missing (apt-get install time)" >&2; exit 1
-    fi
-fi
-command -v tshark >/dev/null || { echo "run-bench.sh: tshark missing (tools/install-deps.sh)" >&2; exit 1; }
-
-# --- build --------------------------------------------------------------------------------------
-build=${SA_BENCH_BUILD:-/tmp/build-bench}
-log "building the plugin (Release) in $build"
-"$top/tools/build.sh" "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-so=$(ls "$build"/plugins/*/epan/sip_analysis.so | head -n1)
-ver=$(basename "$(dirname "$(dirname "$so")")")
-
-# --- captures -----------------------------------------------------------------------------------
-cache=${SA_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sip-analysis-bench}
-mkdir -p "$cache"
-genhash=$(cat "$bench/make_bench_capture.py" "$top/captures/make/pcapng.py" | sha256sum | cut -c1-12)
-capture_for() { # calls -> path of the cached capture, generated if missing
-    local f="$cache/bench-$1calls-seed$seed-$genhash.pcapng"
-    if [ ! -s "$f" ]; then
-        log "generating $f"
-        "$py" "$bench/make_bench_capture.py" --calls "$1" --seed "$seed" "$f" >&2
-    fi
-    printf '%s\n' "$f"
-}
-
-# --- the two configurations -------------------------------------------------------------------
-work=$(mktemp -d /tmp/sa-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/with/$ver/epan" "$work/without/$ver/epan" "$work/home" "$work/cap"
-cp "$so" "$work/with/$ver/epan/"
-chmod -R a+rX "$work"
-asroot=0
-if [ "$(id -u)" -eq 0 ]; then
-    asroot=1
-    chown nobody "$work/home"
-fi
-
-# tsh CONFIG ARGS...: tshark in configuration "with" or "without", in $work, as nobody if root.
-tsh() {
-    local cfg=$1; shift
-    local envv=(env -i HOME="$work/home" PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 TZ=UTC
-                WIRESHARK_PLUGIN_DIR="$work/$cfg")
-    if [ "$asroot" -eq 1 ]; then
-        (cd "$work" && setpriv --reuid=nobody --regid=nogroup --clear-groups "${envv[@]}" tshark "$@")
-    else
-        (cd "$work" && "${envv[@]}" tshark "$@")
-    fi
-}
+bench_build "$rev" "${SA_BENCH_BUILD:-/tmp/build-bench}" -DCMAKE_BUILD_TYPE=Release
+bench_setup sa-bench
 
 # timed CONFIG OUTFILE ARGS...: one run under /usr/bin/time; appends "wall rss user sys" to OUTFILE.
 timed() {
-    local cfg=$1 out=$2; shift 2
+    local cfg=$1 out=$2
+    shift 2
     local tf="$work/time.out"
-    local pre=()
-    [ "$asroot" -eq 1 ] && pre=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
-    if ! (cd "$work" && /usr/bin/time -o "$tf" -f '%e %M %U %S' "${pre[@]}" env -i HOME="$work/home" \
-            PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 TZ=UTC WIRESHARK_PLUGIN_DIR="$work/$cfg" \
+    bench_env "$cfg"
+    if ! (cd "$work" && /usr/bin/time -o "$tf" -f '%e %M %U %S' "${as_nobody[@]}" "${envcmd[@]}" \
             tshark "$@" >/dev/null 2>"$work/stderr"); then
         echo "run-bench.sh: tshark failed ($cfg: $*):" >&2
         cat "$work/stderr" "$tf" >&2
@@ -140,7 +98,7 @@ results=$work/results.tsv
 # bench CALLS: sanity checks, warm-up, R alternating timed runs; appends to $results.
 bench_size() {
     local n=$1 src cap
-    src=$(capture_for "$n")
+    src=$(bench_capture "$n" "$seed")
     cap=$work/cap/bench-$n.pcapng
     cp "$src" "$cap"
     chmod a+r "$cap"
@@ -158,7 +116,7 @@ bench_size() {
         exit 1
     fi
     echo "plugin: $(tsh with -G plugins 2>/dev/null | grep 'sip_analysis\.so' | tr -s '\t ' ' ')"
-    echo "plugins without: $(tsh without -G plugins 2>/dev/null | wc -l) listed"
+    echo "plugins without: $(tsh without -G plugins 2>/dev/null | grep -vc 'extcap') (besides extcap tools)"
 
     log "sanity: packet counts"
     local c_sip c_sa c_sip2 c_sa2
@@ -197,7 +155,7 @@ bench_size() {
                 fi
                 printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$packets" "$mode" "$cfg" "$r" \
                     "$(tr ' ' '\t' <"$f")" >>"$results"
-                log "$n calls run $r/$runs $mode $cfg: $(cat "$f") (wall s, peak KiB, user s, sys s)"
+                log "$n calls run $r/$runs $mode $cfg: $(cat "$f") (wall s, peak KiB, user s, sys s; load $(cut -d" " -f1 /proc/loadavg))"
             done
         done
     done
@@ -206,10 +164,11 @@ bench_size() {
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM"
 echo "system: Debian $(cat /etc/debian_version), $(tshark --version 2>/dev/null | head -n1)"
-echo "plugin: $so (Release); runs: $runs; seed: $seed"
+echo "plugin: $src_desc, Release build; runs: $runs; seed: $seed"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 bench_size "$calls"
 [ "$linear" -gt 0 ] && bench_size "$linear"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine disturbs wall times)"
 
+[ -n "$keep_results" ] && cp "$results" "$keep_results"
 "$py" "$bench/bench_report.py" --main "$calls" --runs "$runs" --strict-flag "$strict" "$results"
