@@ -28,12 +28,14 @@ static struct sa_slice trim(const char *p, const char *end)
     return (struct sa_slice){ p, (uint32_t)(end - p) };
 }
 
-/* End of the physical line starting at p: points at '\r' or '\n' or end. */
+/* End of the physical line starting at p: points at its CR LF, its bare LF, or end. memchr
+ * finds the LF many bytes at a time; this loop runs for every header line of every message. */
 static const char *line_end(const char *p, const char *end)
 {
-    while (p < end && *p != '\r' && *p != '\n')
-        p++;
-    return p;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    if (!nl)
+        return end;
+    return (nl > p && nl[-1] == '\r') ? nl - 1 : nl;
 }
 
 static const char *skip_eol(const char *p, const char *end)
@@ -99,15 +101,87 @@ static bool parse_request_line(struct sa_slice line, struct sa_message *msg)
     return true;
 }
 
-static bool name_is(struct sa_slice name, const char *full, const char *compact)
+/* Case-insensitive comparison of n bytes against a lowercase literal of the same length. Header
+ * names are tokens; OR-ing 0x20 folds letters and leaves '-' and digits as they are. */
+static bool name_eq(const char *name, const char *lower, size_t n)
 {
-    return sa_slice_eq_nocase(name, full) || (compact && sa_slice_eq_nocase(name, compact));
+    for (size_t i = 0; i < n; i++) {
+        if ((name[i] | 0x20) != lower[i])
+            return false;
+    }
+    return true;
 }
 
-/* Finds ";<param>=" in [p,end) outside of <...> and quotes; returns the value up to ';' ',' or end. */
+enum header_id { H_OTHER, H_VIA, H_CSEQ, H_CALL_ID, H_FROM, H_TO, H_SUPPORTED, H_REQUIRE, H_PROXY_REQUIRE,
+                 H_UNSUPPORTED };
+
+/* Which header a name is: one length switch and at most two comparisons per header line. */
+static enum header_id header_id(struct sa_slice name)
+{
+    const char *n = name.ptr;
+    switch (name.len) {
+    case 1:
+        switch (n[0] | 0x20) {
+        case 'v': return H_VIA;
+        case 'i': return H_CALL_ID;
+        case 'f': return H_FROM;
+        case 't': return H_TO;
+        case 'k': return H_SUPPORTED;
+        default: return H_OTHER;
+        }
+    case 2: return name_eq(n, "to", 2) ? H_TO : H_OTHER;
+    case 3: return name_eq(n, "via", 3) ? H_VIA : H_OTHER;
+    case 4: return name_eq(n, "cseq", 4) ? H_CSEQ : name_eq(n, "from", 4) ? H_FROM : H_OTHER;
+    case 7: return name_eq(n, "call-id", 7) ? H_CALL_ID : name_eq(n, "require", 7) ? H_REQUIRE : H_OTHER;
+    case 9: return name_eq(n, "supported", 9) ? H_SUPPORTED : H_OTHER;
+    case 11: return name_eq(n, "unsupported", 11) ? H_UNSUPPORTED : H_OTHER;
+    case 13: return name_eq(n, "proxy-require", 13) ? H_PROXY_REQUIRE : H_OTHER;
+    default: return H_OTHER;
+    }
+}
+
+static bool find_param_slow(const char *p, const char *end, const char *param, size_t plen, struct sa_slice *out);
+
+/* Finds ";<param>=" in [p,end) outside of <...> and quotes; returns the value up to ';' ',' or end.
+ * Without quotes (nearly always), parameters are the ';'s after the last '>' (or all of them for
+ * an addr-spec), found with memchr; quoted display names take the careful walk. */
 static bool find_param(const char *p, const char *end, const char *param, struct sa_slice *out)
 {
     size_t plen = strlen(param);
+    if (memchr(p, '"', (size_t)(end - p)))
+        return find_param_slow(p, end, param, plen, out);
+    const char *gt = NULL;
+    for (const char *q = p; q < end && (q = memchr(q, '>', (size_t)(end - q))) != NULL; q++)
+        gt = q;
+    if (gt)
+        p = gt + 1;
+    else if (memchr(p, '<', (size_t)(end - p)))
+        return false; /* an unclosed <: everything after it is inside the URI */
+    while (p < end && (p = memchr(p, ';', (size_t)(end - p))) != NULL) {
+        const char *q = ++p;
+        while (q < end && is_lws(*q))
+            q++;
+        if ((size_t)(end - q) > plen && name_eq(q, param, plen)) {
+            const char *v = q + plen;
+            while (v < end && is_lws(*v))
+                v++;
+            if (v < end && *v == '=') {
+                v++;
+                while (v < end && is_lws(*v))
+                    v++;
+                const char *ve = v;
+                while (ve < end && *ve != ';' && *ve != ',' && !is_lws(*ve))
+                    ve++;
+                *out = (struct sa_slice){ v, (uint32_t)(ve - v) };
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool find_param_slow(const char *p, const char *end, const char *param, size_t plen, struct sa_slice *out)
+{
     bool in_angle = false, in_quote = false;
     for (; p < end; p++) {
         char c = *p;
@@ -128,8 +202,7 @@ static bool find_param(const char *p, const char *end, const char *param, struct
             const char *q = p + 1;
             while (q < end && is_lws(*q))
                 q++;
-            if ((size_t)(end - q) > plen &&
-                sa_slice_eq_nocase((struct sa_slice){ q, (uint32_t)plen }, param)) {
+            if ((size_t)(end - q) > plen && name_eq(q, param, plen)) {
                 const char *v = q + plen;
                 while (v < end && is_lws(*v))
                     v++;
@@ -202,31 +275,34 @@ static void add_tag_line(struct sa_message *msg, enum sa_tag_header h, struct sa
 static void take_header(struct sa_slice name, struct sa_slice value, struct sa_message *msg)
 {
     /* Only the first occurrence counts for single-valued headers and for the top Via. */
-    if (name_is(name, "Via", "v")) {
+    switch (header_id(name)) {
+    case H_VIA:
         if (!(msg->flags & SA_MSG_HAS_VIA))
             parse_top_via(value, msg);
-    } else if (name_is(name, "CSeq", NULL)) {
+        break;
+    case H_CSEQ:
         if (!(msg->flags & (SA_MSG_HAS_CSEQ | SA_MSG_BAD_CSEQ)))
             parse_cseq(value, msg);
-    } else if (name_is(name, "Call-ID", "i")) {
+        break;
+    case H_CALL_ID:
         if (!(msg->flags & SA_MSG_HAS_CALL_ID) && value.len > 0) {
             msg->call_id = value;
             msg->flags |= SA_MSG_HAS_CALL_ID;
         }
-    } else if (name_is(name, "From", "f")) {
+        break;
+    case H_FROM:
         if (!msg->from_tag.ptr)
             find_param(value.ptr, value.ptr + value.len, "tag", &msg->from_tag);
-    } else if (name_is(name, "To", "t")) {
+        break;
+    case H_TO:
         if (!msg->to_tag.ptr)
             find_param(value.ptr, value.ptr + value.len, "tag", &msg->to_tag);
-    } else if (name_is(name, "Supported", "k")) {
-        add_tag_line(msg, SA_HDR_SUPPORTED, value);
-    } else if (name_is(name, "Require", NULL)) {
-        add_tag_line(msg, SA_HDR_REQUIRE, value);
-    } else if (name_is(name, "Proxy-Require", NULL)) {
-        add_tag_line(msg, SA_HDR_PROXY_REQUIRE, value);
-    } else if (name_is(name, "Unsupported", NULL)) {
-        add_tag_line(msg, SA_HDR_UNSUPPORTED, value);
+        break;
+    case H_SUPPORTED: add_tag_line(msg, SA_HDR_SUPPORTED, value); break;
+    case H_REQUIRE: add_tag_line(msg, SA_HDR_REQUIRE, value); break;
+    case H_PROXY_REQUIRE: add_tag_line(msg, SA_HDR_PROXY_REQUIRE, value); break;
+    case H_UNSUPPORTED: add_tag_line(msg, SA_HDR_UNSUPPORTED, value); break;
+    case H_OTHER: break;
     }
 }
 

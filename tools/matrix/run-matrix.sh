@@ -88,6 +88,16 @@ SECURITY=${SECURITY%/}
 
 # --- mounts, cleaned up whatever happens -------------------------------------------------------
 MOUNTED=()
+STEP_PIDFILE="" # holds the pid of the `timeout` running the current step, which passes signals on
+stop_step() {
+    local pid=""
+    [ -n "$STEP_PIDFILE" ] && [ -s "$STEP_PIDFILE" ] && pid=$(cat "$STEP_PIDFILE")
+    if [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; then
+        local i
+        for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+}
 unmount_all() {
     local i
     for ((i = ${#MOUNTED[@]} - 1; i >= 0; i--)); do
@@ -95,9 +105,9 @@ unmount_all() {
     done
     MOUNTED=()
 }
-trap unmount_all EXIT
-trap 'unmount_all; exit 130' INT
-trap 'unmount_all; exit 143' TERM
+trap 'unmount_all; [ -z "$STEP_PIDFILE" ] || rm -f "$STEP_PIDFILE"' EXIT
+trap 'stop_step; unmount_all; exit 130' INT
+trap 'stop_step; unmount_all; exit 143' TERM
 
 # Anything still mounted below $1 (from an earlier run that was killed hard, or debootstrap's)?
 mounts_below() {
@@ -116,18 +126,34 @@ mount_chroot() {
         return 1
 }
 
-# Runs a shell script inside the chroot with a clean environment, bounded in time.
-in_chroot() {
-    local root=$1 limit=$2
+# Runs a command bounded in time, its output appended to the log (and shown with -v). It runs in
+# the background and is waited for, so that INT/TERM reach the traps at once (a shell waiting for
+# a foreground command defers them); its pid goes to $STEP_PIDFILE for stop_step, since timeout
+# runs the command in a process group of its own, which a Ctrl-C on the terminal does not reach.
+bounded() {
+    local logf=$1 limit=$2 pid rc offset tailpid=""
     shift 2
-    timeout --kill-after=30 "$limit" chroot "$root" /usr/bin/env -i \
-        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
-        DEBIAN_FRONTEND=noninteractive /bin/sh -ec "$@"
+    offset=$(stat -c %s "$logf" 2>/dev/null || echo 0)
+    timeout --kill-after=30 "$limit" "$@" </dev/null >>"$logf" 2>&1 &
+    pid=$!
+    [ -n "$STEP_PIDFILE" ] && echo "$pid" >"$STEP_PIDFILE"
+    if [ "$VERBOSE" = 1 ]; then
+        tail -c +$((offset + 1)) -f --pid="$pid" "$logf" &
+        tailpid=$!
+    fi
+    wait "$pid"
+    rc=$?
+    [ -n "$tailpid" ] && wait "$tailpid"
+    return $rc
 }
 
-# Output of a step: to the log, and to the terminal too with -v.
-to_log() {
-    if [ "$VERBOSE" = 1 ]; then tee -a "$1"; else cat >>"$1"; fi
+# Runs a shell script inside the chroot with a clean environment, bounded in time.
+in_chroot() {
+    local root=$1 logf=$2 limit=$3
+    shift 3
+    bounded "$logf" "$limit" chroot "$root" /usr/bin/env -i \
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+        DEBIAN_FRONTEND=noninteractive /bin/sh -ec "$@"
 }
 
 # --- one suite ---------------------------------------------------------------------------------
@@ -138,7 +164,7 @@ sources_for() {
     sid | unstable) ;;
     *)
         echo "deb $MIRROR $suite-updates main"
-        [ -n "$SECURITY" ] && echo "deb $SECURITY $suite-security main"
+        if [ -n "$SECURITY" ]; then echo "deb $SECURITY $suite-security main"; fi
         ;;
     esac
 }
@@ -148,21 +174,25 @@ bootstrap() {
     [ -f "$root/.sa-bootstrap-done" ] && return 0
     command -v debootstrap >/dev/null || {
         log "$suite: installing debootstrap on the host"
-        { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y debootstrap; } 2>&1 | to_log "$logf" ||
+        bounded "$logf" "$STEP_TIMEOUT" sh -c 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y debootstrap' ||
             return 1
     }
     # A partial chroot from an interrupted run: start it over, but never delete through a mount.
     if [ -e "$root" ]; then
+        local m
+        for m in $(mounts_below "$root" | sort -r); do
+            umount "$m" || umount -l "$m" || true
+        done
         if [ -n "$(mounts_below "$root")" ]; then
-            log "$suite: $root has mounts left ($(mounts_below "$root" | tr '\n' ' ')); unmount them first"
+            log "$suite: $root still has mounts ($(mounts_below "$root" | tr '\n' ' ')); not deleting it"
             return 1
         fi
+        log "$suite: removing the unfinished chroot of an interrupted run"
         rm -rf --one-file-system "$root"
     fi
     log "$suite: debootstrap --variant=minbase from $MIRROR (first run only; ~300 MB)"
     mkdir -p "$(dirname "$root")"
-    timeout --kill-after=30 "$BOOTSTRAP_TIMEOUT" \
-        debootstrap --variant=minbase "$suite" "$root" "$MIRROR" 2>&1 | to_log "$logf" || return 1
+    bounded "$logf" "$BOOTSTRAP_TIMEOUT" debootstrap --variant=minbase "$suite" "$root" "$MIRROR" || return 1
     # debootstrap can leave its /proc mounted if it was cut short; it unmounts on success.
     touch "$root/.sa-bootstrap-done"
 }
@@ -178,11 +208,12 @@ provision() {
     # As on the host: the mirror may serve a frozen snapshot whose Release files are past their
     # Valid-Until (sid's expire after a week). Signatures are still checked.
     echo 'Acquire::Check-Valid-Until "false";' >"$root/etc/apt/apt.conf.d/99sa-matrix"
-    in_chroot "$root" "$STEP_TIMEOUT" "
+    in_chroot "$root" "$logf" "$STEP_TIMEOUT" "
         echo 'wireshark-common wireshark-common/install-setuid boolean false' | debconf-set-selections
+        dpkg --configure -a
         apt-get update -q
-        apt-get install -y -q --no-install-recommends $PACKAGES
-        apt-get clean" 2>&1 | to_log "$logf"
+        apt-get install -y -q --no-install-recommends -f $PACKAGES
+        apt-get clean"
 }
 
 copy_source() {
@@ -204,15 +235,15 @@ build() {
     local root=$1 logf=$2
     local clean="rm -rf /build/build"
     [ "$KEEP_BUILD" = 1 ] && clean=":"
-    in_chroot "$root" "$STEP_TIMEOUT" "
+    in_chroot "$root" "$logf" "$STEP_TIMEOUT" "
         $clean
         cmake -S /build/src -B /build/build
-        cmake --build /build/build -j$JOBS" 2>&1 | to_log "$logf"
+        cmake --build /build/build -j$JOBS"
 }
 
 run_tests() {
     local root=$1 logf=$2
-    in_chroot "$root" "$STEP_TIMEOUT" "cd /build/build && ctest --output-on-failure" 2>&1 | to_log "$logf"
+    in_chroot "$root" "$logf" "$STEP_TIMEOUT" "cd /build/build && ctest --output-on-failure"
 }
 
 RESULTS=()
@@ -227,6 +258,8 @@ run_suite() {
         RESULTS+=("$(printf '%-9s %-12s %-4s %s' "$suite" "?" FAIL "another run holds $CACHE/.$suite.lock")")
         return 1
     fi
+    STEP_PIDFILE="$CACHE/.$suite.pid" # ours only while we hold the lock
+    : >"$STEP_PIDFILE"
     if ! bootstrap "$suite" "$root" "$logf"; then
         stage=debootstrap
     elif ! mount_chroot "$root"; then
@@ -245,6 +278,8 @@ run_suite() {
         fi
     fi
     unmount_all
+    rm -f "$STEP_PIDFILE"
+    STEP_PIDFILE=""
     exec 9>&-
     tests=$(grep -E '^[0-9]+% tests passed' "$logf" | tail -n1)
     [ -n "$stage" ] && rc=1
