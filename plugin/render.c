@@ -3,6 +3,7 @@
 
 #include <inttypes.h>
 
+#include "expert_gate.h"
 #include "fields.h"
 #include "render_ext.h"
 #include "response_codes.h"
@@ -19,7 +20,22 @@ struct sa_view {
     gint start;
     proto_item *anchor; /* where expert infos hang: our item, or NULL */
     int64_t now;      /* this frame's time, ns */
+    gboolean experts_observed; /* sa_experts_observed() of this frame */
 };
+
+/* Expert infos only when someone can see them (expert_gate.h); the text is not even formatted
+ * otherwise. */
+#define SA_EXPERT_WANTED(v, ei) sa_expert_wanted((v)->experts_observed, (v)->tree, (ei))
+#define SA_EXPERT_FMT(v, ei, ...) \
+    do { \
+        if (SA_EXPERT_WANTED(v, ei)) \
+            expert_add_info_format((v)->pinfo, (v)->anchor, (ei), __VA_ARGS__); \
+    } while (0)
+#define SA_EXPERT(v, ei) \
+    do { \
+        if (SA_EXPERT_WANTED(v, ei)) \
+            expert_add_info((v)->pinfo, (v)->anchor, (ei)); \
+    } while (0)
 
 static nstime_t ns_to_nstime(int64_t ns)
 {
@@ -71,17 +87,31 @@ static void render_class(struct sa_view *v)
     const struct sa_record *r = v->r;
     if (r->flags & SA_REC_CODE_INVALID) {
         if (r->flags & SA_REC_CODE_NOT_NUMERIC)
-            expert_add_info_format(v->pinfo, v->anchor, &ei_sa_class_invalid,
-                                   "Status code is not three digits: no response class");
+            SA_EXPERT_FMT(v, &ei_sa_class_invalid,
+                          "Status code is not three digits: no response class");
         else
-            expert_add_info_format(v->pinfo, v->anchor, &ei_sa_class_invalid,
-                                   "Status code %03u is outside 100-699: no response class", r->code);
+            SA_EXPERT_FMT(v, &ei_sa_class_invalid,
+                          "Status code %03u is outside 100-699: no response class", r->code);
         return;
     }
     enum sa_class cls = sa_status_class(r->code);
     add_uint(v, hf_sa_class, cls);
-    expert_add_info_format(v->pinfo, v->anchor, &ei_sa_class[cls], "%s: %s", code_text(v->pinfo, r->code),
-                           sa_class_name(cls));
+    SA_EXPERT_FMT(v, &ei_sa_class[cls], "%s: %s", code_text(v->pinfo, r->code),
+                  sa_class_name(cls));
+}
+
+static const int *const code_detail_hfs[] = { &hf_sa_code_meaning, &hf_sa_code_seen_when, &hf_sa_code_action,
+                                               &hf_sa_code_rfc };
+
+/* The explanation subtree is four strings on every response: skip it when the tree is not shown
+ * and no filter or column asks for them (what Wireshark would fake anyway, minus the calls). */
+static gboolean code_details_seen(proto_tree *tree)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(code_detail_hfs); i++) {
+        if (proto_field_is_referenced(tree, *code_detail_hfs[i]))
+            return TRUE;
+    }
+    return FALSE;
 }
 
 /* What the code means, when it is seen, what to do (src/response_codes.c), and the outcome. */
@@ -92,15 +122,17 @@ static void render_code(struct sa_view *v)
         return;
     enum sa_outcome o = sa_outcome_of(r->code);
     add_uint(v, hf_sa_outcome, o);
-    expert_add_info_format(v->pinfo, v->anchor, &ei_sa_outcome[o], "%s: outcome %s", code_text(v->pinfo, r->code),
-                           sa_outcome_name(o));
+    SA_EXPERT_FMT(v, &ei_sa_outcome[o], "%s: outcome %s", code_text(v->pinfo, r->code),
+                  sa_outcome_name(o));
     if (r->flags & SA_REC_PHRASE_DIFFERS)
-        expert_add_info_format(v->pinfo, v->anchor, &ei_sa_code_phrase,
-                               "Reason phrase differs from the standard \"%s\": the code, not the phrase, "
-                               "tells what happened", sa_code_lookup(r->code)->phrase);
+        SA_EXPERT_FMT(v, &ei_sa_code_phrase,
+                      "Reason phrase differs from the standard \"%s\": the code, not the phrase, "
+                      "tells what happened", sa_code_lookup(r->code)->phrase);
+    if (!v->tree || !sa_prefs.show_code_details || !code_details_seen(v->tree))
+        return;
     bool fallback = false;
     const struct sa_code_info *info = sa_code_info_for(r->code, &fallback);
-    if (!v->tree || !sa_prefs.show_code_details || !info)
+    if (!info)
         return;
     proto_tree *saved = v->tree;
     if (fallback)
@@ -111,11 +143,10 @@ static void render_code(struct sa_view *v)
     else
         v->tree = proto_tree_add_subtree_format(v->tree, v->tvb, v->start, 0, ett_sa_code, NULL,
                                                 "Response code %u %s", info->code, info->phrase);
-    static const int *const hfs[] = { &hf_sa_code_meaning, &hf_sa_code_seen_when, &hf_sa_code_action,
-                                      &hf_sa_code_rfc };
     const char *texts[] = { info->meaning, info->seen_when, info->action, info->rfc };
-    for (size_t i = 0; i < G_N_ELEMENTS(hfs); i++)
-        proto_item_set_generated(proto_tree_add_string(v->tree, *hfs[i], v->tvb, v->start, 0, texts[i]));
+    for (size_t i = 0; i < G_N_ELEMENTS(code_detail_hfs); i++)
+        proto_item_set_generated(
+            proto_tree_add_string(v->tree, *code_detail_hfs[i], v->tvb, v->start, 0, texts[i]));
     v->tree = saved;
 }
 
@@ -128,31 +159,31 @@ static void render_link(struct sa_view *v)
         int64_t dt = v->now - t->req_ts;
         add_time(v, hf_sa_response_time, dt);
         if (r->flags & SA_REC_NEGATIVE_TIME)
-            expert_add_info_format(v->pinfo, v->anchor, &ei_sa_time_negative,
-                                   "Response time-stamped %s before its request in frame %u",
-                                   ms_text(v->pinfo, -dt), t->req_frame);
+            SA_EXPERT_FMT(v, &ei_sa_time_negative,
+                          "Response time-stamped %s before its request in frame %u",
+                          ms_text(v->pinfo, -dt), t->req_frame);
     }
     if (r->flags & SA_REC_RETRANS) {
         add_uint(v, hf_sa_retransmission_of, r->link);
-        expert_add_info_format(v->pinfo, v->anchor, &ei_sa_retransmission, "Retransmission of frame %u", r->link);
+        SA_EXPERT_FMT(v, &ei_sa_retransmission, "Retransmission of frame %u", r->link);
     }
     if ((r->flags & SA_REC_REQUEST_UNSEEN) && !(r->flags & (SA_REC_NO_CSEQ | SA_REC_TRUNCATED)))
-        expert_add_info(v->pinfo, v->anchor, &ei_sa_request_unseen);
+        SA_EXPERT(v, &ei_sa_request_unseen);
 }
 
 static void render_input_problems(struct sa_view *v)
 {
     const struct sa_record *r = v->r;
     if (r->flags & SA_REC_TRUNCATED)
-        expert_add_info(v->pinfo, v->anchor, &ei_sa_truncated);
+        SA_EXPERT(v, &ei_sa_truncated);
     if (r->flags & SA_REC_NO_CSEQ)
-        expert_add_info(v->pinfo, v->anchor, &ei_sa_missing_cseq);
+        SA_EXPERT(v, &ei_sa_missing_cseq);
     if (r->flags & SA_REC_NO_VIA)
-        expert_add_info(v->pinfo, v->anchor, &ei_sa_missing_via);
+        SA_EXPERT(v, &ei_sa_missing_via);
     if (r->flags & SA_REC_NO_CALL_ID)
-        expert_add_info(v->pinfo, v->anchor, &ei_sa_missing_call_id);
+        SA_EXPERT(v, &ei_sa_missing_call_id);
     if (r->flags & SA_REC_TAG_LINES_CUT)
-        expert_add_info(v->pinfo, v->anchor, &ei_sa_tag_lines_cut);
+        SA_EXPERT(v, &ei_sa_tag_lines_cut);
 }
 
 static int64_t ms_to_ns(guint ms)
@@ -169,11 +200,11 @@ static void render_first_100(struct sa_view *v)
     (void)pi;
     add_uint(v, hf_sa_trying_retransmissions, t->copies_before_100);
     if (delay > ms_to_ns(sa_prefs.trying_delay_ms))
-        expert_add_info_format(v->pinfo, v->anchor, &ei_sa_trying_late,
-                               "100 Trying came %s after the INVITE in frame %u (threshold %u ms; %u INVITE "
-                               "retransmission%s before it)",
-                               ms_text(v->pinfo, delay), t->req_frame, sa_prefs.trying_delay_ms,
-                               t->copies_before_100, t->copies_before_100 == 1 ? "" : "s");
+        SA_EXPERT_FMT(v, &ei_sa_trying_late,
+                      "100 Trying came %s after the INVITE in frame %u (threshold %u ms; %u INVITE "
+                      "retransmission%s before it)",
+                      ms_text(v->pinfo, delay), t->req_frame, sa_prefs.trying_delay_ms,
+                      t->copies_before_100, t->copies_before_100 == 1 ? "" : "s");
     if (!v->pinfo->fd->visited)
         return; /* what follows the 100 is not known yet in a single pass */
     if (t->next_frame) {
@@ -181,18 +212,18 @@ static void render_first_100(struct sa_view *v)
         add_time(v, hf_sa_trying_duration, on100);
         add_uint(v, hf_sa_trying_next_frame, t->next_frame);
         if (on100 > ms_to_ns(sa_prefs.trying_duration_ms))
-            expert_add_info_format(v->pinfo, v->anchor, &ei_sa_trying_long,
-                                   "Transaction stayed %s on 100 Trying; next response %u in frame %u "
-                                   "(threshold %u ms)",
-                                   ms_text(v->pinfo, on100), t->next_code, t->next_frame,
-                                   sa_prefs.trying_duration_ms);
+            SA_EXPERT_FMT(v, &ei_sa_trying_long,
+                          "Transaction stayed %s on 100 Trying; next response %u in frame %u "
+                          "(threshold %u ms)",
+                          ms_text(v->pinfo, on100), t->next_code, t->next_frame,
+                          sa_prefs.trying_duration_ms);
     } else {
         int64_t open = sa_analyzer_last_ts(v->an) - t->t100_ts;
         add_time(v, hf_sa_trying_open, open);
-        expert_add_info_format(v->pinfo, v->anchor, &ei_sa_trying_stuck,
-                               "Stuck on 100 Trying: no further response to the INVITE in frame %u for %s, "
-                               "until the end of the capture",
-                               t->req_frame, ms_text(v->pinfo, open));
+        SA_EXPERT_FMT(v, &ei_sa_trying_stuck,
+                      "Stuck on 100 Trying: no further response to the INVITE in frame %u for %s, "
+                      "until the end of the capture",
+                      t->req_frame, ms_text(v->pinfo, open));
     }
 }
 
@@ -213,20 +244,20 @@ static void render_after_100(struct sa_view *v)
                                  t->cancel_frame);
     else if (v->r->code >= 300)
         why = ": the transaction failed after waiting on 100 Trying";
-    expert_add_info_format(v->pinfo, v->anchor, &ei_sa_trying_long,
-                           "%s ended %s on 100 Trying (frame %u, threshold %u ms)%s", code_text(v->pinfo, v->r->code),
-                           ms_text(v->pinfo, on100), t->t100_frame, sa_prefs.trying_duration_ms, why);
+    SA_EXPERT_FMT(v, &ei_sa_trying_long,
+                  "%s ended %s on 100 Trying (frame %u, threshold %u ms)%s", code_text(v->pinfo, v->r->code),
+                  ms_text(v->pinfo, on100), t->t100_frame, sa_prefs.trying_duration_ms, why);
 }
 
 static void render_no_100(struct sa_view *v)
 {
     const struct sa_txn *t = v->r->txn;
     int64_t dt = v->now - t->req_ts;
-    expert_add_info_format(v->pinfo, v->anchor, &ei_sa_trying_absent,
-                               "No 100 Trying on this hop: the first response, %s, came %s after the INVITE in "
-                               "frame %u (threshold %u ms)",
-                               code_text(v->pinfo, v->r->code), ms_text(v->pinfo, dt), t->req_frame,
-                               sa_prefs.trying_delay_ms);
+    SA_EXPERT_FMT(v, &ei_sa_trying_absent,
+                  "No 100 Trying on this hop: the first response, %s, came %s after the INVITE in "
+                  "frame %u (threshold %u ms)",
+                  code_text(v->pinfo, v->r->code), ms_text(v->pinfo, dt), t->req_frame,
+                  sa_prefs.trying_delay_ms);
 }
 
 static void render_trying(struct sa_view *v)
@@ -265,6 +296,7 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
         v.tree = proto_item_add_subtree(ti, ett_sa);
         v.anchor = ti;
     }
+    v.experts_observed = sa_experts_observed(pinfo, v.tree);
     if (r->flags & SA_REC_RESPONSE) {
         render_class(&v);
         render_code(&v);

@@ -6,6 +6,7 @@
 #include <epan/prefs.h>
 #include <epan/tap.h>
 
+#include "expert_gate.h"
 #include "fields.h"
 #include "render.h"
 #include "sip_nodes.h"
@@ -36,6 +37,7 @@ static const struct sa_allocator file_allocator = { file_alloc, file_release, NU
 static void sa_init(void)
 {
     analysis = sa_analyzer_new(&file_allocator);
+    sa_expert_gate_init();
     /* Only the SIP protocol item is wanted: it makes Wireshark build a tree holding one "sip"
      * item per message. We read the message bytes ourselves rather than priming SIP header
      * fields, whose creation costs more than the whole analysis. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "sip_message.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static bool is_ws(char c)
@@ -29,7 +30,7 @@ static struct sa_slice trim(const char *p, const char *end)
 }
 
 /* End of the physical line starting at p: points at its CR LF, its bare LF, or end. memchr
- * finds the LF many bytes at a time; this loop runs for every header line of every message. */
+ * finds the LF many bytes at a time. */
 static const char *line_end(const char *p, const char *end)
 {
     const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -38,25 +39,16 @@ static const char *line_end(const char *p, const char *end)
     return (nl > p && nl[-1] == '\r') ? nl - 1 : nl;
 }
 
-static const char *skip_eol(const char *p, const char *end)
-{
-    if (p < end && *p == '\r')
-        p++;
-    if (p < end && *p == '\n')
-        p++;
-    return p;
-}
-
-/* A logical header line ends where the next physical line does not start with white space
- * (RFC 3261 §7.3.1 folding). */
-static const char *logical_line_end(const char *p, const char *end)
+/* The LF that ends the logical header line starting at p, or end: a line whose successor starts
+ * with white space continues on it (RFC 3261 §7.3.1 folding). One memchr per physical line; this
+ * runs for every header line of every message. */
+static const char *logical_line_lf(const char *p, const char *end)
 {
     for (;;) {
-        const char *eol = line_end(p, end);
-        const char *next = skip_eol(eol, end);
-        if (next >= end || !is_ws(*next) || next == eol)
-            return eol;
-        p = next;
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl || nl + 1 >= end || !is_ws(nl[1]))
+            return nl ? nl : end;
+        p = nl + 1;
     }
 }
 
@@ -101,12 +93,15 @@ static bool parse_request_line(struct sa_slice line, struct sa_message *msg)
     return true;
 }
 
-/* Case-insensitive comparison of n bytes against a lowercase literal of the same length. Header
- * names are tokens; OR-ing 0x20 folds letters and leaves '-' and digits as they are. */
+/* Case-insensitive comparison of n bytes against a lowercase literal of the same length. Only
+ * A-Z are folded (OR-ing 0x20 into every byte would also turn a CR into '-'). */
 static bool name_eq(const char *name, const char *lower, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if ((name[i] | 0x20) != lower[i])
+        unsigned char c = (unsigned char)name[i];
+        if (c >= 'A' && c <= 'Z')
+            c |= 0x20;
+        if (c != (unsigned char)lower[i])
             return false;
     }
     return true;
@@ -114,6 +109,9 @@ static bool name_eq(const char *name, const char *lower, size_t n)
 
 enum header_id { H_OTHER, H_VIA, H_CSEQ, H_CALL_ID, H_FROM, H_TO, H_SUPPORTED, H_REQUIRE, H_PROXY_REQUIRE,
                  H_UNSUPPORTED };
+
+/* Headers of which only the first occurrence is read, seen so far (a tag may be absent). */
+enum { SEEN_FROM = 1u << 0, SEEN_TO = 1u << 1 };
 
 /* Which header a name is: one length switch and at most two comparisons per header line. */
 static enum header_id header_id(struct sa_slice name)
@@ -140,16 +138,74 @@ static enum header_id header_id(struct sa_slice name)
     }
 }
 
+/* Bytes that end a parameter value: the next parameter, the next header value, white space. */
+static const unsigned char PARAM_VALUE_END[256] = {
+    [';'] = 1, [','] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1,
+};
+
+/* q: right after a ';'. When "<param> = value" starts there, stores the value. */
+static bool param_at(const char *q, const char *end, const char *param, size_t plen, struct sa_slice *out)
+{
+    while (q < end && is_lws(*q))
+        q++;
+    if ((size_t)(end - q) <= plen || !name_eq(q, param, plen))
+        return false;
+    const char *v = q + plen;
+    while (v < end && is_lws(*v))
+        v++;
+    if (v == end || *v != '=')
+        return false;
+    v++;
+    while (v < end && is_lws(*v))
+        v++;
+    const char *ve = v;
+    while (ve < end && !PARAM_VALUE_END[(unsigned char)*ve])
+        ve++;
+    *out = (struct sa_slice){ v, (uint32_t)(ve - v) };
+    return true;
+}
+
+/* The first ";<param>=" of [p,end), which holds neither quotes nor angle brackets. */
+static bool param_in_list(const char *p, const char *end, const char *param, size_t plen, struct sa_slice *out)
+{
+    while (p < end && (p = memchr(p, ';', (size_t)(end - p))) != NULL) {
+        if (param_at(++p, end, param, plen, out))
+            return true;
+    }
+    return false;
+}
+
+/* After a leading quoted display name ("Alice" <sip:...>), which may hold any of ; < > : the
+ * position right after its closing quote; p itself when there is none; NULL when it never closes. */
+static const char *skip_display_name(const char *p, const char *end)
+{
+    const char *q = p;
+    while (q < end && is_lws(*q))
+        q++;
+    if (q == end || *q != '"')
+        return p;
+    for (q++; q < end; q++) {
+        if (*q == '\\')
+            q++; /* quoted-pair: the next character is taken as it is */
+        else if (*q == '"')
+            return q + 1;
+    }
+    return NULL;
+}
+
 static bool find_param_slow(const char *p, const char *end, const char *param, size_t plen, struct sa_slice *out);
 
 /* Finds ";<param>=" in [p,end) outside of <...> and quotes; returns the value up to ';' ',' or end.
- * Without quotes (nearly always), parameters are the ';'s after the last '>' (or all of them for
- * an addr-spec), found with memchr; quoted display names take the careful walk. */
+ * Past a quoted display name, and without quotes elsewhere (nearly always), parameters are the
+ * ';'s after the last '>' (or all of them for an addr-spec), found with memchr; quotes anywhere
+ * else take the careful walk. */
 static bool find_param(const char *p, const char *end, const char *param, struct sa_slice *out)
 {
     size_t plen = strlen(param);
-    if (memchr(p, '"', (size_t)(end - p)))
+    const char *after_name = skip_display_name(p, end);
+    if (!after_name || memchr(after_name, '"', (size_t)(end - after_name)))
         return find_param_slow(p, end, param, plen, out);
+    p = after_name;
     const char *gt = NULL;
     for (const char *q = p; q < end && (q = memchr(q, '>', (size_t)(end - q))) != NULL; q++)
         gt = q;
@@ -157,27 +213,17 @@ static bool find_param(const char *p, const char *end, const char *param, struct
         p = gt + 1;
     else if (memchr(p, '<', (size_t)(end - p)))
         return false; /* an unclosed <: everything after it is inside the URI */
-    while (p < end && (p = memchr(p, ';', (size_t)(end - p))) != NULL) {
-        const char *q = ++p;
-        while (q < end && is_lws(*q))
-            q++;
-        if ((size_t)(end - q) > plen && name_eq(q, param, plen)) {
-            const char *v = q + plen;
-            while (v < end && is_lws(*v))
-                v++;
-            if (v < end && *v == '=') {
-                v++;
-                while (v < end && is_lws(*v))
-                    v++;
-                const char *ve = v;
-                while (ve < end && *ve != ';' && *ve != ',' && !is_lws(*ve))
-                    ve++;
-                *out = (struct sa_slice){ v, (uint32_t)(ve - v) };
-                return true;
-            }
-        }
-    }
-    return false;
+    return param_in_list(p, end, param, plen, out);
+}
+
+/* The top Via's parameter: a via-parm has no <...> (sent-by, then parameters), so only quotes
+ * need the careful walk. */
+static bool find_via_param(const char *p, const char *end, const char *param, struct sa_slice *out)
+{
+    size_t plen = strlen(param);
+    if (memchr(p, '"', (size_t)(end - p)))
+        return find_param_slow(p, end, param, plen, out);
+    return param_in_list(p, end, param, plen, out);
 }
 
 static bool find_param_slow(const char *p, const char *end, const char *param, size_t plen, struct sa_slice *out)
@@ -198,26 +244,8 @@ static bool find_param_slow(const char *p, const char *end, const char *param, s
             in_angle = true;
         else if (c == '>')
             in_angle = false;
-        else if (c == ';' && !in_angle) {
-            const char *q = p + 1;
-            while (q < end && is_lws(*q))
-                q++;
-            if ((size_t)(end - q) > plen && name_eq(q, param, plen)) {
-                const char *v = q + plen;
-                while (v < end && is_lws(*v))
-                    v++;
-                if (v < end && *v == '=') {
-                    v++;
-                    while (v < end && is_lws(*v))
-                        v++;
-                    const char *ve = v;
-                    while (ve < end && *ve != ';' && *ve != ',' && !is_ws(*ve) && *ve != '\r' && *ve != '\n')
-                        ve++;
-                    *out = (struct sa_slice){ v, (uint32_t)(ve - v) };
-                    return true;
-                }
-            }
-        }
+        else if (c == ';' && !in_angle && param_at(p + 1, end, param, plen, out))
+            return true;
     }
     return false;
 }
@@ -230,7 +258,7 @@ static void parse_top_via(struct sa_slice value, struct sa_message *msg)
     if (comma)
         end = comma;
     msg->flags |= SA_MSG_HAS_VIA;
-    if (find_param(p, end, "branch", &msg->via_branch)) {
+    if (find_via_param(p, end, "branch", &msg->via_branch)) {
         msg->flags |= SA_MSG_HAS_BRANCH;
         if (msg->via_branch.len >= 7 && memcmp(msg->via_branch.ptr, "z9hG4bK", 7) == 0)
             msg->flags |= SA_MSG_RFC3261_BRANCH;
@@ -272,10 +300,24 @@ static void add_tag_line(struct sa_message *msg, enum sa_tag_header h, struct sa
     msg->tag_line_count++;
 }
 
-static void take_header(struct sa_slice name, struct sa_slice value, struct sa_message *msg)
+/* A response other than 420/421 contributes no option tags to the analysis: once its top Via,
+ * CSeq, Call-ID, From and To are read, nothing later can change what it says. Responses are
+ * half the messages of a call, and the lines after these (Contact, Allow, Supported, Server,
+ * Content-*) most of their headers. */
+static bool response_read_enough(const struct sa_message *msg, unsigned seen)
+{
+    const uint32_t need = SA_MSG_RESPONSE | SA_MSG_HAS_VIA | SA_MSG_HAS_CALL_ID;
+    if ((msg->flags & need) != need || !(msg->flags & (SA_MSG_HAS_CSEQ | SA_MSG_BAD_CSEQ)))
+        return false;
+    if ((seen & (SEEN_FROM | SEEN_TO)) != (SEEN_FROM | SEEN_TO))
+        return false;
+    return msg->status_code != 420 && msg->status_code != 421;
+}
+
+static void take_header(enum header_id id, struct sa_slice value, struct sa_message *msg)
 {
     /* Only the first occurrence counts for single-valued headers and for the top Via. */
-    switch (header_id(name)) {
+    switch (id) {
     case H_VIA:
         if (!(msg->flags & SA_MSG_HAS_VIA))
             parse_top_via(value, msg);
@@ -308,7 +350,8 @@ static void take_header(struct sa_slice name, struct sa_slice value, struct sa_m
 
 bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
 {
-    memset(msg, 0, sizeof *msg);
+    /* tag_lines[] (most of the struct) is valid up to tag_line_count only: left as it is. */
+    memset(msg, 0, offsetof(struct sa_message, tag_lines));
     const char *p = buf, *end = buf + len;
     const char *eol = line_end(p, end);
     struct sa_slice start = { p, (uint32_t)(eol - p) };
@@ -316,16 +359,23 @@ bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
         msg->flags |= SA_MSG_START_LINE_BAD;
         return false;
     }
-    p = skip_eol(eol, end);
+    p = eol < end && *eol == '\r' ? eol + 1 : eol;
+    p = p < end && *p == '\n' ? p + 1 : p;
+    unsigned seen = 0;
     while (p < end && *p != '\r' && *p != '\n') { /* an empty line ends the headers */
-        const char *lend = logical_line_end(p, end);
-        const char *colon = memchr(p, ':', (size_t)(lend - p));
+        const char *lf = logical_line_lf(p, end);
+        const char *colon = memchr(p, ':', (size_t)(lf - p));
         if (colon) {
-            struct sa_slice name = trim(p, colon);
-            struct sa_slice value = trim(colon + 1, lend);
-            take_header(name, value, msg);
+            /* Most lines are headers we do not read: their value is not even trimmed. */
+            enum header_id id = header_id(trim(p, colon));
+            if (id != H_OTHER) {
+                take_header(id, trim(colon + 1, lf), msg);
+                seen |= id == H_FROM ? SEEN_FROM : id == H_TO ? SEEN_TO : 0u;
+                if (response_read_enough(msg, seen))
+                    break;
+            }
         }
-        p = skip_eol(lend, end);
+        p = lf < end ? lf + 1 : end;
     }
     return true;
 }

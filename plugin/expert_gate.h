@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Whether an expert info would be seen by anyone, so the hot path can skip unseen ones.
+ *
+ * An expert info costs about 2 000 instructions even when nothing shows it: Wireshark formats
+ * its text, updates the Expert column and builds (fake) tree items before it looks at who is
+ * listening. Two per response (class and outcome) cost tshark more than our whole analysis.
+ * Wireshark fakes tree items nobody references; this does the same for expert infos: they are
+ * added whenever a tree is shown, columns are filled (GUI packet list, Expert column), the
+ * "expert" tap listens (Expert Information dialog, tshark -z expert), or a filter or field
+ * extractor references the expert info itself or any _ws.expert field. */
+#ifndef SA_PLUGIN_EXPERT_GATE_H
+#define SA_PLUGIN_EXPERT_GATE_H
+
+#include <epan/expert.h>
+#include <epan/packet.h>
+
+/* Looks up the expert tap and the _ws.expert fields; call once registration is complete. */
+void sa_expert_gate_init(void);
+
+/* Whether every expert info of this frame is observed anyway (the frame-wide conditions).
+ * tree: any node of the frame's tree, or NULL. */
+gboolean sa_experts_observed(packet_info *pinfo, proto_tree *tree);
+
+/* Whether this one expert info is observed: frame-wide, or its own field is referenced. */
+static inline gboolean sa_expert_wanted(gboolean frame_observed, proto_tree *tree, const expert_field *ei)
+{
+    return frame_observed || (ei->hf > 0 && proto_field_is_referenced(tree, ei->hf));
+}
+
+#endif
