@@ -93,9 +93,9 @@ static bool parse_request_line(struct sa_slice line, struct sa_message *msg)
     return true;
 }
 
-/* Case-insensitive comparison of n bytes against a lowercase literal of the same length. Only
- * A-Z are folded (OR-ing 0x20 into every byte would also turn a CR into '-'). */
-static bool name_eq(const char *name, const char *lower, size_t n)
+/* Case-insensitive comparison for a name whose length is not known at compile time: byte by
+ * byte, A-Z folded. */
+static bool name_eq_bytes(const char *name, const char *lower, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)name[i];
@@ -105,6 +105,34 @@ static bool name_eq(const char *name, const char *lower, size_t n)
             return false;
     }
     return true;
+}
+
+/* n (at most 8) bytes as one word, every byte OR-ed with 0x20: ASCII letters folded to lowercase. */
+static uint64_t folded_word(const char *p, size_t n)
+{
+    uint64_t w = 0;
+    memcpy(&w, p, n);
+    return w | (0x2020202020202020ull >> (8 * (8 - n)));
+}
+
+static uint64_t literal_word(const char *lit, size_t n)
+{
+    uint64_t w = 0;
+    memcpy(&w, lit, n);
+    return w;
+}
+
+/* Case-insensitive comparison of n bytes against a lowercase literal of letters and '-' (header
+ * and parameter names), a word at a time: called for every header line, with constant n and
+ * literal, so the loads are fixed-size. OR-ing 0x20 also turns a CR into '-': callers whose
+ * literal holds a '-' check that byte themselves. */
+static bool name_eq(const char *name, const char *lower, size_t n)
+{
+    for (; n >= 8; name += 8, lower += 8, n -= 8) {
+        if (folded_word(name, 8) != literal_word(lower, 8))
+            return false;
+    }
+    return n == 0 || folded_word(name, n) == literal_word(lower, n);
 }
 
 enum header_id { H_OTHER, H_VIA, H_CSEQ, H_CALL_ID, H_FROM, H_TO, H_SUPPORTED, H_REQUIRE, H_PROXY_REQUIRE,
@@ -130,10 +158,13 @@ static enum header_id header_id(struct sa_slice name)
     case 2: return name_eq(n, "to", 2) ? H_TO : H_OTHER;
     case 3: return name_eq(n, "via", 3) ? H_VIA : H_OTHER;
     case 4: return name_eq(n, "cseq", 4) ? H_CSEQ : name_eq(n, "from", 4) ? H_FROM : H_OTHER;
-    case 7: return name_eq(n, "call-id", 7) ? H_CALL_ID : name_eq(n, "require", 7) ? H_REQUIRE : H_OTHER;
+    case 7:
+        if (name_eq(n, "call-id", 7))
+            return n[4] == '-' ? H_CALL_ID : H_OTHER;
+        return name_eq(n, "require", 7) ? H_REQUIRE : H_OTHER;
     case 9: return name_eq(n, "supported", 9) ? H_SUPPORTED : H_OTHER;
     case 11: return name_eq(n, "unsupported", 11) ? H_UNSUPPORTED : H_OTHER;
-    case 13: return name_eq(n, "proxy-require", 13) ? H_PROXY_REQUIRE : H_OTHER;
+    case 13: return name_eq(n, "proxy-require", 13) && n[5] == '-' ? H_PROXY_REQUIRE : H_OTHER;
     default: return H_OTHER;
     }
 }
@@ -148,7 +179,7 @@ static bool param_at(const char *q, const char *end, const char *param, size_t p
 {
     while (q < end && is_lws(*q))
         q++;
-    if ((size_t)(end - q) <= plen || !name_eq(q, param, plen))
+    if ((size_t)(end - q) <= plen || !name_eq_bytes(q, param, plen))
         return false;
     const char *v = q + plen;
     while (v < end && is_lws(*v))

@@ -449,6 +449,31 @@ static void test_similar_header_names_ignored(void **state)
     assert_int_equal(m.flags, 0);
 }
 
+/* Names are compared a word at a time with letters folded by OR-ing 0x20, which also maps CR
+ * (0x0d) to '-' (0x2d) and '@' to '`': neither may pass for a real header name. */
+static void test_names_with_cr_or_symbols_for_letters_ignored(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "Call\rID: a\r\nProxy\rRequire: b\r\nVi@: c\r\n\r\n");
+    assert_int_equal(m.tag_line_count, 0);
+    assert_int_equal(m.flags, 0);
+    m = parse(REQ_LINE "CALL-ID: a\r\nPROXY-REQUIRE: b\r\nvIA: SIP/2.0/UDP h;BRANCH=z9hG4bKx\r\n\r\n");
+    assert_slice(m.call_id, "a");
+    assert_int_equal(m.tag_line_count, 1);
+    assert_int_equal(m.tag_lines[0].header, SA_HDR_PROXY_REQUIRE);
+    assert_slice(m.via_branch, "z9hG4bKx");
+}
+
+static void test_display_name_with_separators_then_tag(void **state)
+{
+    (void)state;
+    /* ; < > and an escaped quote inside the display name are not parameters. */
+    struct sa_message m = parse(REQ_LINE "From: \"A;tag=no <x> \\\" b\" <sip:a@h;tag=uri>;tag=yes\r\n"
+                                         "To: \"unclosed <sip:b@h>;tag=no\r\n\r\n");
+    assert_slice(m.from_tag, "yes");
+    assert_int_equal(m.to_tag.len, 0);
+}
+
 static void test_lf_only_line_endings(void **state)
 {
     (void)state;
@@ -699,6 +724,8 @@ int main(void)
         cmocka_unit_test(test_header_names_in_other_case),
         cmocka_unit_test(test_header_name_white_space_before_colon),
         cmocka_unit_test(test_similar_header_names_ignored),
+        cmocka_unit_test(test_names_with_cr_or_symbols_for_letters_ignored),
+        cmocka_unit_test(test_display_name_with_separators_then_tag),
         cmocka_unit_test(test_lf_only_line_endings),
         cmocka_unit_test(test_body_after_empty_line_ignored),
         cmocka_unit_test(test_several_lines_of_same_header),
