@@ -43,6 +43,7 @@
 #include "sip_analysis.h"
 #include "status_class.h"
 #include "tag_list.h"
+#include "ws_compat.h"
 
 #define ST_ABBR "sip.analysis"        /* stats_tree's own -z name is ST_ABBR ",tree" */
 #define ST_CLI "sip.analysis,stat"    /* and this one is ours */
@@ -544,7 +545,8 @@ static void cli_finish(void *p)
     stats_tree_free(p); /* calls stats_cleanup */
 }
 
-static void cli_init(const char *opt_arg, void *userdata _U_)
+/* 4.6 wants to know whether the statistic started (false makes tshark stop); 4.0/4.4 do not. */
+static sa_stat_tap_init_ret cli_init(const char *opt_arg, void *userdata _U_)
 {
     size_t len = strlen(ST_CLI);
     const char *filter = NULL;
@@ -552,12 +554,12 @@ static void cli_init(const char *opt_arg, void *userdata _U_)
         filter = opt_arg + len + 1;
     else if (opt_arg[len] != '\0') {
         report_failure("invalid \"-z " ST_CLI "[,filter]\" argument: %s", opt_arg);
-        return;
+        SA_STAT_TAP_INIT_RETURN(false);
     }
     stats_tree_cfg *cfg = stats_tree_get_cfg_by_abbr(ST_ABBR);
     if (!cfg) {
         report_failure("the " ST_ABBR " statistics tree is not registered");
-        return;
+        SA_STAT_TAP_INIT_RETURN(false);
     }
     stats_tree *st = stats_tree_new(cfg, NULL, filter);
     GString *err = register_tap_listener(cfg->tapname, st, st->filter, cfg->flags, cli_reset, stats_tree_packet,
@@ -566,10 +568,11 @@ static void cli_init(const char *opt_arg, void *userdata _U_)
         report_failure("-z " ST_CLI ": cannot attach to the sip.analysis tap: %s", err->str);
         g_string_free(err, TRUE);
         stats_tree_free(st);
-        return;
+        SA_STAT_TAP_INIT_RETURN(false);
     }
     if (cfg->init)
         cfg->init(st);
+    SA_STAT_TAP_INIT_RETURN(true);
 }
 
 static stat_tap_ui cli_ui = {
