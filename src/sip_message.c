@@ -138,6 +138,26 @@ static bool name_eq(const char *name, const char *lower, size_t n)
 enum header_id { H_OTHER, H_VIA, H_CSEQ, H_CALL_ID, H_FROM, H_TO, H_SUPPORTED, H_REQUIRE, H_PROXY_REQUIRE,
                  H_UNSUPPORTED };
 
+/* Whether the header line at p could be one header_id() knows, from its first two bytes alone:
+ * Max-Forwards, Contact, Content-*, User-Agent, Allow, Server, Record-Route and most others are
+ * skipped without looking for their colon. Never false for a line header_id() would accept. */
+static bool may_be_read(const char *p, const char *lf)
+{
+    if (lf - p < 2)
+        return true;
+    unsigned char b = (unsigned char)(p[1] | 0x20);
+    switch (p[0] | 0x20) {
+    case 'v': case 'i': case 'f': case 't': case 'k': return true; /* also the compact forms */
+    case 'c': return b == 'a' || b == 's'; /* Call-ID, CSeq */
+    case 's': return b == 'u';             /* Supported */
+    case 'r': return b == 'e';             /* Require */
+    case 'p': return b == 'r';             /* Proxy-Require */
+    case 'u': return b == 'n';             /* Unsupported */
+    case ' ' | 0x20: case '\t' | 0x20: return true; /* white space before the name: trim() decides */
+    default: return false;
+    }
+}
+
 /* Headers of which only the first occurrence is read, seen so far (a tag may be absent). */
 enum { SEEN_FROM = 1u << 0, SEEN_TO = 1u << 1 };
 
@@ -395,7 +415,7 @@ bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
     unsigned seen = 0;
     while (p < end && *p != '\r' && *p != '\n') { /* an empty line ends the headers */
         const char *lf = logical_line_lf(p, end);
-        const char *colon = memchr(p, ':', (size_t)(lf - p));
+        const char *colon = may_be_read(p, lf) ? memchr(p, ':', (size_t)(lf - p)) : NULL;
         if (colon) {
             /* Most lines are headers we do not read: their value is not even trimmed. */
             enum header_id id = header_id(trim(p, colon));
