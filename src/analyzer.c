@@ -16,6 +16,8 @@ struct sa_analyzer {
     struct sa_hash_table failures; /* latest 420/421 per Call-ID + From tag + method, awaiting a retry */
     struct sa_record_store records;
     size_t txn_count;
+    struct sa_txn *txn_block; /* transactions are carved from blocks: one allocation per block */
+    uint32_t txn_block_used;
     uint32_t last_frame;
     int64_t last_ts;
 };
@@ -76,15 +78,24 @@ int64_t sa_analyzer_last_ts(const struct sa_analyzer *a)
     return a->last_ts;
 }
 
+/* A transaction lives as long as the capture, so they are never freed one by one: taking them
+ * from blocks of SA_TXN_BLOCK saves an allocation (and its bookkeeping) per request. */
+#define SA_TXN_BLOCK 256u
+
 static struct sa_txn *new_txn(struct sa_analyzer *a, uint64_t key)
 {
-    struct sa_txn *t = a->alloc.alloc(a->alloc.ctx, sizeof *t);
-    if (!t)
-        return NULL;
-    if (!sa_hash_table_put(&a->txns, key, t)) {
-        a->alloc.release(a->alloc.ctx, t, sizeof *t);
-        return NULL;
+    if (!a->txn_block || a->txn_block_used == SA_TXN_BLOCK) {
+        struct sa_txn *block = a->alloc.alloc(a->alloc.ctx, SA_TXN_BLOCK * sizeof *block);
+        if (!block)
+            return NULL;
+        memset(block, 0, SA_TXN_BLOCK * sizeof *block);
+        a->txn_block = block;
+        a->txn_block_used = 0;
     }
+    struct sa_txn *t = &a->txn_block[a->txn_block_used];
+    if (!sa_hash_table_put(&a->txns, key, t))
+        return NULL; /* the slot stays free for the next one */
+    a->txn_block_used++;
     a->txn_count++;
     return t;
 }

@@ -209,7 +209,11 @@ static bool param_at(const char *q, const char *end, const char *param, size_t p
     v++;
     while (v < end && is_lws(*v))
         v++;
+    /* Four bytes per step: a Via branch is 20-40 bytes and is read for every message. */
     const char *ve = v;
+    while (end - ve >= 4 && !(PARAM_VALUE_END[(unsigned char)ve[0]] | PARAM_VALUE_END[(unsigned char)ve[1]] |
+                              PARAM_VALUE_END[(unsigned char)ve[2]] | PARAM_VALUE_END[(unsigned char)ve[3]]))
+        ve += 4;
     while (ve < end && !PARAM_VALUE_END[(unsigned char)*ve])
         ve++;
     *out = (struct sa_slice){ v, (uint32_t)(ve - v) };
