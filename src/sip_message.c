@@ -20,11 +20,13 @@ static bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+static const unsigned char LWS_BYTE[256] = { [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1 };
+
 static struct sa_slice trim(const char *p, const char *end)
 {
-    while (p < end && (is_ws(*p) || *p == '\r' || *p == '\n'))
+    while (p < end && LWS_BYTE[(unsigned char)*p])
         p++;
-    while (end > p && (is_ws(end[-1]) || end[-1] == '\r' || end[-1] == '\n'))
+    while (end > p && LWS_BYTE[(unsigned char)end[-1]])
         end--;
     return (struct sa_slice){ p, (uint32_t)(end - p) };
 }
@@ -239,7 +241,11 @@ static const char *skip_display_name(const char *p, const char *end)
         q++;
     if (q == end || *q != '"')
         return p;
-    for (q++; q < end; q++) {
+    const char *open = q + 1;
+    const char *close = memchr(open, '"', (size_t)(end - open));
+    if (close && !memchr(open, '\\', (size_t)(close - open)))
+        return close + 1; /* no quoted-pair before the first quote: it closes the name */
+    for (q = open; q < end; q++) {
         if (*q == '\\')
             q++; /* quoted-pair: the next character is taken as it is */
         else if (*q == '"')
@@ -261,9 +267,14 @@ static bool find_param(const char *p, const char *end, const char *param, struct
     if (!after_name || memchr(after_name, '"', (size_t)(end - after_name)))
         return find_param_slow(p, end, param, plen, out);
     p = after_name;
+    /* The last '>', looked for from the end: what follows it (the header parameters) is short. */
     const char *gt = NULL;
-    for (const char *q = p; q < end && (q = memchr(q, '>', (size_t)(end - q))) != NULL; q++)
-        gt = q;
+    for (const char *q = end; q > p; q--) {
+        if (q[-1] == '>') {
+            gt = q - 1;
+            break;
+        }
+    }
     if (gt)
         p = gt + 1;
     else if (memchr(p, '<', (size_t)(end - p)))
