@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "analyzer.h"
 
+#include "arena.h"
 #include "extension_check.h"
 #include "hash_table.h"
 #include "response_codes.h"
@@ -16,8 +17,7 @@ struct sa_analyzer {
     struct sa_hash_table failures; /* latest 420/421 per Call-ID + From tag + method, awaiting a retry */
     struct sa_record_store records;
     size_t txn_count;
-    struct sa_txn *txn_block; /* transactions are carved from blocks: one allocation per block */
-    uint32_t txn_block_used;
+    struct sa_arena arena; /* transactions and 420/421 findings: never freed one by one */
     uint32_t last_frame;
     int64_t last_ts;
 };
@@ -62,6 +62,7 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc)
         return NULL;
     }
     sa_record_store_init(&a->records, &a->alloc);
+    sa_arena_init(&a->arena, &a->alloc);
     return a;
 }
 
@@ -78,24 +79,13 @@ int64_t sa_analyzer_last_ts(const struct sa_analyzer *a)
     return a->last_ts;
 }
 
-/* A transaction lives as long as the capture, so they are never freed one by one: taking them
- * from blocks of SA_TXN_BLOCK saves an allocation (and its bookkeeping) per request. */
-#define SA_TXN_BLOCK 256u
-
 static struct sa_txn *new_txn(struct sa_analyzer *a, uint64_t key)
 {
-    if (!a->txn_block || a->txn_block_used == SA_TXN_BLOCK) {
-        struct sa_txn *block = a->alloc.alloc(a->alloc.ctx, SA_TXN_BLOCK * sizeof *block);
-        if (!block)
-            return NULL;
-        memset(block, 0, SA_TXN_BLOCK * sizeof *block);
-        a->txn_block = block;
-        a->txn_block_used = 0;
-    }
-    struct sa_txn *t = &a->txn_block[a->txn_block_used];
+    struct sa_txn *t = sa_arena_alloc(&a->arena, sizeof *t);
+    if (!t)
+        return NULL;
     if (!sa_hash_table_put(&a->txns, key, t))
-        return NULL; /* the slot stays free for the next one */
-    a->txn_block_used++;
+        return NULL; /* a few bytes of the arena stay unused */
     a->txn_count++;
     return t;
 }
@@ -187,7 +177,7 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
     t = new_txn(a, key);
     if (!t)
         return;
-    sa_ext_note_request(&a->alloc, t, msg);
+    sa_ext_note_request(&a->arena.as_allocator, t, msg);
     t->cseq = msg->cseq;
     t->req_frame = pkt->frame;
     t->req_ts = pkt->ts_ns;
