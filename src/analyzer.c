@@ -248,7 +248,7 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
         r->flags |= SA_REC_NEGATIVE_TIME;
     if (!valid)
         return;
-    uint32_t to_tag = sa_tag_hash(msg->to_tag);
+    uint32_t to_tag = sa_tag_hash(sa_message_to_tag(msg));
     /* A server transaction resends its last response when the request is retransmitted, and a
      * UAS core resends a 2xx until the ACK: same code and To tag as before is a copy. */
     if (t->last_resp_frame && t->last_resp_code == msg->status_code && t->last_resp_to_tag == to_tag) {

@@ -160,9 +160,6 @@ static bool may_be_read(const char *p, const char *lf)
     }
 }
 
-/* Headers of which only the first occurrence is read, seen so far (a tag may be absent). */
-enum { SEEN_FROM = 1u << 0, SEEN_TO = 1u << 1 };
-
 /* Which header a name is: one length switch and at most two comparisons per header line. */
 static enum header_id header_id(struct sa_slice name)
 {
@@ -264,7 +261,7 @@ static bool find_param(const char *p, const char *end, const char *param, struct
 {
     size_t plen = strlen(param);
     const char *after_name = skip_display_name(p, end);
-    if (!after_name || memchr(after_name, '"', (size_t)(end - after_name)))
+    if (!after_name || after_name > end || memchr(after_name, '"', (size_t)(end - after_name)))
         return find_param_slow(p, end, param, plen, out);
     p = after_name;
     /* The last '>', looked for from the end: what follows it (the header parameters) is short. */
@@ -370,12 +367,12 @@ static void add_tag_line(struct sa_message *msg, enum sa_tag_header h, struct sa
  * CSeq, Call-ID, From and To are read, nothing later can change what it says. Responses are
  * half the messages of a call, and the lines after these (Contact, Allow, Supported, Server,
  * Content-*) most of their headers. */
-static bool response_read_enough(const struct sa_message *msg, unsigned seen)
+static bool response_read_enough(const struct sa_message *msg)
 {
     const uint32_t need = SA_MSG_RESPONSE | SA_MSG_HAS_VIA | SA_MSG_HAS_CALL_ID;
     if ((msg->flags & need) != need || !(msg->flags & (SA_MSG_HAS_CSEQ | SA_MSG_BAD_CSEQ)))
         return false;
-    if ((seen & (SEEN_FROM | SEEN_TO)) != (SEEN_FROM | SEEN_TO))
+    if (!msg->from_value.ptr || !msg->to_value.ptr)
         return false;
     return msg->status_code != 420 && msg->status_code != 421;
 }
@@ -399,12 +396,12 @@ static void take_header(enum header_id id, struct sa_slice value, struct sa_mess
         }
         break;
     case H_FROM:
-        if (!msg->from_tag.ptr)
-            find_param(value.ptr, value.ptr + value.len, "tag", &msg->from_tag);
+        if (!msg->from_value.ptr)
+            msg->from_value = value;
         break;
     case H_TO:
-        if (!msg->to_tag.ptr)
-            find_param(value.ptr, value.ptr + value.len, "tag", &msg->to_tag);
+        if (!msg->to_value.ptr)
+            msg->to_value = value;
         break;
     case H_SUPPORTED: add_tag_line(msg, SA_HDR_SUPPORTED, value); break;
     case H_REQUIRE: add_tag_line(msg, SA_HDR_REQUIRE, value); break;
@@ -427,7 +424,6 @@ bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
     }
     p = eol < end && *eol == '\r' ? eol + 1 : eol;
     p = p < end && *p == '\n' ? p + 1 : p;
-    unsigned seen = 0;
     while (p < end && *p != '\r' && *p != '\n') { /* an empty line ends the headers */
         const char *lf = logical_line_lf(p, end);
         const char *colon = may_be_read(p, lf) ? memchr(p, ':', (size_t)(lf - p)) : NULL;
@@ -436,14 +432,31 @@ bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
             enum header_id id = header_id(trim(p, colon));
             if (id != H_OTHER) {
                 take_header(id, trim(colon + 1, lf), msg);
-                seen |= id == H_FROM ? SEEN_FROM : id == H_TO ? SEEN_TO : 0u;
-                if (response_read_enough(msg, seen))
+                if (response_read_enough(msg))
                     break;
             }
         }
         p = lf < end ? lf + 1 : end;
     }
     return true;
+}
+
+static struct sa_slice tag_of(struct sa_slice value)
+{
+    struct sa_slice tag = { NULL, 0 };
+    if (value.ptr)
+        find_param(value.ptr, value.ptr + value.len, "tag", &tag);
+    return tag;
+}
+
+struct sa_slice sa_message_from_tag(const struct sa_message *msg)
+{
+    return tag_of(msg->from_value);
+}
+
+struct sa_slice sa_message_to_tag(const struct sa_message *msg)
+{
+    return tag_of(msg->to_value);
 }
 
 bool sa_message_has_header(const struct sa_message *msg, enum sa_tag_header h)

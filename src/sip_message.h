@@ -51,8 +51,8 @@ struct sa_message {
     struct sa_slice cseq_method;
     struct sa_slice call_id;
     struct sa_slice via_branch;
-    struct sa_slice from_tag;
-    struct sa_slice to_tag;
+    struct sa_slice from_value; /* first From / To value as written: their tags are read on */
+    struct sa_slice to_value;   /* demand (sa_message_from_tag), most messages never need them */
     uint32_t tag_line_count;
     struct sa_tag_line tag_lines[SA_MAX_TAG_LINES];
 };
@@ -62,6 +62,11 @@ struct sa_message {
  * is read only up to its top Via, CSeq, Call-ID, From and To: its option-tag lines, which the
  * analysis does not use, are not collected. tag_lines[] is valid below tag_line_count only. */
 bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg);
+
+/* The tag parameter of the first From / To header: empty (ptr NULL) when there is none. Read
+ * from the header on every call (a few hundred instructions): callers keep the result. */
+struct sa_slice sa_message_from_tag(const struct sa_message *msg);
+struct sa_slice sa_message_to_tag(const struct sa_message *msg);
 
 /* True when msg carries at least one line of the given option-tag header. */
 bool sa_message_has_header(const struct sa_message *msg, enum sa_tag_header h);

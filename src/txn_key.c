@@ -20,7 +20,7 @@ uint64_t sa_txn_key(const struct sa_message *msg, struct sa_slice method, const 
         h = sa_hash_u32(h, 2);
         h = sa_hash_slice(h, msg->call_id);
         h = sa_hash_u32(h, msg->cseq);
-        h = sa_hash_slice(h, msg->from_tag);
+        h = sa_hash_slice(h, sa_message_from_tag(msg));
         /* An RFC 2543 branch still tells apart requests that share the rest. */
         h = sa_hash_slice(h, msg->via_branch);
     }
@@ -41,7 +41,7 @@ uint64_t sa_retry_key(const struct sa_message *msg, struct sa_slice method)
         return 0;
     uint64_t h = sa_hash_u32(SA_HASH_SEED, 3);
     h = sa_hash_slice(h, msg->call_id);
-    h = sa_hash_slice(h, msg->from_tag);
+    h = sa_hash_slice(h, sa_message_from_tag(msg));
     h = sa_hash_slice(h, method);
     return sa_hash_finish(h);
 }

@@ -119,8 +119,10 @@ static inline void sa_fuzz_check_message(const struct sa_message *m, const char 
     SA_FUZZ_CHECK(sa_fuzz_within(m->cseq_method, buf, len));
     SA_FUZZ_CHECK(sa_fuzz_within(m->call_id, buf, len));
     SA_FUZZ_CHECK(sa_fuzz_within(m->via_branch, buf, len));
-    SA_FUZZ_CHECK(sa_fuzz_within(m->from_tag, buf, len));
-    SA_FUZZ_CHECK(sa_fuzz_within(m->to_tag, buf, len));
+    SA_FUZZ_CHECK(sa_fuzz_within(m->from_value, buf, len));
+    SA_FUZZ_CHECK(sa_fuzz_within(m->to_value, buf, len));
+    SA_FUZZ_CHECK(sa_fuzz_within(sa_message_from_tag(m), buf, len));
+    SA_FUZZ_CHECK(sa_fuzz_within(sa_message_to_tag(m), buf, len));
     SA_FUZZ_CHECK(m->tag_line_count <= SA_MAX_TAG_LINES);
     SA_FUZZ_CHECK(!(m->flags & SA_MSG_TAG_LINES_CUT) || m->tag_line_count == SA_MAX_TAG_LINES);
     if (m->flags & SA_MSG_CODE_NUMERIC)
