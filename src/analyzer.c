@@ -15,6 +15,7 @@ struct sa_analyzer {
     size_t live_bytes;
     struct sa_hash_table txns;
     struct sa_hash_table failures; /* latest 420/421 per Call-ID + From tag + method, awaiting a retry */
+    struct sa_hash_table failed_calls; /* Call-IDs of those: a request of any other call is no retry */
     struct sa_record_store records;
     size_t txn_count;
     struct sa_arena arena; /* transactions and 420/421 findings: never freed one by one */
@@ -55,9 +56,12 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc)
     a->base = *alloc;
     a->alloc = (struct sa_allocator){ counted_alloc, counted_release, a };
     a->live_bytes = sizeof *a;
-    if (!sa_hash_table_init(&a->txns, &a->alloc) || !sa_hash_table_init(&a->failures, &a->alloc)) {
-        if (a->txns.slots)
-            a->alloc.release(a->alloc.ctx, a->txns.slots, sa_hash_table_bytes(&a->txns));
+    struct sa_hash_table *tables[] = { &a->txns, &a->failures, &a->failed_calls };
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+        if (sa_hash_table_init(tables[i], &a->alloc))
+            continue;
+        while (i-- > 0)
+            a->alloc.release(a->alloc.ctx, tables[i]->slots, sa_hash_table_bytes(tables[i]));
         alloc->release(alloc->ctx, a, sizeof *a);
         return NULL;
     }
@@ -128,11 +132,15 @@ static void on_ack(struct sa_analyzer *a, const struct sa_packet *pkt, const str
 }
 
 /* A new request after a 420/421 of the same Call-ID, From tag and method, with a higher CSeq, is
- * the client's retry (RFC 3261 §8.1.3.5). Nothing is hashed unless a 420/421 is pending. */
+ * the client's retry (RFC 3261 §8.1.3.5). Nothing is hashed unless a 420/421 is pending, and
+ * the From tag is read only for a request of a call that had one. */
 static void check_retry(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
                         struct sa_record *r)
 {
     if (a->failures.count == 0 || slice_is(msg->method, "CANCEL"))
+        return;
+    uint64_t call = sa_call_key(msg);
+    if (!call || !sa_hash_table_get(&a->failed_calls, call))
         return;
     uint64_t key = sa_retry_key(msg, msg->method);
     struct sa_ext *origin = key ? sa_hash_table_get(&a->failures, key) : NULL;
@@ -146,8 +154,8 @@ static void on_failure(struct sa_analyzer *a, const struct sa_packet *pkt, const
 {
     r->ext = sa_ext_on_failure(&a->alloc, msg, pkt->frame, t);
     uint64_t key = r->ext ? sa_retry_key(msg, msg->cseq_method) : 0;
-    if (key)
-        sa_hash_table_put(&a->failures, key, r->ext);
+    if (key && sa_hash_table_put(&a->failures, key, r->ext))
+        sa_hash_table_put(&a->failed_calls, sa_call_key(msg), r->ext); /* retry key set: Call-ID too */
 }
 
 static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,

@@ -27,31 +27,40 @@ static char *dup_slice(const struct sa_allocator *a, struct sa_slice s)
     return p;
 }
 
+/* Runs for every request, so each header is read once: which of the three it has, then one
+ * iteration per header present. */
 void sa_ext_note_request(const struct sa_allocator *a, struct sa_txn *t, const struct sa_message *req)
 {
-    bool any = false;
-    for (int k = 0; k < 3; k++)
-        any = any || sa_message_has_header(req, KEPT[k]);
-    if (!any)
+    unsigned present = 0; /* bit k: the request has a KEPT[k] line */
+    for (uint32_t i = 0; i < req->tag_line_count; i++) {
+        for (int k = 0; k < 3; k++)
+            present |= (req->tag_lines[i].header == KEPT[k]) ? 1u << k : 0u;
+    }
+    if (!present)
         return;
-    struct sa_txn_tags *tt = a->alloc(a->ctx, sizeof *tt);
+    struct sa_txn_tags *tt = a->alloc(a->ctx, sizeof *tt); /* zeroed: ABSENT, no tags */
     if (!tt)
         return;
     struct sa_tag_list_builder b;
     for (int k = 0; k < 3; k++) {
-        tt->presence[k] = (uint8_t)sa_message_tag_presence(req, KEPT[k]);
+        if (!(present & (1u << k)))
+            continue;
         sa_tag_list_builder_init(&b);
         struct sa_tag_iter it;
         struct sa_slice tag;
+        bool any = false;
         sa_tag_iter_init(&it, req, KEPT[k]);
         while (sa_tag_iter_next(&it, &tag)) {
+            any = true;
             int bit = registry_bit(tag);
             if (bit >= 0)
                 tt->mask[k] |= 1ull << bit;
             else if (!sa_tag_list_builder_has(&b, tag))
                 sa_tag_list_builder_add(&b, tag);
         }
-        sa_tag_list_finish(&b, a, &tt->unregistered[k]);
+        tt->presence[k] = (uint8_t)(any ? SA_TAGS_LISTED : SA_TAGS_EMPTY);
+        if (b.count || b.cut)
+            sa_tag_list_finish(&b, a, &tt->unregistered[k]);
     }
     t->tags = tt;
 }

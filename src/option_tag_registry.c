@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "option_tag_registry.h"
 
+#include <stdbool.h>
+#include <stdint.h>
+
 /* Sorted by tag (byte order; all tags are lowercase ASCII, so this is also the case-folded
  * order the binary search below relies on). Kept identical to src/data/sip-registry.tsv; the
  * unit test test_response_codes checks that. */
@@ -45,6 +48,7 @@ static const struct sa_option_tag_info option_tags[] = {
 
 #define OPTION_TAG_COUNT (sizeof option_tags / sizeof option_tags[0])
 _Static_assert(OPTION_TAG_COUNT == 36, "the IANA option-tag registry has 36 entries");
+_Static_assert(OPTION_TAG_COUNT < 256, "first[] holds indexes in a byte");
 
 size_t sa_option_tag_count(void)
 {
@@ -78,17 +82,38 @@ static int compare_tag(const char *s, size_t len, const char *reg)
     return reg[i] != '\0' ? -1 : 0;
 }
 
+/* [first[c], first[c + 1]) are the entries whose tag starts with byte c. Built on the first
+ * lookup (Wireshark dissects on one thread); every request's Supported tags are looked up, and
+ * this leaves a binary search over one or two entries instead of six probes. */
+static uint8_t first[257];
+static bool first_built;
+
+static void build_first_index(void)
+{
+    size_t i = 0;
+    for (unsigned c = 0; c < 256; c++) {
+        first[c] = (uint8_t)i;
+        while (i < OPTION_TAG_COUNT && (unsigned char)option_tags[i].tag[0] == c)
+            i++;
+    }
+    first[256] = (uint8_t)i;
+    first_built = true;
+}
+
 const struct sa_option_tag_info *sa_option_tag_lookup(const char *tag, size_t len)
 {
     if (tag == NULL || len == 0)
         return NULL;
-    size_t lo = 0, hi = OPTION_TAG_COUNT;
+    if (!first_built)
+        build_first_index();
+    unsigned c = fold((unsigned char)tag[0]);
+    size_t lo = first[c], hi = first[c + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = compare_tag(tag, len, option_tags[mid].tag);
-        if (c == 0)
+        int cmp = compare_tag(tag, len, option_tags[mid].tag);
+        if (cmp == 0)
             return &option_tags[mid];
-        if (c < 0)
+        if (cmp < 0)
             hi = mid;
         else
             lo = mid + 1;

@@ -13,6 +13,9 @@ bool sa_slices_eq_nocase(struct sa_slice a, struct sa_slice b)
 {
     if (a.len != b.len)
         return false;
+    /* Usually written the same way (a reason phrase, a header name): one memcmp settles it. */
+    if (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0)
+        return true;
     for (uint32_t i = 0; i < a.len; i++) {
         if (fold((unsigned char)a.ptr[i]) != fold((unsigned char)b.ptr[i]))
             return false;

@@ -46,6 +46,13 @@ uint64_t sa_retry_key(const struct sa_message *msg, struct sa_slice method)
     return sa_hash_finish(h);
 }
 
+uint64_t sa_call_key(const struct sa_message *msg)
+{
+    if (!(msg->flags & SA_MSG_HAS_CALL_ID))
+        return 0;
+    return sa_hash_finish(sa_hash_slice(sa_hash_u32(SA_HASH_SEED, 4), msg->call_id));
+}
+
 uint32_t sa_tag_hash(struct sa_slice tag)
 {
     if (tag.len == 0)

@@ -3,12 +3,15 @@
 # Where the plugin's time goes: callgrind profiles of tshark with and without the plugin.
 #
 #   tools/bench/profile.sh [--calls N] [--seed S] [--keep DIR] [--top N] [--rev REV] [-2]
+#                          [--with-filter F]
 #
 #   --calls N   calls in the profiled capture (default 2000, about 13 000 packets)
 #   --rev REV   profile the plugin of commit REV (git archive) instead of the work tree
 #   -2          profile two-pass runs (tshark -2) instead of one-pass
 #   --keep DIR  keep the callgrind files and the callgrind_annotate output in DIR
 #   --top N     rows in each table (default 15)
+#   --with-filter F  display filter of the run with the plugin (default sip.analysis; "sip" measures
+#               the plugin's cost on the very command of the run without it)
 #
 # Builds the plugin as a Release build with debug information (-O3 as benchmarked, plus -g, in
 # ${SA_BENCH_PROF_BUILD:-/tmp/build-bench-prof}), takes the capture from the benchmark cache (see
@@ -31,6 +34,7 @@ keep=
 rows=15
 rev=
 mode=one-pass
+with_filter=sip.analysis
 while [ $# -gt 0 ]; do
     case "$1" in
         --calls) calls=$2; shift 2 ;;
@@ -39,7 +43,8 @@ while [ $# -gt 0 ]; do
         --top) rows=$2; shift 2 ;;
         --rev) rev=$2; shift 2 ;;
         -2) mode=-2; shift ;;
-        -h|--help) sed -n '3,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --with-filter) with_filter=$2; shift 2 ;;
+        -h|--help) sed -n '3,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "profile.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -70,13 +75,13 @@ profile() { # CONFIG FILTER CAPTURE NAME
 # The fixed cost (start-up, registration, one call of 7 packets) of each configuration, so the
 # per-packet figures below leave it out.
 profile without sip base.pcapng base-without
-profile with sip.analysis base.pcapng base-with
+profile with "$with_filter" base.pcapng base-with
 profile without sip capture.pcapng without
-profile with sip.analysis capture.pcapng with
+profile with "$with_filter" capture.pcapng with
 packets=$(capinfos -M -c -T -r "$work/capture.pcapng" | cut -f2)
 base_packets=$(capinfos -M -c -T -r "$work/base.pcapng" | cut -f2)
 
-echo "capture: $calls calls, $packets packets; mode: $mode"
+echo "capture: $calls calls, $packets packets; mode: $mode; with the plugin: -Y $with_filter, without: -Y sip"
 echo "plugin: $src_desc, Release build (-O3) with -g"
 echo
 echo "### callgrind_annotate (with the plugin): the plugin's functions, self cost"
