@@ -55,9 +55,16 @@ static const char *ms_text(packet_info *pinfo, int64_t ns)
     return wmem_strdup_printf(pinfo->pool, "%s%" PRId64 ".%03" PRId64 " ms", sign, us / 1000, us % 1000);
 }
 
+/* Items nobody can see are not even faked: Wireshark would return the parent for them after
+ * its own checks, and these run for several fields of every message. */
+static gboolean field_seen(const struct sa_view *v, int hf)
+{
+    return v->tree && proto_field_is_referenced(v->tree, hf);
+}
+
 static proto_item *add_time(struct sa_view *v, int hf, int64_t ns)
 {
-    if (!v->tree)
+    if (!field_seen(v, hf))
         return NULL;
     nstime_t t = ns_to_nstime(ns);
     proto_item *pi = proto_tree_add_time(v->tree, hf, v->tvb, v->start, 0, &t);
@@ -67,7 +74,7 @@ static proto_item *add_time(struct sa_view *v, int hf, int64_t ns)
 
 static proto_item *add_uint(struct sa_view *v, int hf, guint32 value)
 {
-    if (!v->tree)
+    if (!field_seen(v, hf))
         return NULL;
     proto_item *pi = proto_tree_add_uint(v->tree, hf, v->tvb, v->start, 0, value);
     proto_item_set_generated(pi);

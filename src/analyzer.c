@@ -256,7 +256,9 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
         r->flags |= SA_REC_NEGATIVE_TIME;
     if (!valid)
         return;
-    uint32_t to_tag = sa_tag_hash(sa_message_to_tag(msg));
+    /* The whole To value stands for its tag: a copy repeats it byte for byte, a fork carries
+     * another tag, and hashing it costs a fraction of finding the tag in it. */
+    uint32_t to_tag = sa_tag_hash(msg->to_value);
     /* A server transaction resends its last response when the request is retransmitted, and a
      * UAS core resends a 2xx until the ACK: same code and To tag as before is a copy. */
     if (t->last_resp_frame && t->last_resp_code == msg->status_code && t->last_resp_to_tag == to_tag) {

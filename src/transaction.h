@@ -26,7 +26,7 @@ struct sa_txn {
     uint32_t final_frame;      /* first final response */
     uint32_t cancel_frame;
     uint32_t ack_frame;        /* ACK of a non-2xx final */
-    uint32_t last_resp_to_tag; /* To-tag hash of the last response, to tell forks apart */
+    uint32_t last_resp_to_tag; /* hash of the last response's To value (tag included), to tell forks apart */
     uint32_t final_to_tag;
     uint16_t req_copies;       /* retransmissions of the request seen so far */
     uint16_t copies_before_100;

@@ -24,7 +24,7 @@ uint64_t sa_retry_key(const struct sa_message *msg, struct sa_slice method);
 /* Key of the Call-ID alone: a cheap first test before sa_retry_key, which needs the From tag. */
 uint64_t sa_call_key(const struct sa_message *msg);
 
-/* A short hash of a To tag, to tell responses of forked branches apart. */
+/* A short hash of a To value or tag, to tell responses of forked branches apart (0 for empty). */
 uint32_t sa_tag_hash(struct sa_slice tag);
 
 #endif
