@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "response_codes.h"
 
+#include <stdbool.h>
+#include <stdint.h>
+
 /* One entry per code of the IANA registry (src/data/sip-registry.tsv), ascending. Phrase and
  * RFC columns are copied exactly from the registry; the unit test test_response_codes checks
  * that, and docs/response-codes.md is generated from this table (tools/gen_code_reference.c).
@@ -321,6 +324,7 @@ static const struct sa_code_info codes[] = {
 
 #define CODE_COUNT (sizeof codes / sizeof codes[0])
 _Static_assert(CODE_COUNT == 75, "the IANA response-code registry has 75 entries");
+_Static_assert(CODE_COUNT < 255, "index_of[] holds indexes in a byte");
 
 size_t sa_code_count(void)
 {
@@ -332,19 +336,28 @@ const struct sa_code_info *sa_code_at(size_t i)
     return i < CODE_COUNT ? &codes[i] : NULL;
 }
 
+/* index_of[code - 100] is 1 + the table index of code, 0 when it is not registered. Built on the
+ * first lookup (Wireshark dissects on one thread): every response is looked up. */
+static uint8_t index_of[600];
+static bool index_built;
+
+static void build_index(void)
+{
+    for (size_t i = 0; i < CODE_COUNT; i++) {
+        if (codes[i].code >= 100 && codes[i].code <= 699)
+            index_of[codes[i].code - 100] = (uint8_t)(i + 1);
+    }
+    index_built = true;
+}
+
 const struct sa_code_info *sa_code_lookup(unsigned code)
 {
-    size_t lo = 0, hi = CODE_COUNT;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (codes[mid].code == code)
-            return &codes[mid];
-        if (codes[mid].code < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
+    if (code < 100 || code > 699)
+        return NULL;
+    if (!index_built)
+        build_index();
+    unsigned i = index_of[code - 100];
+    return i ? &codes[i - 1] : NULL;
 }
 
 const struct sa_code_info *sa_code_info_for(unsigned code, bool *fallback)
