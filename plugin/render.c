@@ -294,10 +294,12 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
         return;
     struct sa_view v = { .an = an, .r = r, .pinfo = pinfo };
     v.now = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    /* parent: the SIP item, or the frame's root (no field_info) when Wireshark faked the SIP
+     * items (sip_analysis.c); then our items have no position in the bytes. */
     field_info *fi = parent ? PITEM_FINFO(parent) : NULL;
-    if (fi && fi->ds_tvb) {
-        v.tvb = fi->ds_tvb;
-        v.start = fi->start;
+    if (parent && (!fi || fi->ds_tvb)) {
+        v.tvb = fi ? fi->ds_tvb : NULL;
+        v.start = fi ? fi->start : 0;
         proto_item *ti = proto_tree_add_item(parent, proto_sip_analysis, v.tvb, v.start, 0, ENC_NA);
         proto_item_set_generated(ti);
         v.tree = proto_item_add_subtree(ti, ett_sa);

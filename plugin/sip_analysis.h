@@ -6,6 +6,7 @@
 #include <epan/packet.h>
 
 #include "analyzer.h"
+#include "ws_compat.h"
 
 void proto_register_sip_analysis(void);
 void proto_reg_handoff_sip_analysis(void);
@@ -16,7 +17,7 @@ extern int proto_sip_analysis;
 struct sa_prefs {
     guint trying_delay_ms;    /* INVITE -> 100 above this is late (RFC 3261 §17.2.1: 200 ms) */
     guint trying_duration_ms; /* time on 100 above this is long */
-    gboolean show_code_details;
+    sa_pref_bool show_code_details; /* gboolean in 4.0, bool since 4.4 (ws_compat.h) */
 };
 extern struct sa_prefs sa_prefs;
 

@@ -24,7 +24,9 @@
 #
 # Needs root (debootstrap, chroot, mounts). The source tree is copied (tracked files plus
 # untracked files not ignored by git, i.e. the working tree as it is) into /build/src of the
-# chroot; nothing is written to the checkout. Exit status: 0 when every suite passed.
+# chroot; nothing is written to the checkout. Exit status: 0 when every suite passed, 1 when a
+# build or test failed in any suite, 3 when none failed but a chroot could not be set up (network,
+# mirror, apt): those suites were not checked.
 set -u
 set -o pipefail
 
@@ -283,8 +285,15 @@ run_suite() {
     exec 9>&-
     tests=$(grep -E '^[0-9]+% tests passed' "$logf" | tail -n1)
     [ -n "$stage" ] && rc=1
+    # No chroot to test in (mirror unreachable, debootstrap or apt failing): the code was not
+    # checked, which is not the same as the code failing (exit status 3 below).
+    case $stage in debootstrap | mount | apt) rc=3 ;; esac
     local secs=$(($(date +%s) - t0))
-    if [ $rc -ne 0 ]; then
+    if [ $rc -eq 3 ]; then
+        log "$suite: NOT CHECKED: could not set up the chroot ($stage); last lines of $logf:"
+        [ "$VERBOSE" = 1 ] || tail -n 20 "$logf" | sed 's/^/    /' >&2
+        RESULTS+=("$(printf '%-9s %-12s %-4s %4ss  chroot not ready (%s)' "$suite" "$ver" SKIP "$secs" "$stage")")
+    elif [ $rc -ne 0 ]; then
         log "$suite: FAILED at $stage; last lines of $logf:"
         [ "$VERBOSE" = 1 ] || tail -n 40 "$logf" | sed 's/^/    /' >&2
         RESULTS+=("$(printf '%-9s %-12s %-4s %4ss  failed at %s%s' "$suite" "$ver" FAIL "$secs" "$stage" \
@@ -298,7 +307,12 @@ run_suite() {
 mkdir -p "$CACHE"
 status=0
 for suite in $SUITES; do
-    run_suite "$suite" || status=1
+    run_suite "$suite"
+    case $? in
+    0) ;;
+    3) [ $status -eq 0 ] && status=3 ;;
+    *) status=1 ;;
+    esac
 done
 
 echo
