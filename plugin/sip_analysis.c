@@ -94,7 +94,7 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
     /* The i-th record of the frame belongs to its i-th SIP message. Without a tree (a GUI retap)
      * the expert infos are still emitted, so the Expert Information dialog is complete.
      * Wireshark 4.6 primes the wanted "sip" item on the first pass only
-     * (SA_WANTED_HFIDS_FIRST_PASS_ONLY in ws_compat.h): on a revisit whose tree is not shown
+     * (ws_compat.h, "Behaviour, not API"): on a revisit whose tree is not shown
      * (tshark -2 with -Y or -T fields, GUI filtering) the SIP items are faked and absent, so the
      * stored records go at the top of the tree, where filters and fields still find them. */
     proto_item *no_sip_item = visited ? tree : NULL;

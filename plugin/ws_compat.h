@@ -14,7 +14,6 @@
 #include <ws_symbol_export.h>
 #include <ws_version.h>
 #include <epan/proto.h>
-#include <epan/stats_tree.h>
 
 #define SA_WS_VER_GE(maj, min) \
     (WIRESHARK_VERSION_MAJOR > (maj) || (WIRESHARK_VERSION_MAJOR == (maj) && WIRESHARK_VERSION_MINOR >= (min)))
@@ -70,70 +69,6 @@ typedef bool sa_pref_bool;
 typedef gboolean sa_pref_bool;
 #endif
 
-/* ---- field_info value ------------------------------------------------------------------------
- * An fvalue_t embedded in field_info in 4.0, a pointer to one in 4.4 and 4.6.
- * Also: field_info.hfinfo is `const header_field_info *` since 4.4 (plain pointer in 4.0), so hold
- * it in a const pointer. */
-#if SA_WS_VER_GE(4, 2)
-#define SA_FI_VALUE(fi) ((fi)->value)
-#else
-#define SA_FI_VALUE(fi) (&(fi)->value)
-#endif
-
-/* ---- value_string ----------------------------------------------------------------------------
- * 4.6 moved value_string.h to wsutil/ (include <epan/packet.h> or <epan/proto.h>, not
- * <epan/value_string.h>, which 4.6 lacks) and gave val_to_str() a wmem scope as first argument,
- * dropping val_to_str_wmem(). 4.0 and 4.4: val_to_str() has no scope (packet scope, deprecated),
- * val_to_str_wmem(scope, ...) has one. val_to_str_const() and try_val_to_str() are unchanged. */
-#if SA_WS_VER_GE(4, 6)
-#define SA_VAL_TO_STR(scope, val, vs, fmt) ((const char *)val_to_str((scope), (val), (vs), (fmt)))
-#else
-#define SA_VAL_TO_STR(scope, val, vs, fmt) ((const char *)val_to_str_wmem((scope), (val), (vs), (fmt)))
-#endif
-
-/* ---- stats_tree ------------------------------------------------------------------------------
- * 4.0: stats_tree_register[_plugin]() return void, the menu group is only settable through
- * stats_tree_register_with_group() (no plugin variant), submenus are separated by "/".
- * 4.4 and 4.6: they return a stats_tree_cfg * for stats_tree_set_group(),
- * stats_tree_register_with_group() is gone, submenus are separated by "//"
- * (STATS_TREE_MENU_SEPARATOR). The Telephony menu group was renamed
- * (REGISTER_STAT_GROUP_TELEPHONY -> REGISTER_TELEPHONY_GROUP_UNSORTED).
- * stats_tree_create_node/_pivot/_range_node, stats_tree_tick_pivot/_range, tick_stat_node,
- * avg_stat_node_add_value_int, stats_tree_parent_id_by_name and the per-packet callback type
- * (tap_packet_status with tap_flags_t) are the same in all three. */
-#ifdef STATS_TREE_MENU_SEPARATOR
-#define SA_STATS_TREE_MENU_SEP STATS_TREE_MENU_SEPARATOR
-#else
-#define SA_STATS_TREE_MENU_SEP "/"
-#endif
-
-#if SA_WS_VER_GE(4, 4)
-#define SA_STAT_GROUP_TELEPHONY REGISTER_TELEPHONY_GROUP_UNSORTED
-#else
-#define SA_STAT_GROUP_TELEPHONY REGISTER_STAT_GROUP_TELEPHONY
-#endif
-
-#if !SA_WS_VER_GE(4, 4)
-#include <epan/stats_tree_priv.h> /* stats_tree_get_cfg_by_abbr(), stats_tree_cfg.stat_group */
-#endif
-
-/* Registers a stats_tree from a plugin in a menu group; path uses SA_STATS_TREE_MENU_SEP. */
-static inline void sa_stats_tree_register(const char *tapname, const char *abbr, const char *path, unsigned flags,
-                                          stat_tree_packet_cb packet, stat_tree_init_cb init,
-                                          stat_tree_cleanup_cb cleanup, register_stat_group_t group)
-{
-#if SA_WS_VER_GE(4, 4)
-    stats_tree_cfg *cfg = stats_tree_register_plugin(tapname, abbr, path, flags, packet, init, cleanup);
-    if (cfg)
-        stats_tree_set_group(cfg, group);
-#else
-    stats_tree_register_plugin(tapname, abbr, path, flags, packet, init, cleanup);
-    stats_tree_cfg *cfg = stats_tree_get_cfg_by_abbr(abbr);
-    if (cfg)
-        cfg->stat_group = group;
-#endif
-}
-
 /* ---- stat_tap_ui (tshark -z NAME[,args]) ---------------------------------------------------
  * The tap_init_cb of a stat_tap_ui returns void in 4.0 and 4.4, bool in 4.6 (false: the
  * statistic could not start). Declare it as
@@ -156,7 +91,12 @@ typedef void sa_stat_tap_init_ret;
  * set_postdissector_wanted_hfids() primes the tree on every pass in 4.0 and 4.4, on the first
  * pass only in 4.6 (tshark -2 second pass, GUI rescans and filtering): there, unless something
  * else references the protocol (e.g. a "sip" filter or a full tree print), the SIP protocol
- * items are faked and absent from the tree the postdissector sees on visited passes. */
-#define SA_WANTED_HFIDS_FIRST_PASS_ONLY SA_WS_VER_GE(4, 6)
+ * items are faked and absent from the tree the postdissector sees on visited passes.
+ * plugin/sip_analysis.c handles it the same way on every version: a record without its SIP item
+ * on a revisit goes at the top of the tree. No macro is needed.
+ *
+ * Not needed here (the plugin does not use them), so not wrapped: field_info's value (embedded in
+ * 4.0, a pointer since 4.4), val_to_str() (a wmem scope argument since 4.6), and the stats_tree
+ * menu group and separator (set by register calls that changed in 4.4). */
 
 #endif
