@@ -4,7 +4,9 @@
 #   build it with CPack (cmake -DSA_INSTALL_SYSTEM=ON, cpack -G DEB), check its control fields
 #   and contents, dpkg -i it, check that tshark (as root, so with system plugins only) loads
 #   sip_analysis.so and that a sip.analysis display filter matches the expected frames, then
-#   dpkg -r it again: the machine is left as it was, also when a check fails.
+#   dpkg -r it again: the machine is left as it was, also when a check fails or on a signal.
+# Also checks that the installed plugin's statistic runs (tshark -z sip.analysis,stat).
+# Bounded: the build 600 s, cpack 300 s, each dpkg 120 s, each tshark 60 s (a run takes ~15 s).
 # Usage: tools/gui/check-deb.sh [build-dir]   (default: ./build-deb)
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,6 +14,7 @@ build=${1:-$top/build-deb}
 pkg=wireshark-plugin-sip-analysis
 
 fail() { echo "check-deb: FAIL: $*" >&2; exit 1; }
+trap 'exit 1' INT TERM HUP  # so that the EXIT trap below (dpkg -r) runs on a signal too
 [ "$(id -u)" -eq 0 ] || fail "run as root (dpkg -i / dpkg -r)"
 command -v dpkg >/dev/null || fail "dpkg not found: Debian-based systems only"
 
@@ -19,18 +22,18 @@ if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok install
     fail "$pkg is already installed: remove it first (dpkg -r $pkg), this check must not replace it"
 fi
 # The system plugin folder tshark reads (e.g. /usr/lib/x86_64-linux-gnu/wireshark/plugins/4.0).
-sysdir=$(tshark -G folders 2>/dev/null | awk -F'\t' '/^Global Plugins:/ {print $NF}')
+sysdir=$(timeout 60 tshark -G folders 2>/dev/null | awk -F'\t' '/^Global Plugins:/ {print $NF}')
 [ -n "$sysdir" ] || fail "tshark -G folders names no global plugin folder"
 if [ -e "$sysdir/epan/sip_analysis.so" ]; then
     fail "$sysdir/epan/sip_analysis.so exists outside the package (a manual system install?): remove it first"
 fi
 
 echo "== build the package in $build"
-cmake -S "$top" -B "$build" -DSA_INSTALL_SYSTEM=ON >/dev/null
-cmake --build "$build" -j"$(nproc)" >/dev/null
+timeout 300 cmake -S "$top" -B "$build" -DSA_INSTALL_SYSTEM=ON >/dev/null || fail "cmake configure failed"
+timeout 600 cmake --build "$build" -j"$(nproc)" >/dev/null || fail "build failed or took over 600 s"
 [ -f "$build/CPackConfig.cmake" ] || fail "no CPackConfig.cmake: is include(cmake/packaging.cmake) in CMakeLists.txt?"
 rm -f "$build"/${pkg}_*.deb
-(cd "$build" && cpack -G DEB >/dev/null)
+(cd "$build" && timeout 300 cpack -G DEB >/dev/null) || fail "cpack failed or took over 300 s"
 # shellcheck disable=SC2012  # one file, name without blanks
 deb=$(ls "$build"/${pkg}_*.deb 2>/dev/null | head -n1)
 [ -n "$deb" ] || fail "cpack made no .deb"
@@ -54,28 +57,35 @@ so_path=${so_path#.}
 echo "   $so_path"
 
 echo "== dpkg -i"
-trap 'echo "== dpkg -r"; dpkg -r "$pkg" >/dev/null' EXIT
-dpkg -i "$deb" >/dev/null
+trap 'echo "== dpkg -r"; timeout 120 dpkg -r "$pkg" >/dev/null' EXIT
+timeout 120 dpkg -i "$deb" >/dev/null || fail "dpkg -i failed"
 [ -f "$so_path" ] || fail "$so_path not installed"
 
 echo "== tshark -G plugins (as root: system plugins only)"
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; echo "== dpkg -r"; dpkg -r "$pkg" >/dev/null' EXIT
+trap 'rm -rf "$tmp"; echo "== dpkg -r"; timeout 120 dpkg -r "$pkg" >/dev/null' EXIT
 # An empty HOME keeps any personal copy of the plugin out of the picture.
-HOME="$tmp" tshark -G plugins > "$tmp/plugins.txt"
+HOME="$tmp" timeout 60 tshark -G plugins > "$tmp/plugins.txt"
 grep "sip_analysis\.so" "$tmp/plugins.txt" || fail "tshark does not list sip_analysis.so"
 grep -q "$so_path" "$tmp/plugins.txt" || fail "sip_analysis.so not loaded from $so_path"
 
 echo "== tshark -r captures/hm-classes-udp.pcapng -Y 'sip.analysis.class >= 4'"
-HOME="$tmp" tshark -r "$top/captures/hm-classes-udp.pcapng" -Y 'sip.analysis.class >= 4' > "$tmp/out.txt"
+HOME="$tmp" timeout 60 tshark -r "$top/captures/hm-classes-udp.pcapng" -Y 'sip.analysis.class >= 4' > "$tmp/out.txt"
 cat "$tmp/out.txt"
 frames=$(awk '{print $1}' "$tmp/out.txt" | tr '\n' ' ')
 [ "$frames" = "12 15 18 21 24 27 " ] || fail "frames '$frames', expected '12 15 18 21 24 27 '"
 
+echo "== tshark -q -z sip.analysis,stat -r captures/hm-timers.pcapng"
+HOME="$tmp" timeout 60 tshark -q -z sip.analysis,stat -r "$top/captures/hm-timers.pcapng" > "$tmp/stat.txt" ||
+    fail "tshark -z sip.analysis,stat failed"
+grep -E "^(SIP Analysis:|Responses by class|100 Trying timers)" "$tmp/stat.txt" | sed 's/  */ /g; s/^/   /'
+grep -q "^Responses by class (retransmissions not counted) *16 " "$tmp/stat.txt" ||
+    fail "the statistic does not count the 16 responses of hm-timers.pcapng"
+
 rm -rf "$tmp"
 trap - EXIT
 echo "== dpkg -r"
-dpkg -r "$pkg" >/dev/null
+timeout 120 dpkg -r "$pkg" >/dev/null || fail "dpkg -r failed"
 [ ! -e "$so_path" ] || fail "$so_path left behind after dpkg -r"
 dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" && fail "$pkg still installed"
 echo "check-deb: OK ($(basename "$deb"))"

@@ -3,10 +3,11 @@
 # Screenshots of the plugin in the Wireshark Qt GUI, taken under Xvfb, for docs/screenshots/:
 #   sip-analysis-tree.png  frame 8 of captures/hm-421-edge.pcapng (a 421 Extension Required) with
 #                          the SIP Analysis subtree and its expert infos expanded
-#   expert-info.png        Analyze > Expert Information for that capture (opened with -z expert)
+#   expert-info.png        Analyze > Expert Information for that capture (opened with -z expert),
+#                          the group "421: the request did not offer a required option tag" open
 #   about-plugins.png      Help > About Wireshark > Plugins, listing sip_analysis.so
-#   stats-tree.png         Statistics > SIP Analysis, the plugin's stats tree (skipped, with a
-#                          message, while the plugin registers none)
+#   stats-tree.png         Statistics > SIP Analysis, the plugin's stats tree, for
+#                          captures/hm-timers.pcapng (fails if the window cannot be opened)
 #
 # Installs wireshark-qt xvfb xdotool imagemagick if they are missing (apt-get, as root or with sudo).
 # The plugin comes from the build folder, not from an installed copy: like tools/tshark-with-plugin.sh
@@ -20,11 +21,16 @@
 #
 # Usage: [SA_BUILD_DIR=build] tools/gui/screenshots.sh [output-folder]   (default docs/screenshots)
 # Build first: tools/build.sh (or tools/build.sh /tmp/build-gui and SA_BUILD_DIR=/tmp/build-gui).
+#
+# Bounded: every step that waits has a limit (apt-get 600 s, tshark 60 s, each xdotool and
+# ImageMagick call 10-30 s, each window 60 s, Wireshark 10 s to quit before it is killed); Xvfb and
+# Wireshark are stopped on every exit, also on a failure or a signal. A run takes about a minute.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$top/docs/screenshots}
 capture=$top/captures/hm-421-edge.pcapng
 frame=8
+stats_capture=$top/captures/hm-timers.pcapng
 
 fail() { echo "screenshots: FAIL: $*" >&2; exit 1; }
 log() { echo "screenshots: $*"; }
@@ -34,6 +40,7 @@ so=$(ls "${SA_BUILD_DIR:-$top/build}"/plugins/*/epan/sip_analysis.so 2>/dev/null
 [ -n "$so" ] || fail "build the plugin first (tools/build.sh), or set SA_BUILD_DIR"
 ver=$(basename "$(dirname "$(dirname "$so")")")
 [ -f "$capture" ] || fail "$capture not found"
+[ -f "$stats_capture" ] || fail "$stats_capture not found"
 
 # --- Packages.
 missing=""
@@ -45,26 +52,38 @@ if [ -n "$missing" ]; then
     SUDO=""
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections
-    $SUDO apt-get update -qq
+    $SUDO timeout 600 apt-get update -qq || fail "apt-get update failed or took over 600 s"
     # shellcheck disable=SC2086  # one word per package
-    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    $SUDO env DEBIAN_FRONTEND=noninteractive timeout 600 \
+        apt-get install -y -qq --no-install-recommends $missing >/dev/null ||
+        fail "apt-get install$missing failed or took over 600 s"
 fi
 
 # --- Temporary plugin folder, HOME and Wireshark profile.
 tmp=$(mktemp -d)
 xvfb_pid=""
 ws_pid=""
+made_x11_dir=no
+stop_pid() {  # stop_pid PID: TERM, up to 10 s to go, then KILL
+    kill "$1" 2>/dev/null || return 0
+    i=0
+    while kill -0 "$1" 2>/dev/null && [ $i -lt 20 ]; do sleep 0.5; i=$((i + 1)); done
+    kill -9 "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
 cleanup() {
-    [ -z "$ws_pid" ] || kill "$ws_pid" 2>/dev/null || true
-    [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
+    [ -z "$ws_pid" ] || stop_pid "$ws_pid"
+    [ -z "$xvfb_pid" ] || stop_pid "$xvfb_pid"
+    [ "$made_x11_dir" = no ] || rmdir /tmp/.X11-unix 2>/dev/null || true
     rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 mkdir -p "$tmp/plugins/$ver/epan" "$tmp/home/.config/wireshark" "$tmp/shots"
 cp "$so" "$tmp/plugins/$ver/epan/"
-cp "$capture" "$tmp/"
+cp "$capture" "$stats_capture" "$tmp/"
 cap=$tmp/$(basename "$capture")
+stats_cap=$tmp/$(basename "$stats_capture")
 : > "$tmp/lua-check.txt"
 
 # Window geometry and panes (recent_common / recent): packet list over packet details, no bytes pane.
@@ -103,15 +122,17 @@ as_user() {  # exec "$@" as the unprivileged user with the temporary HOME and pl
 if [ "$(id -u)" -eq 0 ]; then
     chown -R nobody "$tmp/home" "$tmp/lua-check.txt"
     chmod 0700 "$tmp/home"
-    mkdir -p /tmp/.X11-unix && chmod 1777 /tmp/.X11-unix
+    if [ ! -d /tmp/.X11-unix ]; then
+        mkdir /tmp/.X11-unix && chmod 1777 /tmp/.X11-unix && made_x11_dir=yes
+    fi
 fi
-chmod a+rx "$tmp" && chmod -R a+rX "$tmp/plugins" "$tmp/check.lua" "$cap"
+chmod a+rx "$tmp" && chmod -R a+rX "$tmp/plugins" "$tmp/check.lua" "$cap" "$stats_cap"
 
 # --- Is the plugin loadable from there?
-(as_user tshark -G plugins) 2>/dev/null | grep -q "$tmp/plugins/$ver/epan/sip_analysis.so" ||
+(as_user timeout 60 tshark -G plugins) 2>/dev/null | grep -q "$tmp/plugins/$ver/epan/sip_analysis.so" ||
     fail "tshark -G plugins does not list sip_analysis.so from the temporary plugin folder"
-have_stats=no
-(as_user tshark -z help) 2>&1 | grep -q "^ *sip\.analysis,tree$" && have_stats=yes
+(as_user timeout 60 tshark -z help) 2>&1 | grep -q "^ *sip\.analysis,tree$" ||
+    fail "the plugin registers no stats tree (tshark -z help lists no sip.analysis,tree)"
 
 # --- X server: a free display chosen by Xvfb itself (-displayfd).
 (as_user Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp) 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
@@ -125,6 +146,7 @@ DISPLAY=:$(head -n1 "$tmp/display")
 export DISPLAY
 log "Xvfb on $DISPLAY"
 
+xdo() { timeout 10 xdotool "$@"; }  # xdotool, bounded (windowfocus --sync can wait forever)
 ws_opts="-o capture.no_interface_load:TRUE -o gui.update.enabled:FALSE"
 lua_check=yes
 start_ws() {  # start_ws WINDOW-NAME-REGEX [wireshark arguments]: starts Wireshark, waits for the window
@@ -136,7 +158,7 @@ start_ws() {  # start_ws WINDOW-NAME-REGEX [wireshark arguments]: starts Wiresha
     (as_user wireshark $ws_opts $lua "$@") >"$tmp/wireshark.log" 2>&1 &
     ws_pid=$!
     i=0
-    while ! xdotool search --name "$name" >/dev/null 2>&1; do
+    while ! xdo search --name "$name" >/dev/null 2>&1; do
         i=$((i + 1))
         kill -0 "$ws_pid" 2>/dev/null || fail "wireshark exited: $(cat "$tmp/wireshark.log")"
         [ $i -le 120 ] || fail "no window named '$name' after 60 s (a plugin that fails to load makes
@@ -148,44 +170,51 @@ Wireshark wait on an error dialog); wireshark said: $(tail -n 5 "$tmp/wireshark.
     sleep 3  # let it finish reading and drawing
 }
 stop_ws() {
-    kill "$ws_pid" 2>/dev/null || true
-    wait "$ws_pid" 2>/dev/null || true
+    stop_pid "$ws_pid"
     ws_pid=""
 }
-main_window() { xdotool search --name "$(basename "$cap")" | head -n1; }
+main_window() {  # main_window [CAPTURE]: the main window, named after the capture file
+    xdo search --name "^$(basename "${1:-$cap}")" | head -n1
+}
 shoot() {  # shoot WINDOW-ID NAME: the window's content, quantised to 256 colours
-    xdotool mousemove 1279 1023  # no hover highlight
+    xdo mousemove 1279 1023  # no hover highlight
     sleep 0.5
-    import -window "$1" "$tmp/shots/$2.full.png"
-    convert "$tmp/shots/$2.full.png" -strip -colors 256 "PNG8:$tmp/shots/$2"
+    timeout 30 import -window "$1" "$tmp/shots/$2.full.png" || fail "$2: import failed"
+    timeout 30 convert "$tmp/shots/$2.full.png" -strip -colors 256 "PNG8:$tmp/shots/$2" ||
+        fail "$2: convert failed"
     log "$2: $(identify -format '%wx%h' "$tmp/shots/$2"), $(($(stat -c %s "$tmp/shots/$2") / 1024)) KiB"
 }
 
 # --- (a) The 421 in frame 8 with the SIP Analysis subtree.
 start_ws "$(basename "$cap")" -r "$cap" -g "$frame"
 w=$(main_window)
-xdotool windowfocus --sync "$w"
+xdo windowfocus --sync "$w"
 # A click in the empty lower part of the packet details pane gives it the keyboard. Then: collapse
 # all, go to the last top-level item (SIP), open it one level, go to its last child (SIP Analysis)
 # and expand that one with all its subtrees.
-xdotool mousemove --window "$w" 550 940 click 1
+xdo mousemove --window "$w" 550 940 click 1
 sleep 0.5
-xdotool key Home ctrl+Left End Right
+xdo key Home ctrl+Left End Right
 sleep 0.5
-xdotool key End shift+Right
+xdo key End shift+Right
 sleep 1
 shoot "$w" sip-analysis-tree.png
 stop_ws
 
 # --- (b) Expert Information (-z expert opens Analyze > Expert Information).
 start_ws "Expert Information" -r "$cap" -z expert
-e=$(xdotool search --name "Expert Information" | head -n1)
-xdotool windowmove "$e" 0 0 windowsize "$e" 1100 560
+e=$(xdo search --name "Expert Information" | head -n1)
+xdo windowmove "$e" 0 0 windowsize "$e" 1100 560
 sleep 1
-xdotool windowfocus --sync "$e"
-# Open the fourth group ("421: the request did not offer a required option tag" today) to show
-# the packets behind a summary.
-xdotool key Home Down Down Down Right
+xdo windowfocus --sync "$e"
+# Open the group of the 421 shown in (a), to show the packets behind a summary. The groups' order
+# changes when the plugin gains expert infos, so the group is found by its summary: a click in the
+# Summary column of the first row, then typing the summary's start (the tree's keyboard search,
+# in the column of the current item), then Right to expand it.
+xdo mousemove --window "$e" 300 41 click 1
+sleep 0.5
+xdo type --delay 40 "421: the request did not"
+xdo key Right
 sleep 1
 shoot "$e" expert-info.png
 stop_ws
@@ -196,53 +225,70 @@ stop_ws
 lua_check=no
 start_ws "$(basename "$cap")" -r "$cap"
 w=$(main_window)
-xdotool windowfocus --sync "$w"
-xdotool key alt+h
+xdo windowfocus --sync "$w"
+xdo key alt+h
 sleep 0.7
-xdotool key Up Return
+xdo key Up Return
 i=0
-until a=$(xdotool search --name "^About Wireshark" 2>/dev/null | head -n1) && [ -n "$a" ]; do
+until a=$(xdo search --name "^About Wireshark" 2>/dev/null | head -n1) && [ -n "$a" ]; do
     i=$((i + 1)); [ $i -le 20 ] || fail "Help > About Wireshark did not open"
     sleep 0.5
 done
 sleep 1
-xdotool windowmove "$a" 0 0 windowsize "$a" 900 420
+xdo windowmove "$a" 0 0 windowsize "$a" 900 420
 sleep 1
-xdotool windowfocus --sync "$a"
-xdotool key ctrl+Tab ctrl+Tab ctrl+Tab
+xdo windowfocus --sync "$a"
+xdo key ctrl+Tab ctrl+Tab ctrl+Tab
 sleep 1
 shoot "$a" about-plugins.png
 stop_ws
 lua_check=yes
 
-# --- (c) Statistics > SIP Analysis. Wireshark's Qt GUI has no -z for stats trees (only tshark has
-# "-z sip.analysis,tree"): the menu is used. Plugin stats trees come last in the Statistics menu,
-# so the item is reached from the bottom (Up wraps round); up to 4 items are tried, each until a
-# window named "SIP Analysis" appears.
+# --- (c) Statistics > SIP Analysis, on captures/hm-timers.pcapng (the 100 Trying timers with their
+# percentiles; the 420/421 counts are in the other screenshots). Wireshark's Qt GUI has no -z for
+# stats trees (only tshark has "-z sip.analysis,tree"): the menu is used. Plugin stats trees come
+# last in the Statistics menu, so the item is reached from the bottom (Up wraps round); up to 4
+# items are tried, each until a window titled "Wireshark · SIP Analysis · hm-timers.pcapng"
+# appears. No such window: the script fails.
+stats_re="SIP Analysis.*$(basename "$stats_cap")"
+start_ws "^$(basename "$stats_cap")" -r "$stats_cap"
+w=$(main_window "$stats_cap")
 stats=""
-if [ "$have_stats" = yes ]; then
-    start_ws "$(basename "$cap")" -r "$cap"
-    w=$(main_window)
-    for k in 1 2 3 4; do
-        xdotool windowfocus --sync "$w"
-        xdotool key alt+s
-        sleep 0.7
-        n=0
-        while [ $n -lt $k ]; do xdotool key Up; n=$((n + 1)); done
-        xdotool key Return
-        sleep 2
-        stats=$(xdotool search --name "SIP Analysis" 2>/dev/null | head -n1 || true)
+for k in 1 2 3 4; do
+    xdo windowfocus --sync "$w"
+    xdo key alt+s
+    sleep 0.7
+    n=0
+    while [ $n -lt $k ]; do xdo key Up; n=$((n + 1)); done
+    xdo key Return
+    i=0
+    while [ $i -lt 10 ]; do  # the dialog re-reads the capture before it shows
+        stats=$(xdo search --name "$stats_re" 2>/dev/null | head -n1 || true)
         [ -z "$stats" ] || break
-        xdotool key Escape Escape
+        sleep 0.5; i=$((i + 1))
     done
-    [ -n "$stats" ] || fail "Statistics > SIP Analysis not found in the menu"
-    xdotool windowmove "$stats" 0 0 windowsize "$stats" 1000 760
-    sleep 3
-    shoot "$stats" stats-tree.png
-    stop_ws
-else
-    log "stats-tree.png skipped: the plugin registers no sip.analysis stats tree (tshark -z help lists no sip.analysis,tree)"
-fi
+    [ -z "$stats" ] || break
+    xdo key Escape Escape || true
+done
+[ -n "$stats" ] || fail "Statistics > SIP Analysis did not open a window named '$stats_re' (menu items tried from the bottom: 4)"
+log "stats window: $(xdo getwindowname "$stats") (Statistics menu item $k from the bottom)"
+xdo windowmove "$stats" 0 0 windowsize "$stats" 1000 1000
+sleep 1
+xdo windowfocus --sync "$stats"
+# Wireshark 4.0 opens a stats tree sorted on the Topic column in Qt's default (descending) order,
+# which reverses the plugin's reading order (6xx before 1xx, the 100th percentile before the
+# minimum); one click on that column's header gives the order tshark prints. Then "Per hop"
+# (the same counts again, per address pair) is collapsed, so that the whole table fits, and the
+# selection goes back to the first row.
+xdo mousemove --window "$stats" 150 22 click 1
+sleep 1
+xdo mousemove --window "$stats" 150 80 click 1
+sleep 0.5
+xdo type --delay 40 "Per hop"
+xdo key Left Home
+sleep 1
+shoot "$stats" stats-tree.png
+stop_ws
 
 mkdir -p "$out"
 saved=""
