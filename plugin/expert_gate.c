@@ -4,7 +4,43 @@
 #include <epan/tap.h>
 
 static int expert_tap = -1;
+/* Severities of the plugin's expert infos, by expert index: they are registered in one array, so
+ * their indexes are consecutive from first_ei. */
+static int first_ei = -1;
+static int *severities;
+static size_t severity_count;
 static int proto_ws_expert = -1; /* "_ws.expert" */
+
+void sa_expert_gate_register(const ei_register_info *infos, size_t count)
+{
+    int lo = -1, hi = -1;
+    for (size_t i = 0; i < count; i++) {
+        int e = infos[i].ids->ei;
+        if (e < 0)
+            continue;
+        lo = lo < 0 || e < lo ? e : lo;
+        hi = e > hi ? e : hi;
+    }
+    if (lo < 0)
+        return;
+    g_free(severities);
+    severity_count = (size_t)(hi - lo) + 1;
+    severities = g_new(int, severity_count);
+    for (size_t i = 0; i < severity_count; i++)
+        severities[i] = PI_ERROR; /* a gap: treat as the most visible */
+    for (size_t i = 0; i < count; i++) {
+        if (infos[i].ids->ei >= 0)
+            severities[infos[i].ids->ei - lo] = infos[i].eiinfo.severity;
+    }
+    first_ei = lo;
+}
+
+int sa_expert_severity(const expert_field *ei)
+{
+    if (first_ei < 0 || ei->ei < first_ei || (size_t)(ei->ei - first_ei) >= severity_count)
+        return PI_ERROR;
+    return severities[ei->ei - first_ei];
+}
 
 void sa_expert_gate_init(void)
 {

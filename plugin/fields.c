@@ -3,6 +3,7 @@
 
 #include <epan/packet.h>
 
+#include "expert_gate.h"
 #include "response_codes.h"
 #include "status_class.h"
 
@@ -242,4 +243,5 @@ void sa_register_fields(int proto)
     proto_register_field_array(proto, hf, array_length(hf));
     proto_register_subtree_array(ett, array_length(ett));
     expert_register_field_array(expert_register_protocol(proto), ei, array_length(ei));
+    sa_expert_gate_register(ei, array_length(ei));
 }

@@ -21,11 +21,12 @@ struct sa_view {
     proto_item *anchor; /* where expert infos hang: our item, or NULL */
     int64_t now;      /* this frame's time, ns */
     gboolean experts_observed; /* sa_experts_observed() of this frame */
+    int highest_severity;      /* of the capture so far (GUI status bar), at this frame's start */
 };
 
 /* Expert infos only when someone can see them (expert_gate.h); the text is not even formatted
  * otherwise. */
-#define SA_EXPERT_WANTED(v, ei) sa_expert_wanted((v)->experts_observed, (v)->tree, (ei))
+#define SA_EXPERT_WANTED(v, ei) sa_expert_wanted((v)->experts_observed, (v)->highest_severity, (v)->tree, (ei))
 #define SA_EXPERT_FMT(v, ei, ...) \
     do { \
         if (SA_EXPERT_WANTED(v, ei)) \
@@ -306,6 +307,7 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
         v.anchor = ti;
     }
     v.experts_observed = sa_experts_observed(pinfo, v.tree);
+    v.highest_severity = expert_get_highest_severity();
     if (r->flags & SA_REC_RESPONSE) {
         render_class(&v);
         render_code(&v);

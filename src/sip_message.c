@@ -4,6 +4,10 @@
 #include <stddef.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 static bool is_ws(char c)
 {
     return c == ' ' || c == '\t';
@@ -31,26 +35,53 @@ static struct sa_slice trim(const char *p, const char *end)
     return (struct sa_slice){ p, (uint32_t)(end - p) };
 }
 
-/* End of the physical line starting at p: points at its CR LF, its bare LF, or end. memchr
- * finds the LF many bytes at a time. */
-static const char *line_end(const char *p, const char *end)
+/* The first a or b in [p, end), or end: sixteen bytes per step where SSE2 exists (every x86-64),
+ * one byte per step elsewhere and for the last few bytes. Never reads outside [p, end). */
+static const char *find_either(const char *p, const char *end, char a, char b)
 {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    if (!nl)
-        return end;
-    return (nl > p && nl[-1] == '\r') ? nl - 1 : nl;
+#if defined(__SSE2__)
+    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
+        if (m)
+            return p + __builtin_ctz(m);
+        p += 16;
+    }
+#endif
+    while (p < end && *p != a && *p != b)
+        p++;
+    return p;
 }
 
-/* The LF that ends the logical header line starting at p, or end: a line whose successor starts
- * with white space continues on it (RFC 3261 §7.3.1 folding). One memchr per physical line; this
- * runs for every header line of every message. */
-static const char *logical_line_lf(const char *p, const char *end)
+/* Where the physical line starting at p ends: its first CR or LF, or end. A bare CR ends a line
+ * too, as it does for Wireshark's SIP dissector (tvb_find_line_end), which shows such headers. */
+static const char *line_end(const char *p, const char *end)
+{
+    return find_either(p, end, '\r', '\n');
+}
+
+/* Past the line end at e: CR LF, a bare CR or a bare LF. */
+static const char *skip_eol(const char *e, const char *end)
+{
+    if (e < end && *e == '\r')
+        e++;
+    if (e < end && *e == '\n')
+        e++;
+    return e;
+}
+
+/* Where the logical header line starting at p ends: a line whose successor starts with white
+ * space continues on it (RFC 3261 §7.3.1 folding). One scan per physical line; this runs for
+ * every header line of every message. */
+static const char *logical_line_end(const char *p, const char *end)
 {
     for (;;) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl || nl + 1 >= end || !is_ws(nl[1]))
-            return nl ? nl : end;
-        p = nl + 1;
+        const char *eol = line_end(p, end);
+        const char *next = skip_eol(eol, end);
+        if (next >= end || next == eol || !is_ws(*next))
+            return eol;
+        p = next;
     }
 }
 
@@ -254,9 +285,8 @@ static const char *skip_display_name(const char *p, const char *end)
 static bool find_param_slow(const char *p, const char *end, const char *param, size_t plen, struct sa_slice *out);
 
 /* Finds ";<param>=" in [p,end) outside of <...> and quotes; returns the value up to ';' ',' or end.
- * Past a quoted display name, and without quotes elsewhere (nearly always), parameters are the
- * ';'s after the last '>' (or all of them for an addr-spec), found with memchr; quotes anywhere
- * else take the careful walk. */
+ * Past a quoted display name, parameters are the ';'s after the '>' that closes the URI (or all of
+ * them for an addr-spec), found with a few scans (see below). */
 static bool find_param(const char *p, const char *end, const char *param, struct sa_slice *out)
 {
     size_t plen = strlen(param);
@@ -264,27 +294,28 @@ static bool find_param(const char *p, const char *end, const char *param, struct
     if (!after_name || after_name > end || memchr(after_name, '"', (size_t)(end - after_name)))
         return find_param_slow(p, end, param, plen, out);
     p = after_name;
-    /* The last '>', looked for from the end: what follows it (the header parameters) is short. */
-    const char *gt = NULL;
-    for (const char *q = end; q > p; q--) {
-        if (q[-1] == '>') {
-            gt = q - 1;
-            break;
-        }
-    }
-    if (gt)
-        p = gt + 1;
-    else if (memchr(p, '<', (size_t)(end - p)))
+    /* The usual shape, [display name] <URI>;params with no other quote or '<', is read with a
+     * few scans; anything else (a ';' before the '<', quotes, a second '<') takes the careful
+     * walk, which gives the same result on the usual shape. */
+    const char *lt = find_either(p, end, '"', '<');
+    if (lt == end)
+        return param_in_list(p, end, param, plen, out); /* addr-spec: every ';' starts a parameter */
+    if (*lt == '"' || memchr(p, ';', (size_t)(lt - p)))
+        return find_param_slow(p, end, param, plen, out);
+    const char *gt = memchr(lt, '>', (size_t)(end - lt));
+    if (!gt)
         return false; /* an unclosed <: everything after it is inside the URI */
-    return param_in_list(p, end, param, plen, out);
+    if (memchr(lt, '"', (size_t)(gt - lt)) || find_either(gt + 1, end, '"', '<') != end)
+        return find_param_slow(p, end, param, plen, out);
+    return param_in_list(gt + 1, end, param, plen, out);
 }
 
-/* The top Via's parameter: a via-parm has no <...> (sent-by, then parameters), so only quotes
- * need the careful walk. */
+/* The top Via's parameter: a via-parm has no <...> (sent-by, then parameters); one that holds
+ * quotes or a '<' anyway takes the careful walk. */
 static bool find_via_param(const char *p, const char *end, const char *param, struct sa_slice *out)
 {
     size_t plen = strlen(param);
-    if (memchr(p, '"', (size_t)(end - p)))
+    if (find_either(p, end, '"', '<') != end)
         return find_param_slow(p, end, param, plen, out);
     return param_in_list(p, end, param, plen, out);
 }
@@ -422,21 +453,20 @@ bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
         msg->flags |= SA_MSG_START_LINE_BAD;
         return false;
     }
-    p = eol < end && *eol == '\r' ? eol + 1 : eol;
-    p = p < end && *p == '\n' ? p + 1 : p;
+    p = skip_eol(eol, end);
     while (p < end && *p != '\r' && *p != '\n') { /* an empty line ends the headers */
-        const char *lf = logical_line_lf(p, end);
-        const char *colon = may_be_read(p, lf) ? memchr(p, ':', (size_t)(lf - p)) : NULL;
+        const char *lend = logical_line_end(p, end);
+        const char *colon = may_be_read(p, lend) ? memchr(p, ':', (size_t)(lend - p)) : NULL;
         if (colon) {
             /* Most lines are headers we do not read: their value is not even trimmed. */
             enum header_id id = header_id(trim(p, colon));
             if (id != H_OTHER) {
-                take_header(id, trim(colon + 1, lf), msg);
+                take_header(id, trim(colon + 1, lend), msg);
                 if (response_read_enough(msg))
                     break;
             }
         }
-        p = lf < end ? lf + 1 : end;
+        p = skip_eol(lend, end);
     }
     return true;
 }

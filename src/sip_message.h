@@ -63,8 +63,9 @@ struct sa_message {
  * analysis does not use, are not collected. tag_lines[] is valid below tag_line_count only. */
 bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg);
 
-/* The tag parameter of the first From / To header: empty (ptr NULL) when there is none. Read
- * from the header on every call (a few hundred instructions): callers keep the result. */
+/* The tag parameter of the first From / To header: empty (ptr NULL) when there is none, also
+ * when a second (forbidden, RFC 3261 §20) From or To header would have one. Read from the header
+ * on every call (a few hundred instructions): callers keep the result. */
 struct sa_slice sa_message_from_tag(const struct sa_message *msg);
 struct sa_slice sa_message_to_tag(const struct sa_message *msg);
 

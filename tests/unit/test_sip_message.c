@@ -449,12 +449,12 @@ static void test_similar_header_names_ignored(void **state)
     assert_int_equal(m.flags, 0);
 }
 
-/* Names are compared a word at a time with letters folded by OR-ing 0x20, which also maps CR
- * (0x0d) to '-' (0x2d) and '@' to '`': neither may pass for a real header name. */
-static void test_names_with_cr_or_symbols_for_letters_ignored(void **state)
+/* Names are compared a word at a time with letters folded by OR-ing 0x20, which also maps '@'
+ * to '`' and '[' to '{': no look-alike may pass for a real header name. */
+static void test_names_with_symbols_for_letters_ignored(void **state)
 {
     (void)state;
-    struct sa_message m = parse(REQ_LINE "Call\rID: a\r\nProxy\rRequire: b\r\nVi@: c\r\n\r\n");
+    struct sa_message m = parse(REQ_LINE "C@ll-ID: a\r\nProxy-Requir[: b\r\nVi@: c\r\nCall_ID: d\r\n\r\n");
     assert_int_equal(m.tag_line_count, 0);
     assert_int_equal(m.flags, 0);
     m = parse(REQ_LINE "CALL-ID: a\r\nPROXY-REQUIRE: b\r\nvIA: SIP/2.0/UDP h;BRANCH=z9hG4bKx\r\n\r\n");
@@ -462,6 +462,58 @@ static void test_names_with_cr_or_symbols_for_letters_ignored(void **state)
     assert_int_equal(m.tag_line_count, 1);
     assert_int_equal(m.tag_lines[0].header, SA_HDR_PROXY_REQUIRE);
     assert_slice(m.via_branch, "z9hG4bKx");
+}
+
+/* A bare CR ends a line, as for Wireshark's SIP dissector, which shows the header after it. */
+static void test_bare_cr_ends_a_line(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "Via: SIP/2.0/UDP h;branch=z9hG4bK1\rCall-ID: c1@x\r\n"
+                                         "Max-Forwards: 70\rRequire: 100rel\r\nCall\rID: no\r\n\r\n");
+    assert_slice(m.via_branch, "z9hG4bK1");
+    assert_slice(m.call_id, "c1@x");
+    assert_int_equal(m.tag_line_count, 1);
+    assert_int_equal(m.tag_lines[0].header, SA_HDR_REQUIRE);
+    assert_slice(m.tag_lines[0].value, "100rel");
+    m = parse("SIP/2.0 200 OK\rX\r\n\r\n");
+    assert_slice(m.reason, "OK");
+    m = parse("SIP/2.0 420\r");
+    assert_int_equal(m.status_code, 420);
+}
+
+/* Malformed name-addrs: the fast path must give what the careful walk gives. */
+static void test_to_tag_of_odd_name_addrs(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *to, *tag;
+    } cases[] = {
+        { "<sip:b@x>;tag=1;p=<y>", "1" },
+        { "sip:b@x;tag=1 <sip:c>", "1" },
+        { "<sip:b@x> <sip:c;tag=1", NULL },
+        { "Bob;tag=evil <sip:b@x>;tag=good", "evil" },
+        { "<sip:b\"@x>;tag=q", NULL }, /* as the careful walk: a quote opens even inside <...> */
+        { "<sip:b@x;tag=in>", NULL },
+        { "<sip:b@x", NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "SIP/2.0 180 Ringing\r\nTo: %s\r\n\r\n", cases[i].to);
+        struct sa_message m = parse(text);
+        struct sa_slice t = sa_message_to_tag(&m);
+        if (cases[i].tag)
+            assert_slice(t, cases[i].tag);
+        else
+            assert_int_equal(t.len, 0);
+    }
+}
+
+static void test_via_with_angle_bracket_has_no_branch(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "Via: SIP/2.0/UDP h<x;branch=z9hG4bK1\r\n\r\n");
+    assert_int_equal(m.flags & (SA_MSG_HAS_BRANCH | SA_MSG_RFC3261_BRANCH), 0);
+    assert_int_equal(m.flags & SA_MSG_HAS_VIA, SA_MSG_HAS_VIA);
 }
 
 static void test_display_name_with_separators_then_tag(void **state)
@@ -726,7 +778,10 @@ int main(void)
         cmocka_unit_test(test_header_names_in_other_case),
         cmocka_unit_test(test_header_name_white_space_before_colon),
         cmocka_unit_test(test_similar_header_names_ignored),
-        cmocka_unit_test(test_names_with_cr_or_symbols_for_letters_ignored),
+        cmocka_unit_test(test_names_with_symbols_for_letters_ignored),
+        cmocka_unit_test(test_bare_cr_ends_a_line),
+        cmocka_unit_test(test_to_tag_of_odd_name_addrs),
+        cmocka_unit_test(test_via_with_angle_bracket_has_no_branch),
         cmocka_unit_test(test_display_name_with_separators_then_tag),
         cmocka_unit_test(test_lf_only_line_endings),
         cmocka_unit_test(test_body_after_empty_line_ignored),
