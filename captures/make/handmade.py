@@ -11,7 +11,8 @@ so two runs give byte-identical files (check with sha256sum).
 
 Each capture covers situations real SIP software will not readily produce
 (odd status codes, 421/420 corner cases, malformed or missing headers,
-several SIP messages in one TCP segment, truncation, exact timer values).
+several SIP messages in one TCP segment, truncation, exact timer values,
+SIP over SCTP, WebSocket and TLS with the key log in the file).
 The messages themselves are ordinary RFC 3261 messages unless the case is
 about breaking one of them.  Addresses come from the documentation ranges
 (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32), names from
@@ -23,6 +24,7 @@ microseconds, direction, first line, note), so the tables are exactly what
 tshark shows.  The notes come from the ``note=`` arguments below.
 """
 
+import base64
 import hashlib
 import os
 import subprocess
@@ -30,7 +32,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from pcapng import BASE_US, FrameList, PcapngWriter, TcpFlow, UdpFlow  # noqa: E402
+from pcapng import (BASE_US, SCTP_PPID_SIP, FrameList, PcapngWriter,  # noqa: E402
+                    SctpAssoc, TcpFlow, UdpFlow)
+from tls12 import Tls12Session  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # addresses
@@ -148,7 +152,7 @@ class Call:
         self.call_id = cid or call_id(label, uac if ":" not in uac else "example.com")
         self.from_tag = from_tag or tag("from:" + label)
         self.to_tag = tag("to:" + label)
-        tp = ";transport=tcp" if transport == "TCP" else ""
+        tp = "" if transport == "UDP" else ";transport=" + transport.lower()
         self.from_uri = "sip:%s@example.com" % caller
         self.to_uri = "sip:%s@example.com" % callee
         host = ("[%s]" % uas) if ":" in uas else uas
@@ -265,9 +269,10 @@ class Call:
 class Cap(FrameList):
     """FrameList with a SIP-over-UDP shortcut."""
 
-    def __init__(self, snaplen=262144):
+    def __init__(self, snaplen=262144, tls_keylog=None):
         FrameList.__init__(self)
         self.snaplen = snaplen
+        self.tls_keylog = tls_keylog      # written as a pcapng Decryption Secrets Block
 
     def udp(self, t, flow, msg, rev=False, note=None, key=None):
         data = msg.encode() if isinstance(msg, Msg) else msg
@@ -920,6 +925,376 @@ def hm_timers():
 
 
 # ---------------------------------------------------------------------------
+# other transports: SCTP (RFC 4168) and WebSocket (RFC 7118)
+# ---------------------------------------------------------------------------
+
+
+class NoteCap:
+    """Adapter so SctpAssoc / TcpFlow write into a Cap with a current note
+    (no TCP-specific relabelling, unlike TcpCap)."""
+
+    def __init__(self, cap):
+        self.cap = cap
+        self.note = None
+
+    def write(self, ts, frame, caplen=None):
+        self.cap.write(ts, frame, caplen, note=self.note)
+
+
+def sctp_send(assoc, adapter, t, data, note, **kw):
+    """One SCTP packet, one DATA chunk per message of ``data`` (a Msg, or a
+    list of them bundled into the same packet), at relative time ``t``."""
+    adapter.note = note
+    if isinstance(data, (list, tuple)):
+        data = [m.encode() if isinstance(m, Msg) else m for m in data]
+    elif isinstance(data, Msg):
+        data = data.encode()
+    assoc.send(BASE_US + t, data, **kw)
+    adapter.note = None
+    return t
+
+
+def sctp_sack(assoc, adapter, t, from_client, **kw):
+    adapter.note = "SCTP SACK"
+    assoc.sack(BASE_US + t, from_client=from_client, **kw)
+    adapter.note = None
+
+
+@capture("hm-sctp.pcapng", "SIP over SCTP (RFC 4168), responses on a second association",
+         "UAC 192.0.2.10 -> UAS 203.0.113.5:5060 over SCTP, every Via "
+         "`SIP/2.0/SCTP 192.0.2.10:5060`.  The UAC sends its requests on "
+         "association A, which it opened from port 57098 (DATA chunks with "
+         "PPID 0); the UAS sends every response to the Via sent-by port on "
+         "association B, which it opens from 5060 to 192.0.2.10:5060 (DATA "
+         "chunks with PPID 39, SIP).  So every response reaches a client "
+         "port the request did not leave from.  Both associations start with "
+         "INIT / INIT ACK / COOKIE ECHO / COOKIE ACK; every packet has a "
+         "correct CRC32c checksum; each DATA chunk holds one whole SIP "
+         "message and is SACKed 200 µs later.  OPTIONS at 0 s, INVITE at "
+         "1 s (100 after 20 ms, 180 after 315 ms, 200 after 2.5 s, the 200 "
+         "retransmitted 500 ms later, then the ACK), a second OPTIONS during "
+         "ringing whose 200 shares one SCTP packet (two DATA chunks) with "
+         "the 180, BYE at 10 s.")
+def hm_sctp():
+    cap = Cap()
+    ad = NoteCap(cap)
+    a = SctpAssoc(ad, UAC, 57098, UAS, 5060, ppid=0)
+    b = SctpAssoc(ad, UAS, 5060, UAC, 5060, ppid=SCTP_PPID_SIP)
+    call = Call("sctp", transport="SCTP")
+
+    ad.note = "SCTP association A (57098 -> 5060): INIT, INIT ACK, COOKIE ECHO, COOKIE ACK"
+    a.handshake(BASE_US, rtt_us=400)
+    opt1 = Call("sctp-options-1", transport="SCTP").request(
+        "OPTIONS", 1, extra=("Accept: application/sdp",))
+    sctp_send(a, ad, 1 * MS, opt1, "OPTIONS on A (from port 57098, Via port 5060)")
+    sctp_sack(a, ad, 1 * MS + 200, from_client=False)
+    ad.note = "SCTP association B (UAS 5060 -> UAC 5060): INIT, INIT ACK, COOKIE ECHO, COOKIE ACK"
+    b.handshake(BASE_US + 3 * MS, rtt_us=400)
+    sctp_send(b, ad, 13 * MS, call.response(opt1, 200, "OK", extra=(ALLOW,)),
+              "200 to OPTIONS on B (to port 5060) after 12 ms")
+    sctp_sack(b, ad, 13 * MS + 200, from_client=False)
+
+    t = 1 * S
+    inv = call.invite()
+    sctp_send(a, ad, t, inv, "INVITE on A (from port 57098, Via port 5060)")
+    sctp_sack(a, ad, t + 200, from_client=False)
+    sctp_send(b, ad, t + 20 * MS, call.response(inv, 100, "Trying"),
+              "100 on B (to port 5060) after 20 ms")
+    sctp_sack(b, ad, t + 20 * MS + 200, from_client=False)
+    opt2 = Call("sctp-options-2", transport="SCTP").request(
+        "OPTIONS", 1, extra=("Accept: application/sdp",))
+    sctp_send(a, ad, t + 300 * MS, opt2, "second OPTIONS on A, during ringing")
+    sctp_sack(a, ad, t + 300 * MS + 200, from_client=False)
+    sctp_send(b, ad, t + 315 * MS,
+              [call.response(inv, 180, "Ringing"),
+               call.response(opt2, 200, "OK", extra=(ALLOW,))],
+              "ONE SCTP packet, two DATA chunks: 180 to the INVITE (315 ms) + "
+              "200 to the second OPTIONS (15 ms)")
+    sctp_sack(b, ad, t + 315 * MS + 200, from_client=False)
+    r200 = call.response(inv, 200, "OK")
+    sctp_send(b, ad, t + 2500 * MS, r200, "200 to the INVITE on B after 2.5 s")
+    sctp_sack(b, ad, t + 2500 * MS + 200, from_client=False)
+    sctp_send(b, ad, t + 3000 * MS, r200,
+              "200 retransmitted 500 ms later (no ACK yet)")
+    sctp_sack(b, ad, t + 3000 * MS + 200, from_client=False)
+    ack = call.ack2xx(1)
+    sctp_send(a, ad, t + 3001 * MS, ack, "ACK on A (new branch)")
+    sctp_sack(a, ad, t + 3001 * MS + 200, from_client=False)
+
+    t = 10 * S
+    bye = call.bye(2)
+    sctp_send(a, ad, t, bye, "BYE CSeq 2 on A")
+    sctp_sack(a, ad, t + 200, from_client=False)
+    sctp_send(b, ad, t + 10 * MS, call.response(bye, 200, "OK"),
+              "200 to BYE on B after 10 ms")
+    sctp_sack(b, ad, t + 10 * MS + 200, from_client=False)
+    ad.note = "SCTP association A: SHUTDOWN, SHUTDOWN ACK, SHUTDOWN COMPLETE"
+    a.shutdown(BASE_US + t + 500 * MS, from_client=True)
+    return cap
+
+
+UAC_ALT = "192.0.2.11"      # alice's second address (multi-homed SCTP)
+UAS_ALT = "203.0.113.6"     # bob's second address
+
+
+@capture("hm-sctp-multihomed.pcapng", "SIP over a multi-homed SCTP association",
+         "One SCTP association between UAC 192.0.2.10:5060 (second address "
+         "192.0.2.11, listed in its INIT) and UAS 203.0.113.5:5060 (second "
+         "address 203.0.113.6, listed in its INIT ACK); PPID 0, every Via "
+         "`SIP/2.0/SCTP 192.0.2.10:5060`.  OPTIONS and its 200 on the primary "
+         "path.  INVITE at 1 s and its 100 (20 ms) on the primary path; then "
+         "the UAS moves to the alternate paths of the same association "
+         "(same ports and verification tags): 180 after 400 ms from "
+         "203.0.113.5 to 192.0.2.11, 200 after 2 s from 203.0.113.6 to "
+         "192.0.2.11, and the UAC's ACK and BYE leave from 192.0.2.11 to "
+         "203.0.113.6, BYE's 200 after 10 ms on that path too.  One "
+         "transaction per request, all on one association (RFC 4960 §6.4).")
+def hm_sctp_multihomed():
+    cap = Cap()
+    ad = NoteCap(cap)
+    a = SctpAssoc(ad, UAC, 5060, UAS, 5060, ppid=0, c_alt=(UAC_ALT,), s_alt=(UAS_ALT,))
+    call = Call("sctp-multihomed", transport="SCTP")
+    alt = {"src": UAS_ALT, "dst": UAC_ALT}          # server -> client, alternate path
+    alt_c = {"src": UAC_ALT, "dst": UAS_ALT}        # client -> server, alternate path
+
+    ad.note = ("SCTP association: INIT (+ address 192.0.2.11), INIT ACK (+ address "
+               "203.0.113.6), COOKIE ECHO, COOKIE ACK")
+    a.handshake(BASE_US, rtt_us=400)
+    opt = Call("sctp-multihomed-options", transport="SCTP").request(
+        "OPTIONS", 1, extra=("Accept: application/sdp",))
+    sctp_send(a, ad, 1 * MS, opt, "OPTIONS, primary path")
+    sctp_send(a, ad, 11 * MS, call.response(opt, 200, "OK", extra=(ALLOW,)),
+              "200 to OPTIONS after 10 ms, primary path (SACK bundled)", from_client=False,
+              sack=True)
+    sctp_sack(a, ad, 11 * MS + 200, from_client=True)
+
+    t = 1 * S
+    inv = call.invite()
+    sctp_send(a, ad, t, inv, "INVITE, primary path")
+    sctp_send(a, ad, t + 20 * MS, call.response(inv, 100, "Trying"),
+              "100 after 20 ms, primary path (SACK bundled)", from_client=False, sack=True)
+    sctp_sack(a, ad, t + 20 * MS + 200, from_client=True)
+    sctp_send(a, ad, t + 400 * MS, call.response(inv, 180, "Ringing"),
+              "180 after 400 ms: 203.0.113.5 -> alternate address 192.0.2.11",
+              from_client=False, dst=UAC_ALT)
+    sctp_sack(a, ad, t + 400 * MS + 200, from_client=True, src=UAC_ALT)
+    sctp_send(a, ad, t + 2000 * MS, call.response(inv, 200, "OK"),
+              "200 after 2 s: alternate path 203.0.113.6 -> 192.0.2.11",
+              from_client=False, **alt)
+    sctp_send(a, ad, t + 2002 * MS, call.ack2xx(1),
+              "ACK (new branch): alternate path 192.0.2.11 -> 203.0.113.6 (SACK bundled)",
+              sack=True, **alt_c)
+
+    t = 5 * S
+    bye = call.bye(2)
+    sctp_send(a, ad, t, bye, "BYE CSeq 2: alternate path 192.0.2.11 -> 203.0.113.6", **alt_c)
+    sctp_send(a, ad, t + 10 * MS, call.response(bye, 200, "OK"),
+              "200 to BYE after 10 ms: alternate path 203.0.113.6 -> 192.0.2.11 (SACK bundled)",
+              from_client=False, sack=True, **alt)
+    sctp_sack(a, ad, t + 10 * MS + 200, from_client=True, **alt_c)
+    return cap
+
+
+WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+
+def ws_frame(payload, mask_label=None, opcode=1):
+    """One final WebSocket frame (RFC 6455 §5.2): text by default.  With
+    ``mask_label`` the frame is masked (client to server) with a 4-byte key
+    derived from the label."""
+    if isinstance(payload, Msg):
+        payload = payload.encode()
+    n = len(payload)
+    head = bytes([0x80 | opcode])
+    m = 0x80 if mask_label is not None else 0
+    if n < 126:
+        head += bytes([m | n])
+    elif n < 65536:
+        head += bytes([m | 126]) + n.to_bytes(2, "big")
+    else:
+        head += bytes([m | 127]) + n.to_bytes(8, "big")
+    if mask_label is None:
+        return head + payload
+    key = hashlib.sha256(("wsmask:" + mask_label).encode()).digest()[:4]
+    return head + key + bytes(c ^ key[i & 3] for i, c in enumerate(payload))
+
+
+class WsCall(Call):
+    """A Call from a WebSocket client (RFC 7118 §5): Via sent-by and Contact
+    host are an invented .invalid name, transport WS."""
+
+    SENT_BY = "df7jal23ls0d.invalid"
+
+    def __init__(self, label, **kw):
+        Call.__init__(self, label, transport="WS", **kw)
+        self.uac_contact = "<sip:%s@%s;transport=ws>" % (self.caller, self.SENT_BY)
+        # the callee sits behind the proxy on plain UDP
+        self.uas_contact = "<sip:%s@%s>" % (self.callee, hostport(self.uas, self.uas_port))
+
+    def via(self, br):
+        v = "Via: SIP/2.0/WS " + self.SENT_BY
+        if br is not None:
+            v += ";branch=" + br
+        return v
+
+
+@capture("hm-websocket.pcapng", "SIP over WebSocket (RFC 7118), late 100",
+         "WebSocket client 192.0.2.10:50630 -> SIP proxy 198.51.100.1:80 "
+         "over one TCP connection: HTTP `GET /` with `Upgrade: websocket` "
+         "and `Sec-WebSocket-Protocol: sip`, `101 Switching Protocols` "
+         "accepting `sip`, then one SIP message per WebSocket text frame "
+         "(client frames masked, server frames not), each frame in its own "
+         "TCP segment except the 200 to the INVITE.  Via "
+         "`SIP/2.0/WS df7jal23ls0d.invalid`.  REGISTER at 10 ms (200 after "
+         "30 ms); INVITE at 1 s: 100 after 262.5 ms (later than 200 ms), "
+         "180 after 900 ms, 200 (one text frame over two TCP segments, the "
+         "second 2.90006 s after the INVITE), ACK; BYE at 8 s (200 after "
+         "30 ms); WebSocket Close both ways, TCP close.")
+def hm_websocket():
+    cap = Cap()
+    ad = NoteCap(cap)
+    proxy = PROXY
+    flow = TcpFlow(ad, UAC, 50630, proxy, 80)
+    ad.note = "TCP handshake"
+    t = flow.handshake(BASE_US, rtt_us=400) - BASE_US
+    key = base64.b64encode(hashlib.sha256(b"wskey:hm-websocket").digest()[:16]).decode()
+    accept = base64.b64encode(hashlib.sha1((key + WS_GUID).encode()).digest()).decode()
+    get = ("GET / HTTP/1.1\r\n"
+           "Host: %s\r\n"
+           "Upgrade: websocket\r\n"
+           "Connection: Upgrade\r\n"
+           "Sec-WebSocket-Key: %s\r\n"
+           "Origin: http://www.example.com\r\n"
+           "Sec-WebSocket-Protocol: sip\r\n"
+           "Sec-WebSocket-Version: 13\r\n\r\n") % (proxy, key)
+    tcp_send(flow, ad, t + 200, get.encode(), "HTTP GET, Upgrade: websocket, Sec-WebSocket-Protocol: sip")
+    ok = ("HTTP/1.1 101 Switching Protocols\r\n"
+          "Upgrade: websocket\r\n"
+          "Connection: Upgrade\r\n"
+          "Sec-WebSocket-Accept: %s\r\n"
+          "Sec-WebSocket-Protocol: sip\r\n\r\n") % accept
+    tcp_send(flow, ad, t + 1200, ok.encode(), "HTTP 101 Switching Protocols, Sec-WebSocket-Protocol: sip",
+             from_client=False)
+    ad.note = "TCP ACK"
+    flow.ack(BASE_US + t + 1240, from_client=True)
+
+    def c2s(t, msg, note, label):
+        tcp_send(flow, ad, t, ws_frame(msg, mask_label=label), note)
+        ad.note = "TCP ACK"
+        flow.ack(BASE_US + t + 40, from_client=False)
+        ad.note = None
+
+    def s2c(t, msg, note):
+        tcp_send(flow, ad, t, ws_frame(msg), note, from_client=False)
+        ad.note = "TCP ACK"
+        flow.ack(BASE_US + t + 40, from_client=True)
+        ad.note = None
+
+    rr = "Record-Route: <sip:%s:80;transport=ws;lr>" % proxy
+    route = "Route: <sip:%s:80;transport=ws;lr>" % proxy
+    reg_call = WsCall("ws-register", uas=proxy, callee="alice")
+    reg = reg_call.request("REGISTER", 1, ruri="sip:example.com",
+                           extra=("Expires: 600",))
+    c2s(10 * MS, reg, "REGISTER (masked text frame)", "register")
+    s2c(40 * MS, reg_call.response(reg, 200, "OK", contact=False, extra=(
+        "Contact: %s;expires=600" % reg_call.uac_contact,)),
+        "200 to REGISTER after 30 ms (unmasked text frame)")
+
+    t = 1 * S
+    call = WsCall("ws-invite", uas=UAS)
+    inv = call.invite(ruri="sip:bob@example.com")
+    c2s(t, inv, "INVITE (masked text frame)", "invite")
+    s2c(t + 262500, call.response(inv, 100, "Trying"),
+        "100 from the proxy after 262.5 ms (late: > 200 ms)")
+    s2c(t + 900 * MS, call.response(inv, 180, "Ringing", extra=(rr,)),
+        "180 after 900 ms")
+    tcp_send(flow, ad, t + 2900 * MS, ws_frame(call.response(inv, 200, "OK", extra=(rr,))),
+             "200 (with SDP): one text frame split over two TCP segments", from_client=False,
+             segments=2)
+    ad.note = "TCP ACK"
+    flow.ack(BASE_US + t + 2900 * MS + 100, from_client=True)
+    ack = call.ack2xx(1)
+    ack.headers.append(route)
+    c2s(t + 2902 * MS, ack, "ACK (new branch, Route via the proxy)", "ack")
+
+    t = 8 * S
+    bye = call.bye(2)
+    bye.headers.append(route)
+    c2s(t, bye, "BYE CSeq 2", "bye")
+    s2c(t + 30 * MS, call.response(bye, 200, "OK"), "200 to BYE after 30 ms")
+
+    t = 9 * S
+    close = (1000).to_bytes(2, "big")
+    tcp_send(flow, ad, t, ws_frame(close, mask_label="close", opcode=8),
+             "WebSocket Close 1000 (masked)")
+    tcp_send(flow, ad, t + 1 * MS, ws_frame(close, opcode=8),
+             "WebSocket Close 1000 (server echo)", from_client=False)
+    ad.note = "TCP close"
+    flow.close(BASE_US + t + 2 * MS, from_client=False)
+    return cap
+
+
+@capture("hm-tls.pcapng", "SIP over TLS 1.2, decrypted with the key log in the file",
+         "UAC 192.0.2.10:50640 -> UAS 203.0.113.5:5061 over one TCP connection "
+         "carrying TLS 1.2 (TLS_RSA_WITH_AES_128_CBC_SHA), Via `SIP/2.0/TLS "
+         "192.0.2.10:5061`.  The session's master secret is in the file "
+         "itself (pcapng Decryption Secrets Block, NSS key log), so Wireshark "
+         "decrypts it with no preference set; the handshake is hand-made "
+         "(captures/make/tls12.py: empty Certificate list, stand-in "
+         "ClientKeyExchange), the records, MACs and Finished messages are "
+         "real.  INVITE at 10 ms: 100 after 15 ms, 180 after 500 ms, 200 "
+         "after 2 s in two TLS records sent in two TCP segments, ACK; BYE at "
+         "6 s with its 200 after 20 ms; close_notify alerts are left out.")
+def hm_tls():
+    tls = Tls12Session("hm-tls")
+    cap = Cap(tls_keylog=tls.keylog())
+    ad = NoteCap(cap)
+    flow = TcpFlow(ad, UAC, 50640, UAS, 5061)
+    ad.note = "TCP handshake"
+    t = flow.handshake(BASE_US, rtt_us=400) - BASE_US
+    tcp_send(flow, ad, t + 200, tls.client_hello(), "TLS ClientHello")
+    tcp_send(flow, ad, t + 800, tls.server_hello(), "TLS ServerHello, Certificate (empty list), "
+             "ServerHelloDone", from_client=False)
+    tcp_send(flow, ad, t + 1600, tls.client_finish(), "TLS ClientKeyExchange, ChangeCipherSpec, "
+             "Finished (encrypted)")
+    tcp_send(flow, ad, t + 2200, tls.server_finish(), "TLS ChangeCipherSpec, Finished (encrypted)",
+             from_client=False)
+    ad.note = "TCP ACK"
+    flow.ack(BASE_US + t + 2240, from_client=True)
+
+    def send(t, msg, note, from_client=True):
+        tcp_send(flow, ad, t, tls.application_data(msg.encode(), from_client), note,
+                 from_client=from_client)
+        ad.note = "TCP ACK"
+        flow.ack(BASE_US + t + 40, from_client=not from_client)
+        ad.note = None
+
+    call = Call("tls", uac_port=5061, uas_port=5061, transport="TLS")
+    t = 10 * MS
+    inv = call.invite()
+    send(t, inv, "INVITE (one TLS record)")
+    send(t + 15 * MS, call.response(inv, 100, "Trying"), "100 after 15 ms", from_client=False)
+    send(t + 500 * MS, call.response(inv, 180, "Ringing"), "180 after 500 ms", from_client=False)
+    r200 = call.response(inv, 200, "OK").encode()
+    cut = len(r200) // 2
+    tcp_send(flow, ad, t + 2000 * MS, tls.application_data(r200[:cut], False),
+             "200, first half (TLS record 1 of 2)", from_client=False)
+    tcp_send(flow, ad, t + 2000 * MS + 100, tls.application_data(r200[cut:], False),
+             "200, second half (TLS record 2 of 2), 2.0001 s after the INVITE", from_client=False)
+    ad.note = "TCP ACK"
+    flow.ack(BASE_US + t + 2000 * MS + 140, from_client=True)
+    send(t + 2002 * MS, call.ack2xx(1), "ACK (new branch)")
+
+    t = 6 * S
+    bye = call.bye(2)
+    send(t, bye, "BYE CSeq 2")
+    send(t + 20 * MS, call.response(bye, 200, "OK"), "200 to BYE after 20 ms", from_client=False)
+    ad.note = "TCP close"
+    flow.close(BASE_US + t + 100 * MS, from_client=True)
+    return cap
+
+
+# ---------------------------------------------------------------------------
 # main
 # ---------------------------------------------------------------------------
 
@@ -930,7 +1305,7 @@ def build(outdir):
     for name, _title, _text, fn in CAPTURES:
         cap = fn()
         path = os.path.join(outdir, name)
-        with PcapngWriter(path, snaplen=cap.snaplen) as w:
+        with PcapngWriter(path, snaplen=cap.snaplen, tls_keylog=cap.tls_keylog) as w:
             notes[name] = cap.save(w)
     return notes
 
@@ -953,7 +1328,7 @@ def write_doc(outdir, notes, mdpath):
               "ip.dst", "ipv6.dst", "udp.srcport", "tcp.srcport",
               "udp.dstport", "tcp.dstport", "sip.Request-Line",
               "sip.Status-Line", "frame.len", "frame.cap_len", "_ws.col.Info",
-              "sip.Call-ID", "sip.Via.branch"]
+              "sip.Call-ID", "sip.Via.branch", "sctp.srcport", "sctp.dstport"]
     out = [
         "# Hand-made captures",
         "",
@@ -962,7 +1337,7 @@ def write_doc(outdir, notes, mdpath):
         "below are written by `python3 captures/make/handmade.py --doc` from "
         "tshark's own reading of each file (tshark 4.0.17, fields "
         "`frame.number`, `frame.time_relative`, `ip[v6].src/dst`, "
-        "`udp/tcp.srcport/dstport`, `sip.Request-Line`, `sip.Status-Line`, "
+        "`udp/tcp/sctp.srcport/dstport`, `sip.Request-Line`, `sip.Status-Line`, "
         "falling back to the Info column), so they are exact.  Time is "
         "`frame.time_relative` in microseconds; every capture starts at "
         "2026-01-01T00:00:00Z.  The first line column shows every SIP "
@@ -988,8 +1363,8 @@ def write_doc(outdir, notes, mdpath):
             num = int(c[0])
             src = c[2] or c[3]
             dst = c[4] or c[5]
-            sport = c[6] or c[7]
-            dport = c[8] or c[9]
+            sport = c[6] or c[7] or c[17]
+            dport = c[8] or c[9] or c[18]
             d = "%s -> %s" % (hostport(src, int(sport)), hostport(dst, int(dport)))
             first = " + ".join(x for x in c[10].split("\x1f") + c[11].split("\x1f") if x)
             if not first:

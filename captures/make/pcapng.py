@@ -10,6 +10,9 @@ File layout
     Description Block (LINKTYPE_ETHERNET by default, configurable snaplen,
     option if_tsresol = 6, i.e. microseconds, unless told otherwise), then
     one Enhanced Packet Block per packet on interface 0, without options.
+    With ``tls_keylog`` (NSS key log text), a Decryption Secrets Block of
+    type TLSK follows the IDB, so Wireshark decrypts the TLS sessions it
+    names without any preference (``write_dsb`` writes other secrets).
 
 Timestamps
     Integers: microseconds since the Unix epoch.  ``BASE_US`` is
@@ -41,6 +44,16 @@ Packets
                  ``close``.  Sequence and acknowledgement numbers are tracked
                  for both directions; every segment acknowledges everything
                  the peer has sent so far.
+    ``SctpAssoc`` an SCTP association written to a writer: ``handshake``
+                 (INIT, INIT ACK with a State Cookie, COOKIE ECHO, COOKIE
+                 ACK), ``send`` (one DATA chunk per message, several
+                 messages bundled into one packet when given a list),
+                 ``sack``, ``shutdown``.  TSNs, stream sequence numbers and
+                 verification tags are tracked per direction; every packet
+                 carries a correct CRC32c checksum (RFC 4960 Appendix B).
+                 Multi-homed: ``c_alt`` / ``s_alt`` addresses go into INIT /
+                 INIT ACK, ``src`` / ``dst`` send over another path.
+                 ``path.sctp(sport, dport, vtag, chunks)`` builds one packet.
     ``udp_frame`` / ``tcp_frame``  one-shot helpers (paths are cached).
 
 MAC addresses default to a locally administered address derived from the IP
@@ -67,14 +80,16 @@ buffers with a 1 MiB buffer).  ``FrameList`` collects frames out of order
 and writes them sorted, for small captures whose conversations interleave.
 """
 
+import hashlib
 import ipaddress
 import struct
 import zlib
 
 __all__ = [
-    "BASE_US", "LINKTYPE_ETHERNET", "PcapngWriter", "FrameList", "Path",
-    "UdpFlow", "TcpFlow", "udp_frame", "tcp_frame", "mac_for_ip",
-    "checksum", "reset_paths",
+    "BASE_US", "LINKTYPE_ETHERNET", "DSB_TLS_KEYLOG", "PcapngWriter",
+    "FrameList", "Path", "UdpFlow", "TcpFlow", "udp_frame", "tcp_frame",
+    "mac_for_ip", "checksum", "reset_paths", "crc32c", "SctpAssoc",
+    "SCTP_PPID_SIP",
     "FIN", "SYN", "RST", "PSH", "ACK",
 ]
 
@@ -82,6 +97,9 @@ __all__ = [
 BASE_US = 1767225600 * 1_000_000
 
 LINKTYPE_ETHERNET = 1
+
+#: Decryption Secrets Block type of a TLS key log (NSS format).
+DSB_TLS_KEYLOG = 0x544C534B
 
 FIN, SYN, RST, PSH, ACK = 0x01, 0x02, 0x04, 0x08, 0x10
 
@@ -105,7 +123,7 @@ class PcapngWriter:
     """
 
     def __init__(self, dest, snaplen=262144, linktype=LINKTYPE_ETHERNET,
-                 tsresol=6):
+                 tsresol=6, tls_keylog=None):
         if not 0 <= tsresol <= 127:
             raise ValueError("only decimal if_tsresol (0..127) is supported")
         if isinstance(dest, (str, bytes)) or hasattr(dest, "__fspath__"):
@@ -123,6 +141,10 @@ class PcapngWriter:
         self.count = 0
         self._write_shb()
         self._write_idb(linktype, snaplen, tsresol)
+        if tls_keylog:
+            if isinstance(tls_keylog, str):
+                tls_keylog = tls_keylog.encode("ascii")
+            self.write_dsb(DSB_TLS_KEYLOG, tls_keylog)
 
     # -- blocks -------------------------------------------------------------
     def _write_shb(self):
@@ -137,6 +159,13 @@ class PcapngWriter:
         body = struct.pack("<HHI", linktype, 0, snaplen) + opts
         n = 12 + len(body)
         self._f.write(struct.pack("<II", 1, n) + body + _U32.pack(n))
+
+    def write_dsb(self, secrets_type, data):
+        """Write a Decryption Secrets Block (no options)."""
+        pad = _PADS[len(data) & 3]
+        n = 12 + 8 + len(data) + len(pad)
+        self._f.write(struct.pack("<IIII", 0x0000000A, n, secrets_type, len(data))
+                      + data + pad + _U32.pack(n))
 
     def write(self, ts_us, frame, caplen=None):
         """Write one EPB.  ``ts_us``: integer microseconds since the epoch."""
@@ -225,6 +254,29 @@ def _data_sum(data):
 def checksum(data):
     """RFC 1071 Internet checksum of ``data``."""
     return 0xFFFF - _ocsum(_data_sum(data))
+
+
+def _crc32c_table():
+    t = []
+    for i in range(256):
+        c = i
+        for _ in range(8):
+            c = (c >> 1) ^ 0x82F63B78 if c & 1 else c >> 1
+        t.append(c)
+    return t
+
+
+_CRC32C = _crc32c_table()
+
+
+def crc32c(data):
+    """CRC32c (Castagnoli, reflected, init and final xor 0xFFFFFFFF), the
+    SCTP checksum: crc32c(b"123456789") == 0xE3069283."""
+    c = 0xFFFFFFFF
+    t = _CRC32C
+    for b in data:
+        c = t[(c ^ b) & 0xFF] ^ (c >> 8)
+    return c ^ 0xFFFFFFFF
 
 
 def mac_for_ip(ip):
@@ -324,6 +376,19 @@ class Path:
         ck = 0xFFFF - _ocsum(s)
         hdr = hdr[:16] + struct.pack(">H", ck) + hdr[18:]
         return b"".join((self.eth, self._ip(6, tlen), hdr, payload))
+
+    def sctp(self, sport, dport, vtag, chunks):
+        """Complete Ethernet frame carrying one SCTP packet: common header
+        with verification tag ``vtag`` and CRC32c checksum, then
+        ``chunks`` (bytes, or a list of chunks, each already padded to a
+        multiple of 4 bytes).  The checksum is stored in the byte order
+        RFC 4960 Appendix B gives (least significant byte first)."""
+        if isinstance(chunks, (list, tuple)):
+            chunks = b"".join(chunks)
+        pkt = struct.pack(">HHII", sport, dport, vtag, 0) + chunks
+        ck = crc32c(pkt)
+        pkt = pkt[:8] + struct.pack("<I", ck) + pkt[12:]
+        return b"".join((self.eth, self._ip(132, len(pkt)), pkt))
 
 
 _PATHS = {}
@@ -502,4 +567,172 @@ class TcpFlow:
         self._emit(ts, from_client, FIN | ACK, **kw)
         self._emit(ts + gap_us, not from_client, FIN | ACK, **kw)
         self._emit(ts + 2 * gap_us, from_client, ACK, **kw)
+        return ts + 2 * gap_us
+
+
+# ---------------------------------------------------------------------------
+# SCTP
+# ---------------------------------------------------------------------------
+
+#: SCTP payload protocol identifier of SIP (IANA).
+SCTP_PPID_SIP = 39
+
+_SCTP_DATA, _SCTP_INIT, _SCTP_INIT_ACK, _SCTP_SACK = 0, 1, 2, 3
+_SCTP_SHUTDOWN, _SCTP_SHUTDOWN_ACK = 7, 8
+_SCTP_COOKIE_ECHO, _SCTP_COOKIE_ACK, _SCTP_SHUTDOWN_COMPLETE = 10, 11, 14
+
+
+def _chunk(ctype, flags, value=b""):
+    """One SCTP chunk: type, flags, length (without padding), value, padding."""
+    n = 4 + len(value)
+    return struct.pack(">BBH", ctype, flags, n) + value + _PADS[n & 3]
+
+
+class SctpAssoc:
+    """An SCTP association between a client (the side that sends INIT) and
+    a server, written to ``out`` (anything with ``write(ts_us, frame,
+    caplen=None)``).
+
+    Verification tags and initial TSNs default to values derived from the
+    endpoints (deterministic, never 0).  ``ppid`` is the default payload
+    protocol identifier of DATA chunks (0 = unspecified, the usual value
+    for SIP; ``SCTP_PPID_SIP`` = 39).  Every method takes the timestamp of
+    its first packet and returns the timestamp of its last one.
+
+    Multi-homing: ``c_alt`` / ``s_alt`` list further addresses of the
+    client / server, announced as IPv4/IPv6 Address parameters of the INIT
+    / INIT ACK; ``send``, ``sack`` take ``src`` and ``dst`` to send a
+    packet over another path of the association (default: the primary
+    path ``c_ip`` <-> ``s_ip``).
+    """
+
+    def __init__(self, out, c_ip, c_port, s_ip, s_port, ppid=0, a_rwnd=106496,
+                 streams=10, c_mac=None, s_mac=None, ttl=64, c_alt=(),
+                 s_alt=()):
+        self.out = out
+        self.c_port, self.s_port = c_port, s_port
+        self.c_ip, self.s_ip = c_ip, s_ip
+        self.c2s = Path(c_ip, s_ip, c_mac, s_mac, ttl)
+        self.s2c = Path(s_ip, c_ip, s_mac, c_mac, ttl)
+        self.alt = {True: tuple(c_alt), False: tuple(s_alt)}
+        self._paths = {}
+        self.ttl = ttl
+        self.seed = ("%s|%d|%s|%d" % (c_ip, c_port, s_ip, s_port)).encode()
+        # the tag each side chose in its INIT / INIT ACK (the peer puts it
+        # in the common header of every packet it sends to that side)
+        self.tag = {True: (zlib.crc32(self.seed + b"tag c") or 1),
+                    False: (zlib.crc32(self.seed + b"tag s") or 1)}
+        self.tsn = {True: zlib.crc32(self.seed + b"tsn c"),
+                    False: zlib.crc32(self.seed + b"tsn s")}
+        self.isn = dict(self.tsn)
+        self.ssn = {}
+        self.ppid = ppid
+        self.a_rwnd = a_rwnd
+        self.streams = streams
+
+    def _path(self, from_client, src, dst):
+        """The Path a packet takes: primary unless ``src`` / ``dst`` name
+        another address of the sender / receiver."""
+        primary = self.c2s if from_client else self.s2c
+        own = self.c_ip if from_client else self.s_ip
+        peer = self.s_ip if from_client else self.c_ip
+        src, dst = src or own, dst or peer
+        if (src, dst) == (own, peer):
+            return primary
+        for ip, side in ((src, from_client), (dst, not from_client)):
+            if ip != (self.c_ip if side else self.s_ip) and ip not in self.alt[side]:
+                raise ValueError("%s is not an address of that endpoint" % ip)
+        p = self._paths.get((src, dst))
+        if p is None:
+            p = self._paths[(src, dst)] = Path(src, dst, ttl=self.ttl)
+        return p
+
+    def _emit(self, ts, from_client, chunks, vtag=None, caplen=None, src=None,
+              dst=None, **kw):
+        if vtag is None:
+            vtag = self.tag[not from_client]
+        path = self._path(from_client, src, dst)
+        if from_client:
+            fr = path.sctp(self.c_port, self.s_port, vtag, chunks)
+        else:
+            fr = path.sctp(self.s_port, self.c_port, vtag, chunks)
+        if kw:
+            self.out.write(ts, fr, caplen, **kw)
+        else:
+            self.out.write(ts, fr, caplen)
+        return fr
+
+    def _init_value(self, from_client):
+        v = struct.pack(">IIHHI", self.tag[from_client], self.a_rwnd,
+                        self.streams, self.streams, self.isn[from_client])
+        for ip in self.alt[from_client]:
+            packed = ipaddress.ip_address(ip).packed
+            v += struct.pack(">HH", 5 if len(packed) == 4 else 6,
+                             4 + len(packed)) + packed
+        return v
+
+    def handshake(self, ts, rtt_us=400, **kw):
+        """INIT (ts), INIT ACK (ts + rtt/2), COOKIE ECHO (ts + rtt), COOKIE
+        ACK (ts + rtt + rtt/2).  The State Cookie is 32 bytes derived from
+        the endpoints."""
+        half = rtt_us // 2
+        cookie = hashlib.sha256(self.seed + b"cookie").digest()
+        self._emit(ts, True, _chunk(_SCTP_INIT, 0, self._init_value(True)),
+                   vtag=0, **kw)
+        param = struct.pack(">HH", 7, 4 + len(cookie)) + cookie
+        self._emit(ts + half, False,
+                   _chunk(_SCTP_INIT_ACK, 0, self._init_value(False) + param),
+                   **kw)
+        self._emit(ts + rtt_us, True, _chunk(_SCTP_COOKIE_ECHO, 0, cookie),
+                   **kw)
+        self._emit(ts + rtt_us + half, False, _chunk(_SCTP_COOKIE_ACK, 0),
+                   **kw)
+        return ts + rtt_us + half
+
+    def data_chunk(self, payload, from_client=True, stream=0, ppid=None,
+                   unordered=False):
+        """One complete (B and E flags) DATA chunk; advances the TSN and,
+        for ordered chunks, the stream sequence number."""
+        key = (from_client, stream)
+        ssn = self.ssn.get(key, 0)
+        if not unordered:
+            self.ssn[key] = (ssn + 1) & 0xFFFF
+        tsn = self.tsn[from_client]
+        self.tsn[from_client] = (tsn + 1) & 0xFFFFFFFF
+        flags = 0x03 | (0x04 if unordered else 0)
+        value = struct.pack(">IHHI", tsn, stream, ssn,
+                            self.ppid if ppid is None else ppid) + payload
+        return _chunk(_SCTP_DATA, flags, value)
+
+    def _sack_chunk(self, from_client):
+        cum = (self.tsn[not from_client] - 1) & 0xFFFFFFFF
+        return _chunk(_SCTP_SACK, 0, struct.pack(">IIHH", cum, self.a_rwnd,
+                                                 0, 0))
+
+    def send(self, ts, data, from_client=True, stream=0, ppid=None,
+             sack=False, **kw):       # kw: src, dst (another path), caplen
+        """One packet: a DATA chunk per message (``data`` bytes, or a list
+        of messages bundled into the same packet).  ``sack=True`` bundles
+        a SACK for everything the peer has sent in front of the DATA."""
+        if not isinstance(data, (list, tuple)):
+            data = [data]
+        chunks = [self._sack_chunk(from_client)] if sack else []
+        chunks += [self.data_chunk(d, from_client, stream, ppid) for d in data]
+        self._emit(ts, from_client, chunks, **kw)
+        return ts
+
+    def sack(self, ts, from_client=True, **kw):
+        """SACK of everything the peer has sent (no gap blocks)."""
+        self._emit(ts, from_client, self._sack_chunk(from_client), **kw)
+        return ts
+
+    def shutdown(self, ts, from_client=True, gap_us=200, **kw):
+        """SHUTDOWN, SHUTDOWN ACK, SHUTDOWN COMPLETE."""
+        cum = (self.tsn[not from_client] - 1) & 0xFFFFFFFF
+        self._emit(ts, from_client,
+                   _chunk(_SCTP_SHUTDOWN, 0, struct.pack(">I", cum)), **kw)
+        self._emit(ts + gap_us, not from_client, _chunk(_SCTP_SHUTDOWN_ACK, 0),
+                   **kw)
+        self._emit(ts + 2 * gap_us, from_client,
+                   _chunk(_SCTP_SHUTDOWN_COMPLETE, 0), **kw)
         return ts + 2 * gap_us
