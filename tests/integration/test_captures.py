@@ -12,9 +12,20 @@ from expected import one_pass_view
 
 CAPTURES = ["hm-classes-udp", "hm-timers", "hm-421-edge", "hm-tcp-two-in-one", "hm-invalid-status",
             "hm-bad-input", "hm-truncated", "hm-proxy-chain", "hm-ipv6",
+            # other transports: SCTP (responses on a second association), WebSocket (RFC 7118),
+            # TLS 1.2 decrypted with the key log the capture carries
+            "hm-sctp", "hm-websocket", "hm-tls", "hm-sctp-multihomed",
             # recorded from SIPp and kamailio on loopback (captures/README.md)
             "rec-basic-udp", "rec-basic-tcp", "rec-proxy-chain", "rec-slow-trying", "rec-stuck-trying",
             "rec-proxy-408", "rec-cancel-487", "rec-421", "rec-420", "rec-classes"]
+
+# Captures whose expected table holds the correct values the plugin does not give yet.
+KNOWN_WRONG = {
+    "hm-sctp-multihomed": "issue 3: transactions are keyed on the hop's IP addresses (src/txn_key.c), so "
+                          "responses over another path of a multi-homed SCTP association are not matched",
+}
+PARAMS = [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[c])) if c in KNOWN_WRONG else c
+          for c in CAPTURES]
 
 
 def expected_for(capture):
@@ -25,13 +36,13 @@ def annotated(result):
     return {f: msgs for f, msgs in result.items() if any(len(m) > 1 or m["experts"] for m in msgs)}
 
 
-@pytest.mark.parametrize("capture", CAPTURES)
+@pytest.mark.parametrize("capture", PARAMS)
 def test_two_pass(tshark, capture):
     got = annotated(tshark.analysis(capture + ".pcapng", two_pass=True))
     assert got == expected_for(capture)
 
 
-@pytest.mark.parametrize("capture", CAPTURES)
+@pytest.mark.parametrize("capture", PARAMS)
 def test_one_pass(tshark, capture):
     got = annotated(tshark.analysis(capture + ".pcapng", two_pass=False))
     want = {f: m for f, m in one_pass_view(expected_for(capture)).items()
