@@ -5,10 +5,11 @@
 
 static int expert_tap = -1;
 /* Severities of the plugin's expert infos, by expert index: they are registered in one array, so
- * their indexes are consecutive from first_ei. */
-static int first_ei = -1;
+ * their indexes are consecutive from sa_expert_first_ei_ (read inline by expert_gate.h). */
+int sa_expert_first_ei_ = -1;
+const int *sa_expert_severities_;
+size_t sa_expert_severity_count_;
 static int *severities;
-static size_t severity_count;
 static int proto_ws_expert = -1; /* "_ws.expert" */
 
 void sa_expert_gate_register(const ei_register_info *infos, size_t count)
@@ -24,22 +25,17 @@ void sa_expert_gate_register(const ei_register_info *infos, size_t count)
     if (lo < 0)
         return;
     g_free(severities);
-    severity_count = (size_t)(hi - lo) + 1;
-    severities = g_new(int, severity_count);
-    for (size_t i = 0; i < severity_count; i++)
+    size_t n = (size_t)(hi - lo) + 1;
+    severities = g_new(int, n);
+    for (size_t i = 0; i < n; i++)
         severities[i] = PI_ERROR; /* a gap: treat as the most visible */
     for (size_t i = 0; i < count; i++) {
         if (infos[i].ids->ei >= 0)
             severities[infos[i].ids->ei - lo] = infos[i].eiinfo.severity;
     }
-    first_ei = lo;
-}
-
-int sa_expert_severity(const expert_field *ei)
-{
-    if (first_ei < 0 || ei->ei < first_ei || (size_t)(ei->ei - first_ei) >= severity_count)
-        return PI_ERROR;
-    return severities[ei->ei - first_ei];
+    sa_expert_severities_ = severities;
+    sa_expert_severity_count_ = n;
+    sa_expert_first_ei_ = lo;
 }
 
 void sa_expert_gate_init(void)

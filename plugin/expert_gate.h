@@ -21,7 +21,16 @@ void sa_expert_gate_register(const ei_register_info *infos, size_t count);
 /* Looks up the expert tap and _ws.expert; call at each capture's start (registration complete). */
 void sa_expert_gate_init(void);
 /* The registered severity of one of the plugin's expert infos (PI_ERROR if unknown). */
-int sa_expert_severity(const expert_field *ei);
+extern int sa_expert_first_ei_;
+extern const int *sa_expert_severities_;
+extern size_t sa_expert_severity_count_;
+static inline int sa_expert_severity(const expert_field *ei)
+{
+    size_t i = (size_t)ei->ei - (size_t)sa_expert_first_ei_;
+    return sa_expert_first_ei_ >= 0 && ei->ei >= sa_expert_first_ei_ && i < sa_expert_severity_count_
+               ? sa_expert_severities_[i]
+               : PI_ERROR;
+}
 
 /* Whether every expert info of this frame is observed anyway (the frame-wide conditions).
  * tree: any node of the frame's tree, or NULL. */

@@ -296,10 +296,12 @@ static bool find_param(const char *p, const char *end, const char *param, struct
         return param_in_list(p, end, param, plen, out); /* addr-spec: every ';' starts a parameter */
     if (*lt == '"' || memchr(p, ';', (size_t)(lt - p)))
         return find_param_slow(p, end, param, plen, out);
-    const char *gt = memchr(lt, '>', (size_t)(end - lt));
-    if (!gt)
+    const char *gt = find_either(lt, end, '>', '"');
+    if (gt < end && *gt == '"')
+        return find_param_slow(p, end, param, plen, out);
+    if (gt == end)
         return false; /* an unclosed <: everything after it is inside the URI */
-    if (memchr(lt, '"', (size_t)(gt - lt)) || find_either(gt + 1, end, '"', '<') != end)
+    if (find_either(gt + 1, end, '"', '<') != end)
         return find_param_slow(p, end, param, plen, out);
     return param_in_list(gt + 1, end, param, plen, out);
 }
