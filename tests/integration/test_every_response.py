@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Every SIP response in every capture of the project, recorded or hand-made, over UDP, TCP, TLS, WebSocket and SCTP, in one
-pass and two: its class is the first digit of its code, and its class expert info names both."""
+"""Every SIP response in every capture of the project, recorded or hand-made, over UDP, TCP, TLS,
+WebSocket and SCTP, in one pass and two: its class is the first digit of its code, and its class
+expert info names both."""
 import glob
 import os
 
