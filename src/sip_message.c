@@ -120,20 +120,6 @@ static bool parse_request_line(struct sa_slice line, struct sa_message *msg)
     return true;
 }
 
-/* Case-insensitive comparison for a name whose length is not known at compile time: byte by
- * byte, A-Z folded. */
-static bool name_eq_bytes(const char *name, const char *lower, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)name[i];
-        if (c >= 'A' && c <= 'Z')
-            c |= 0x20;
-        if (c != (unsigned char)lower[i])
-            return false;
-    }
-    return true;
-}
-
 /* n (at most 8) bytes as one word, every byte OR-ed with 0x20: ASCII letters folded to lowercase. */
 static uint64_t folded_word(const char *p, size_t n)
 {
@@ -223,7 +209,8 @@ static bool param_at(const char *q, const char *end, const char *param, size_t p
 {
     while (q < end && is_lws(*q))
         q++;
-    if ((size_t)(end - q) <= plen || !name_eq_bytes(q, param, plen))
+    if ((size_t)(end - q) <= plen ||
+        !sa_slices_eq_nocase((struct sa_slice){ q, (uint32_t)plen }, (struct sa_slice){ param, (uint32_t)plen }))
         return false;
     const char *v = q + plen;
     while (v < end && is_lws(*v))

@@ -5,11 +5,12 @@ response, the frame of its request, the response time in microseconds, the frame
 and the trying.* values; test_captures.py has the complete annotations of the same captures."""
 import pytest
 
+from expected import one_pass_view
+
 FIELDS = ["sip.analysis.request_frame", "sip.analysis.response_time", "sip.analysis.retransmission_of",
           "sip.analysis.trying.delay", "sip.analysis.trying.frame", "sip.analysis.trying.next_frame",
           "sip.analysis.trying.duration", "sip.analysis.trying.retransmissions"]
 SHORT = {f: f[len("sip.analysis."):] for f in FIELDS}
-TWO_PASS_ONLY = ("trying.next_frame",)      # and trying.duration on the first 100
 
 # hm-sctp: requests on association A (57098 -> 5060), responses on association B (5060 -> 5060).
 SCTP = {
@@ -72,15 +73,11 @@ def per_message(tshark, capture, two_pass):
 
 
 def one_pass(table):
-    out = {}
-    for frame, msgs in table.items():
-        view = []
-        for m in msgs:
-            first_100 = "trying.delay" in m
-            view.append({k: v for k, v in m.items()
-                         if k not in TWO_PASS_ONLY and not (first_100 and k == "trying.duration")})
-        out[frame] = view
-    return out
+    """What a single pass can know of table: the shared rule of expected.one_pass_view."""
+    full = {frame: [dict({"sip.analysis." + k: v for k, v in m.items()}, experts=[]) for m in msgs]
+            for frame, msgs in table.items()}
+    return {frame: [{k[len("sip.analysis."):]: v for k, v in m.items() if k != "experts"} for m in msgs]
+            for frame, msgs in one_pass_view(full).items()}
 
 
 @pytest.mark.parametrize("two_pass", [False, True], ids=["one-pass", "two-pass"])
