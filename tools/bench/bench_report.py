@@ -8,8 +8,9 @@ RESULTS.tsv: one line per timed run, tab-separated:
     calls  packets  mode(one-pass|-2)  config(without|with)  run  wall_s  peak_rss_kib  user_s  sys_s
 
 The targets are judged on the median wall time and median peak RSS.  CPU time (user + sys) and the
-fastest wall time are printed beside them: on a machine that runs other work they show whether a
-missed wall-time target is noise.
+fastest wall time are printed beside them, and the ratio of the two runs of each round (taken one
+right after the other): on a machine that runs other work they show whether a missed wall-time
+target is noise.
 
 Prints the raw runs, the table for the N-call capture (medians, ratios, targets) and, when a
 second size was timed, per-call figures for both sizes.  Exit status 1 with --strict-flag 1 when
@@ -35,7 +36,7 @@ def load(path):
             calls = int(calls)
             packets[calls] = int(pk)
             runs.setdefault((calls, mode, cfg), []).append(
-                (float(wall), int(rss), float(user) + float(sys_)))
+                (float(wall), int(rss), float(user) + float(sys_), int(_run)))
     return runs, packets
 
 
@@ -59,7 +60,7 @@ def table(hdr, rows):
 def print_raw(runs):
     print("\nRuns (wall s / peak RSS MiB / CPU s), in the order taken:")
     for (calls, mode, cfg), vals in sorted(runs.items(), key=lambda kv: (-kv[0][0], kv[0][1] != "one-pass", kv[0][2])):
-        cells = "  ".join("%.2f/%.1f/%.2f" % (w, r / 1024, c) for w, r, c in vals)
+        cells = "  ".join("%.2f/%.1f/%.2f" % (w, r / 1024, c) for w, r, c, _round in vals)
         print("  %6d calls %-8s %-7s  %s" % (calls, mode, cfg, cells))
 
 
@@ -104,6 +105,37 @@ def print_main(runs, packets, calls, nruns):
                      "%.2f s" % l0, "%.2f s" % l1, "%.3f" % (l1 / l0)))
     table(("mode", "CPU without", "CPU with", "ratio", "min wall without", "min wall with", "ratio"), rows)
     return ok_all
+
+
+def paired_ratios(runs, calls, mode, i):
+    """with / without of each round: the two runs of a round are taken one right after the other,
+    so a slow spell of the machine that lasts longer than a run slows both."""
+    without = {v[3]: v[i] for v in runs[(calls, mode, "without")]}
+    return sorted(v[i] / without[v[3]] for v in runs[(calls, mode, "with")] if v[3] in without)
+
+
+def quartiles(vals):
+    if len(vals) < 4:
+        return min(vals), max(vals)
+    q = statistics.quantiles(vals, n=4)
+    return q[0], q[2]
+
+
+def print_paired(runs, calls):
+    print("\nRound by round: with / without of the two runs of each round (adjacent in time)")
+    rows = []
+    for mode in MODES:
+        if (calls, mode, "with") not in runs:
+            continue
+        cells = [mode]
+        for i in (0, 2):
+            r = paired_ratios(runs, calls, mode, i)
+            lo, hi = quartiles(r)
+            cells += ["%.3f" % statistics.median(r), "%.3f-%.3f" % (lo, hi)]
+        cells.append(" ".join("%.3f" % x for x in paired_ratios(runs, calls, mode, 0)))
+        rows.append(tuple(cells))
+    table(("mode", "wall: median", "wall: quartiles", "CPU: median", "CPU: quartiles",
+           "wall ratios, sorted"), rows)
 
 
 def print_linear(runs, packets, big, small):
@@ -151,6 +183,7 @@ def main():
     runs, packets = load(a.results)
     print_raw(runs)
     ok = print_main(runs, packets, a.main, a.runs)
+    print_paired(runs, a.main)
     others = sorted({c for c, _m, _k in runs} - {a.main})
     for small in others:
         big, sm = max(a.main, small), min(a.main, small)
