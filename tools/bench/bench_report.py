@@ -32,11 +32,11 @@ def load(path):
         for line in f:
             if not line.strip():
                 continue
-            calls, pk, mode, cfg, _run, wall, rss, user, sys_ = line.split("\t")
+            calls, pk, mode, cfg, rnd, wall, rss, user, sys_ = line.split("\t")
             calls = int(calls)
             packets[calls] = int(pk)
             runs.setdefault((calls, mode, cfg), []).append(
-                (float(wall), int(rss), float(user) + float(sys_), int(_run)))
+                (float(wall), int(rss), float(user) + float(sys_), int(rnd)))
     return runs, packets
 
 
@@ -127,12 +127,12 @@ def print_paired(runs, calls):
     for mode in MODES:
         if (calls, mode, "with") not in runs:
             continue
+        wall, cpu = paired_ratios(runs, calls, mode, 0), paired_ratios(runs, calls, mode, 2)
         cells = [mode]
-        for i in (0, 2):
-            r = paired_ratios(runs, calls, mode, i)
+        for r in (wall, cpu):
             lo, hi = quartiles(r)
             cells += ["%.3f" % statistics.median(r), "%.3f-%.3f" % (lo, hi)]
-        cells.append(" ".join("%.3f" % x for x in paired_ratios(runs, calls, mode, 0)))
+        cells.append(" ".join("%.3f" % x for x in wall))
         rows.append(tuple(cells))
     table(("mode", "wall: median", "wall: quartiles", "CPU: median", "CPU: quartiles",
            "wall ratios, sorted"), rows)
