@@ -19,6 +19,7 @@ struct sa_analyzer {
     struct sa_record_store records;
     size_t txn_count;
     struct sa_arena arena; /* transactions and 420/421 findings: never freed one by one */
+    struct sa_tag_set_cache tag_sets; /* requests' option-tag sets, shared between transactions */
     uint32_t last_frame;
     int64_t last_ts;
 };
@@ -185,7 +186,7 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
     t = new_txn(a, key);
     if (!t)
         return;
-    sa_ext_note_request(&a->arena.as_allocator, t, msg);
+    sa_ext_note_request(&a->arena.as_allocator, &a->tag_sets, t, msg);
     t->cseq = msg->cseq;
     t->req_frame = pkt->frame;
     t->req_ts = pkt->ts_ns;

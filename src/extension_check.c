@@ -27,9 +27,42 @@ static char *dup_slice(const struct sa_allocator *a, struct sa_slice s)
     return p;
 }
 
+/* Which slot of the cache a set of registered tags goes to. */
+static size_t tag_set_slot(const struct sa_txn_tags *tt)
+{
+    uint64_t h = tt->mask[0] * 0x9e3779b97f4a7c15ull;
+    h = (h ^ tt->mask[1]) * 0x9e3779b97f4a7c15ull;
+    h = (h ^ tt->mask[2] ^ ((uint64_t)tt->presence[0] | (uint64_t)tt->presence[1] << 8 |
+                            (uint64_t)tt->presence[2] << 16)) * 0x9e3779b97f4a7c15ull;
+    return (size_t)(h >> 58) & (SA_TAG_SET_CACHE_SIZE - 1);
+}
+
+static bool same_registered_set(const struct sa_txn_tags *x, const struct sa_txn_tags *y)
+{
+    return memcmp(x->mask, y->mask, sizeof x->mask) == 0 && memcmp(x->presence, y->presence, sizeof x->presence) == 0;
+}
+
+/* A set without unregistered tags is looked up in the cache and shared; any other is the
+ * transaction's own. */
+static const struct sa_txn_tags *keep_tag_set(const struct sa_allocator *a, struct sa_tag_set_cache *cache,
+                                              const struct sa_txn_tags *tt, bool shareable)
+{
+    const struct sa_txn_tags **slot = shareable ? &cache->sets[tag_set_slot(tt)] : NULL;
+    if (slot && *slot && same_registered_set(*slot, tt))
+        return *slot;
+    struct sa_txn_tags *kept = a->alloc(a->ctx, sizeof *kept);
+    if (!kept)
+        return NULL;
+    *kept = *tt;
+    if (slot)
+        *slot = kept;
+    return kept;
+}
+
 /* Runs for every request, so each header is read once: which of the three it has, then one
  * iteration per header present. */
-void sa_ext_note_request(const struct sa_allocator *a, struct sa_txn *t, const struct sa_message *req)
+void sa_ext_note_request(const struct sa_allocator *a, struct sa_tag_set_cache *cache, struct sa_txn *t,
+                         const struct sa_message *req)
 {
     unsigned present = 0; /* bit k: the request has a KEPT[k] line */
     for (uint32_t i = 0; i < req->tag_line_count; i++) {
@@ -38,9 +71,8 @@ void sa_ext_note_request(const struct sa_allocator *a, struct sa_txn *t, const s
     }
     if (!present)
         return;
-    struct sa_txn_tags *tt = a->alloc(a->ctx, sizeof *tt); /* zeroed: ABSENT, no tags */
-    if (!tt)
-        return;
+    struct sa_txn_tags tt = { 0 }; /* ABSENT, no tags */
+    bool shareable = true;
     struct sa_tag_list_builder b;
     for (int k = 0; k < 3; k++) {
         if (!(present & (1u << k)))
@@ -54,15 +86,17 @@ void sa_ext_note_request(const struct sa_allocator *a, struct sa_txn *t, const s
             any = true;
             int bit = registry_bit(tag);
             if (bit >= 0)
-                tt->mask[k] |= 1ull << bit;
+                tt.mask[k] |= 1ull << bit;
             else if (!sa_tag_list_builder_has(&b, tag))
                 sa_tag_list_builder_add(&b, tag);
         }
-        tt->presence[k] = (uint8_t)(any ? SA_TAGS_LISTED : SA_TAGS_EMPTY);
-        if (b.count || b.cut)
-            sa_tag_list_finish(&b, a, &tt->unregistered[k]);
+        tt.presence[k] = (uint8_t)(any ? SA_TAGS_LISTED : SA_TAGS_EMPTY);
+        if (b.count || b.cut) {
+            shareable = false;
+            sa_tag_list_finish(&b, a, &tt.unregistered[k]);
+        }
     }
-    t->tags = tt;
+    t->tags = keep_tag_set(a, cache, &tt, shareable);
 }
 
 static bool request_lists(const struct sa_txn_tags *tt, int k, struct sa_slice tag)

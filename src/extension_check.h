@@ -47,8 +47,20 @@ struct sa_ext {
     char *request_supported;     /* 421: the request's Supported, as a readable list; NULL when absent */
 };
 
-/* Keeps what the request says in t->tags (nothing is allocated when it has none of the headers). */
-void sa_ext_note_request(const struct sa_allocator *a, struct sa_txn *t, const struct sa_message *req);
+/* The requests of a capture repeat a handful of Supported/Require sets (one per user agent and
+ * method), so a set of registered tags only is kept once and shared by every transaction that
+ * lists it: most INVITEs then cost no memory for their tags at all. Direct-mapped by a hash of
+ * the set; a new set replaces the entry it hashes to (the old one stays with its transactions).
+ * Sets are never changed once made, so sharing them is safe. */
+#define SA_TAG_SET_CACHE_SIZE 64
+struct sa_tag_set_cache {
+    const struct sa_txn_tags *sets[SA_TAG_SET_CACHE_SIZE];
+};
+
+/* Keeps what the request says in t->tags (nothing is allocated when it has none of the headers,
+ * nor when cache already holds the same set of registered tags). */
+void sa_ext_note_request(const struct sa_allocator *a, struct sa_tag_set_cache *cache, struct sa_txn *t,
+                         const struct sa_message *req);
 
 /* Analyses a 420 or 421; t is the transaction answered, NULL when the request is not in the capture. */
 struct sa_ext *sa_ext_on_failure(const struct sa_allocator *a, const struct sa_message *resp, uint32_t frame,

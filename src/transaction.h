@@ -34,7 +34,8 @@ struct sa_txn {
     uint16_t final_code;
     uint16_t next_code;        /* code of next_frame */
     uint8_t flags;             /* enum sa_txn_flags */
-    struct sa_txn_tags *tags;  /* option tags the request listed (for 420/421), or NULL */
+    const struct sa_txn_tags *tags; /* option tags the request listed (for 420/421), or NULL; may be
+                                       shared with other transactions (extension_check.h) */
 };
 
 #endif

@@ -572,6 +572,71 @@ static void test_request_with_10000_supported_tags_fast(void **state)
     assert_true(secs < 1.0);
 }
 
+/* ---- option-tag sets shared between transactions (extension_check.h) -------------------- */
+
+static const struct sa_txn_tags *tags_of(const struct sa_record *r)
+{
+    assert_non_null(r);
+    assert_non_null(r->txn);
+    return r->txn->tags;
+}
+
+static void test_same_registered_set_shared(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_txn_tags *a = tags_of(invite(env, 1, B1, 1, "Supported: 100rel, timer\r\n"));
+    /* The same set written in another order and case, over two lines. */
+    const struct sa_txn_tags *b = tags_of(invite(env, 2, B2, 1, "Supported: TIMER\r\nk: 100rel\r\n"));
+    assert_non_null(a);
+    assert_ptr_equal(a, b);
+    assert_int_equal(a->presence[0], SA_TAGS_LISTED);
+    assert_int_equal(a->presence[1], SA_TAGS_ABSENT);
+}
+
+static void test_other_sets_not_shared(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_txn_tags *base = tags_of(invite(env, 1, B1, 1, "Supported: 100rel, timer\r\n"));
+    const struct sa_txn_tags *fewer = tags_of(invite(env, 2, B2, 1, "Supported: timer\r\n"));
+    const struct sa_txn_tags *req = tags_of(invite(env, 3, B3, 1, "Supported: 100rel, timer\r\nRequire: timer\r\n"));
+    const struct sa_txn_tags *empty = tags_of(invite(env, 4, "z9hG4bK-e4", 1, "Supported:\r\n"));
+    assert_ptr_not_equal(base, fewer);
+    assert_ptr_not_equal(base, req);
+    assert_ptr_not_equal(fewer, req);
+    assert_ptr_not_equal(empty, base);
+    assert_int_equal(empty->presence[0], SA_TAGS_EMPTY);
+    assert_int_equal(empty->mask[0], 0);
+    /* The first set is still found after the others went into the cache. */
+    assert_ptr_equal(tags_of(invite(env, 5, "z9hG4bK-e5", 1, "Supported: timer, 100rel\r\n")), base);
+}
+
+/* A set with a tag outside the registry keeps that tag as text: each transaction has its own. */
+static void test_set_with_unregistered_tag_not_shared(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_txn_tags *a = tags_of(invite(env, 1, B1, 1, "Supported: timer, x-acme\r\n"));
+    const struct sa_txn_tags *b = tags_of(invite(env, 2, B2, 1, "Supported: timer, x-acme\r\n"));
+    assert_ptr_not_equal(a, b);
+    assert_int_equal(a->unregistered[0].count, 1);
+    assert_int_equal(b->unregistered[0].count, 1);
+}
+
+/* Two 421s answering INVITEs that share one set each get the analysis of their own request. */
+static void test_421_on_shared_set(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, "Supported: timer\r\n");
+    invite(env, 2, B2, 1, "Supported: timer\r\n");
+    const struct sa_ext *e1 = ext_of(r421(env, 3, B1, 1, "Require: 100rel\r\n"));
+    const struct sa_ext *e2 = ext_of(r421(env, 4, B2, 1, "Require: timer\r\n"));
+    assert_string_equal(tags(&e1->flagged), "100rel");
+    assert_string_equal(e1->request_supported, "timer");
+    assert_int_equal(e1->request_frame, 1);
+    assert_int_equal(e2->problems, SA_EXT_ALREADY_SUPPORTED);
+    assert_int_equal(e2->flagged.count, 0);
+    assert_int_equal(e2->request_frame, 2);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, ts_env_setup, ts_env_teardown)
 
 int main(void)
@@ -620,6 +685,10 @@ int main(void)
         T(test_421_with_10000_tags_cut_and_fast),
         T(test_421_with_10000_tags_text_ends_with_dots),
         T(test_request_with_10000_supported_tags_fast),
+        T(test_same_registered_set_shared),
+        T(test_other_sets_not_shared),
+        T(test_set_with_unregistered_tag_not_shared),
+        T(test_421_on_shared_set),
     };
     return cmocka_run_group_tests_name("extension_check", tests, NULL, NULL);
 }
