@@ -16,8 +16,6 @@
 #include <epan/expert.h>
 #include <epan/packet.h>
 
-#include "field_refs.h"
-
 /* Notes the severity of each of the plugin's expert infos; call once, after registering them. */
 void sa_expert_gate_register(const ei_register_info *infos, size_t count);
 /* Looks up the expert tap and _ws.expert; call at each capture's start (registration complete). */
@@ -44,7 +42,7 @@ static inline gboolean sa_expert_wanted(gboolean frame_observed, int highest, pr
                                         const expert_field *ei)
 {
     return frame_observed || sa_expert_severity(ei) > highest ||
-           (ei->hf > 0 && sa_field_referenced(tree, ei->hf));
+           (ei->hf > 0 && proto_field_is_referenced(tree, ei->hf));
 }
 
 #endif

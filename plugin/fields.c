@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "fields.h"
 
-#include "field_refs.h"
-
 #include <epan/packet.h>
 
 #include "expert_gate.h"
@@ -246,22 +244,4 @@ void sa_register_fields(int proto)
     proto_register_subtree_array(ett, array_length(ett));
     expert_register_field_array(expert_register_protocol(proto), ei, array_length(ei));
     sa_expert_gate_register(ei, array_length(ei));
-}
-
-void sa_fields_note_refs(void)
-{
-    int lo = -1, hi = -1;
-    for (size_t i = 0; i < array_length(hf); i++) {
-        int id = *hf[i].p_id;
-        lo = lo < 0 || id < lo ? id : lo;
-        hi = id > hi ? id : hi;
-    }
-    for (size_t i = 0; i < array_length(ei); i++) {
-        int id = ei[i].ids->hf;
-        if (id <= 0)
-            continue;
-        lo = lo < 0 || id < lo ? id : lo;
-        hi = id > hi ? id : hi;
-    }
-    sa_field_refs_init(lo, hi);
 }

@@ -65,7 +65,5 @@ extern expert_field ei_sa_ext_never_required;
 extern expert_field ei_sa_ext_tags_cut;
 
 void sa_register_fields(int proto);
-/* Notes the registered info of the fields above and of the expert infos' fields (field_refs.h). */
-void sa_fields_note_refs(void);
 
 #endif

@@ -4,7 +4,6 @@
 #include <inttypes.h>
 
 #include "expert_gate.h"
-#include "field_refs.h"
 #include "fields.h"
 #include "render_ext.h"
 #include "response_codes.h"
@@ -61,7 +60,7 @@ static const char *ms_text(packet_info *pinfo, int64_t ns)
  * its own checks, and these run for several fields of every message. */
 static gboolean field_seen(const struct sa_view *v, int hf)
 {
-    return sa_field_referenced(v->tree, hf);
+    return v->tree && proto_field_is_referenced(v->tree, hf);
 }
 
 static proto_item *add_time(struct sa_view *v, int hf, int64_t ns)
@@ -117,7 +116,7 @@ static const int *const code_detail_hfs[] = { &hf_sa_code_meaning, &hf_sa_code_s
 static gboolean code_details_seen(proto_tree *tree)
 {
     for (size_t i = 0; i < G_N_ELEMENTS(code_detail_hfs); i++) {
-        if (sa_field_referenced(tree, *code_detail_hfs[i]))
+        if (proto_field_is_referenced(tree, *code_detail_hfs[i]))
             return TRUE;
     }
     return FALSE;

@@ -38,7 +38,6 @@ static void sa_init(void)
 {
     analysis = sa_analyzer_new(&file_allocator);
     sa_expert_gate_init();
-    sa_fields_note_refs();
     /* Only the SIP protocol item is wanted: it makes Wireshark build a tree holding one "sip"
      * item per message. We read the message bytes ourselves rather than priming SIP header
      * fields, whose creation costs more than the whole analysis. */
