@@ -314,7 +314,8 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     }
     render_link(&v);
     render_trying(&v);
-    if (r->ext)
-        sa_render_ext(r->ext, pinfo, v.tree, v.anchor, v.tvb, v.start);
+    const struct sa_ext *ext = sa_analyzer_record_ext(an, r);
+    if (ext)
+        sa_render_ext(ext, pinfo, v.tree, v.anchor, v.tvb, v.start);
     render_input_problems(&v);
 }

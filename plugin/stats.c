@@ -496,7 +496,8 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_d
     gboolean visited = FALSE; /* sip_analysis.h does not say yet: count as in one pass */
 #endif
     gboolean response = (r->flags & SA_REC_RESPONSE) != 0;
-    gboolean retry = !response && r->ext && r->ext->kind == SA_EXT_RETRY;
+    const struct sa_ext *ext = sa_analyzer_record_ext(ti->analysis, r);
+    gboolean retry = !response && ext && ext->kind == SA_EXT_RETRY;
     if (!response && !retry)
         return TAP_PACKET_DONT_REDRAW;
 
@@ -505,7 +506,7 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_d
     struct section *secs[2] = { &ts->all, hop };
     if (retry) {
         for (int i = 0; i < 2; i++)
-            count_retry(st, secs[i], r->ext);
+            count_retry(st, secs[i], ext);
         return TAP_PACKET_REDRAW;
     }
     tick(st, N_HOPS, 0, TRUE);
@@ -515,8 +516,8 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_d
     for (int i = 0; i < 2; i++) {
         count_class(st, secs[i], r);
         count_trying(st, ts, secs[i], r, ti->ts_ns, visited, pinfo->num);
-        if (r->ext && r->ext->kind != SA_EXT_RETRY)
-            count_ext(st, secs[i], r->ext, visited);
+        if (ext && ext->kind != SA_EXT_RETRY)
+            count_ext(st, secs[i], ext, visited);
     }
     return TAP_PACKET_REDRAW;
 }

@@ -3,11 +3,14 @@
 
 #include "arena.h"
 #include "extension_check.h"
+#include "hash64.h"
 #include "hash_table.h"
 #include "response_codes.h"
 #include "txn_key.h"
 
 #include <string.h>
+
+_Static_assert(sizeof(struct sa_txn) <= 10 * sizeof(void *), "a transaction stays within 80 bytes on 64-bit hosts");
 
 struct sa_analyzer {
     struct sa_allocator alloc; /* counts, then forwards to base */
@@ -16,6 +19,7 @@ struct sa_analyzer {
     struct sa_hash_table txns;
     struct sa_hash_table failures; /* latest 420/421 per Call-ID + From tag + method, awaiting a retry */
     struct sa_hash_table failed_calls; /* Call-IDs of those: a request of any other call is no retry */
+    struct sa_hash_table exts; /* record -> its 420/421 or retry analysis (SA_REC_HAS_EXT) */
     struct sa_record_store records;
     size_t txn_count;
     struct sa_arena arena; /* transactions and 420/421 findings: never freed one by one */
@@ -57,7 +61,7 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc)
     a->base = *alloc;
     a->alloc = (struct sa_allocator){ counted_alloc, counted_release, a };
     a->live_bytes = sizeof *a;
-    struct sa_hash_table *tables[] = { &a->txns, &a->failures, &a->failed_calls };
+    struct sa_hash_table *tables[] = { &a->txns, &a->failures, &a->failed_calls, &a->exts };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         if (sa_hash_table_init(tables[i], &a->alloc))
             continue;
@@ -132,6 +136,27 @@ static void on_ack(struct sa_analyzer *a, const struct sa_packet *pkt, const str
     }
 }
 
+/* Records stay where they were made (record_store.h): their address is their identity. */
+static uint64_t record_key(const struct sa_record *r)
+{
+    return sa_hash_finish((uint64_t)(uintptr_t)r);
+}
+
+static struct sa_ext *attach_ext(struct sa_analyzer *a, struct sa_record *r, struct sa_ext *e)
+{
+    if (!e || !sa_hash_table_put(&a->exts, record_key(r), e))
+        return NULL;
+    r->flags |= SA_REC_HAS_EXT;
+    return e;
+}
+
+const struct sa_ext *sa_analyzer_record_ext(const struct sa_analyzer *a, const struct sa_record *r)
+{
+    if (!r || !(r->flags & SA_REC_HAS_EXT))
+        return NULL;
+    return sa_hash_table_get(&a->exts, record_key(r));
+}
+
 /* A new request after a 420/421 of the same Call-ID, From tag and method, with a higher CSeq, is
  * the client's retry (RFC 3261 §8.1.3.5). Nothing is hashed unless a 420/421 is pending, and
  * the From tag is read only for a request of a call that had one. */
@@ -147,16 +172,16 @@ static void check_retry(struct sa_analyzer *a, const struct sa_packet *pkt, cons
     struct sa_ext *origin = key ? sa_hash_table_get(&a->failures, key) : NULL;
     if (!origin || origin->retry_frame || msg->cseq <= origin->cseq)
         return;
-    r->ext = sa_ext_on_retry(&a->alloc, origin, msg, pkt->frame);
+    attach_ext(a, r, sa_ext_on_retry(&a->alloc, origin, msg, pkt->frame));
 }
 
 static void on_failure(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
                        const struct sa_txn *t, struct sa_record *r)
 {
-    r->ext = sa_ext_on_failure(&a->alloc, msg, pkt->frame, t);
-    uint64_t key = r->ext ? sa_retry_key(msg, msg->cseq_method) : 0;
-    if (key && sa_hash_table_put(&a->failures, key, r->ext))
-        sa_hash_table_put(&a->failed_calls, sa_call_key(msg), r->ext); /* retry key set: Call-ID too */
+    struct sa_ext *e = attach_ext(a, r, sa_ext_on_failure(&a->alloc, msg, pkt->frame, t));
+    uint64_t key = e ? sa_retry_key(msg, msg->cseq_method) : 0;
+    if (key && sa_hash_table_put(&a->failures, key, e))
+        sa_hash_table_put(&a->failed_calls, sa_call_key(msg), e); /* retry key set: Call-ID too */
 }
 
 static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,

@@ -15,6 +15,7 @@ struct sa_packet {
 };
 
 struct sa_analyzer;
+struct sa_ext;
 
 /* All memory comes from alloc and is released with it (the plugin: wmem file scope). */
 struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc);
@@ -30,6 +31,8 @@ const struct sa_record *sa_analyzer_message(struct sa_analyzer *a, const struct 
 /* Records of a frame, for rendering on any pass. */
 const struct sa_record *sa_analyzer_first_record(const struct sa_analyzer *a, uint32_t frame);
 const struct sa_record *sa_analyzer_next_record(const struct sa_analyzer *a, const struct sa_record *r);
+/* The option-tag analysis of a record (420/421, or the retry after one), or NULL. */
+const struct sa_ext *sa_analyzer_record_ext(const struct sa_analyzer *a, const struct sa_record *r);
 
 /* Time of the last frame of the first pass (the "end of the capture" for transactions left open). */
 int64_t sa_analyzer_last_ts(const struct sa_analyzer *a);

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+_Static_assert(sizeof(struct sa_record) == sizeof(void *) + 8, "a record is a pointer and two words");
+
 void sa_record_store_init(struct sa_record_store *s, const struct sa_allocator *alloc)
 {
     *s = (struct sa_record_store){ .alloc = alloc };

@@ -10,7 +10,6 @@
 #include "sa_types.h"
 
 struct sa_txn;
-struct sa_ext;
 
 enum sa_record_flags {
     SA_REC_RESPONSE = 1u << 0,
@@ -32,11 +31,13 @@ enum sa_record_flags {
     SA_REC_TRUNCATED = 1u << 16,     /* the capture holds only part of the message */
     SA_REC_CODE_NOT_NUMERIC = 1u << 17,
     SA_REC_PHRASE_DIFFERS = 1u << 18, /* reason phrase is not the registry's phrase for the code */
+    SA_REC_HAS_EXT = 1u << 19,       /* has a 420/421 or retry analysis: sa_analyzer_record_ext */
 };
 
+/* 16 bytes, one per SIP message of the capture: what is rare (the option-tag analysis of a
+ * 420/421 or a retry) is kept beside the records, by the analyzer. */
 struct sa_record {
     struct sa_txn *txn;  /* transaction the message belongs to, or NULL */
-    struct sa_ext *ext;  /* option-tag analysis (420/421 and their retries), or NULL */
     uint32_t link;       /* retransmission: the original frame */
     uint32_t code : 10;  /* status code as read (responses), 0 for requests */
     uint32_t flags : 22; /* enum sa_record_flags */

@@ -250,8 +250,10 @@ static inline void sa_fuzz_check_ext(const struct sa_ext *e, uint32_t frame)
     sa_fuzz_check_text(sa_ext_text_bad_extension, e);
 }
 
-static inline void sa_fuzz_check_record(const struct sa_record *r, uint32_t frame)
+static inline void sa_fuzz_check_record(const struct sa_analyzer *an, const struct sa_record *r, uint32_t frame)
 {
+    const struct sa_ext *ext = sa_analyzer_record_ext(an, r);
+    SA_FUZZ_CHECK(!(r->flags & SA_REC_HAS_EXT) == !ext);
     if (r->flags & SA_REC_RETRANS)
         SA_FUZZ_CHECK(r->link != 0 && r->link <= frame && r->txn != NULL);
     if (r->flags & SA_REC_ACK_OF_INVITE)
@@ -263,7 +265,7 @@ static inline void sa_fuzz_check_record(const struct sa_record *r, uint32_t fram
     if (r->flags & SA_REC_REQUEST_UNSEEN)
         SA_FUZZ_CHECK(r->txn == NULL);
     if (r->flags & SA_REC_NOT_SIP)
-        SA_FUZZ_CHECK((r->flags & ~(uint32_t)SA_REC_MORE_IN_FRAME) == SA_REC_NOT_SIP && !r->txn && !r->ext);
+        SA_FUZZ_CHECK((r->flags & ~(uint32_t)SA_REC_MORE_IN_FRAME) == SA_REC_NOT_SIP && !r->txn && !ext);
     if (r->txn) {
         const struct sa_txn *t = r->txn;
         SA_FUZZ_CHECK(t->req_frame != 0 && t->req_frame <= frame);
@@ -272,8 +274,8 @@ static inline void sa_fuzz_check_record(const struct sa_record *r, uint32_t fram
         SA_FUZZ_CHECK(!t->next_frame || t->next_frame >= t->t100_frame);
         SA_FUZZ_CHECK(!t->final_frame || t->final_code >= 200);
     }
-    if (r->ext)
-        sa_fuzz_check_ext(r->ext, frame);
+    if (ext)
+        sa_fuzz_check_ext(ext, frame);
 }
 
 /* Splits the input into messages, feeds them, then reads every record back. */
@@ -331,7 +333,7 @@ static inline void sa_fuzz_run_analyzer(const uint8_t *data, size_t size)
     size_t seen = 0;
     for (uint32_t f = first_frame; fed && f <= frame; f++) {
         for (const struct sa_record *r = sa_analyzer_first_record(an, f); r; r = sa_analyzer_next_record(an, r)) {
-            sa_fuzz_check_record(r, f);
+            sa_fuzz_check_record(an, r, f);
             seen++;
         }
     }

@@ -78,7 +78,7 @@ static void test_basic_call_request_record(void **state)
     assert_int_equal(r->flags, 0);
     assert_int_equal(r->code, 0);
     assert_int_equal(r->link, 0);
-    assert_null(r->ext);
+    assert_null(sa_analyzer_record_ext(env->an, r));
     assert_non_null(r->txn);
     assert_int_equal(r->txn->req_frame, 1);
     assert_int_equal(r->txn->req_ts, 0);
@@ -563,7 +563,7 @@ static void test_not_sip_record(void **state)
     const struct sa_record *r = ts_req(env, 1, 0, "GET / HTTP/1.1\r\n\r\n");
     assert_int_equal(r->flags, SA_REC_NOT_SIP);
     assert_null(r->txn);
-    assert_null(r->ext);
+    assert_null(sa_analyzer_record_ext(env->an, r));
 }
 
 static const struct sa_record *feed_truncated(struct ts_env *env, uint32_t frame, const char *text)
@@ -775,12 +775,13 @@ static size_t oom_scenario(long fail_after)
         ts_req(&env, 4, 30, retry);
         ts_resp(&env, 5, 40, r420);
         char buf[256];
-        if (r && r->ext)
-            sa_ext_text_missing(r->ext, buf, sizeof buf);
+        if (sa_analyzer_record_ext(env.an, r))
+            sa_ext_text_missing(sa_analyzer_record_ext(env.an, r), buf, sizeof buf);
         for (uint32_t f = 1; f <= 5; f++) {
             r = sa_analyzer_first_record(env.an, f);
-            if (r && r->ext && r->ext->kind == SA_EXT_RETRY)
-                sa_ext_text_retry(r->ext, buf, sizeof buf);
+            const struct sa_ext *e = sa_analyzer_record_ext(env.an, r);
+            if (e && e->kind == SA_EXT_RETRY)
+                sa_ext_text_retry(e, buf, sizeof buf);
         }
     }
     size_t made = env.heap.allocs - before;

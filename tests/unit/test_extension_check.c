@@ -34,11 +34,13 @@ static const struct sa_record *r420(struct ts_env *env, uint32_t frame, const ch
                    ts_response(&env->heap, 420, "Bad Extension", branch, cseq, "INVITE", "tb", extra));
 }
 
-static const struct sa_ext *ext_of(const struct sa_record *r)
+static const struct sa_ext *ext_of(struct ts_env *env, const struct sa_record *r)
 {
     assert_non_null(r);
-    assert_non_null(r->ext);
-    return r->ext;
+    const struct sa_ext *e = sa_analyzer_record_ext(env->an, r);
+    assert_non_null(e);
+    assert_true(r->flags & SA_REC_HAS_EXT);
+    return e;
 }
 
 /* A tag list as "a, b" (static buffer: one use per assertion). */
@@ -69,7 +71,7 @@ static const char *text(struct ts_env *env, text_fn fn, const struct sa_ext *e)
 static const struct sa_ext *play_421(struct ts_env *env)
 {
     invite(env, 1, B1, 1, "Supported: timer\r\n");
-    return ext_of(r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
+    return ext_of(env, r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
 }
 
 static void test_421_lists_flags_and_supported(void **state)
@@ -119,7 +121,7 @@ static void test_421_request_supported_empty(void **state)
 {
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Supported:\r\n");
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
     assert_string_equal(e->request_supported, "");
     assert_string_equal(tags(&e->flagged), "100rel, timer");
     assert_string_equal(text(env, sa_ext_text_missing, e),
@@ -131,7 +133,7 @@ static void test_421_request_supported_absent(void **state)
 {
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, NULL);
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel\r\n"));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: 100rel\r\n"));
     assert_null(e->request_supported);
     assert_string_equal(text(env, sa_ext_text_missing, e),
                         "UAS requires 100rel; INVITE in frame 1 had no Supported header. Add 100rel to Supported and "
@@ -142,7 +144,7 @@ static void test_421_request_require_only_counts_as_offered(void **state)
 {
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Require: timer\r\n");
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
     assert_null(e->request_supported);
     assert_string_equal(tags(&e->flagged), "100rel");
     assert_int_equal(e->problems, 0);
@@ -152,7 +154,7 @@ static void test_421_request_compact_k(void **state)
 {
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "k: 100rel\r\n");
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
     assert_string_equal(e->request_supported, "100rel");
     assert_string_equal(tags(&e->flagged), "timer");
 }
@@ -161,7 +163,7 @@ static void test_421_case_differences_already_supported(void **state)
 {
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Supported: 100REL, Timer, X-Own\r\n");
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel, TIMER, x-own\r\n"));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: 100rel, TIMER, x-own\r\n"));
     assert_int_equal(e->problems, SA_EXT_ALREADY_SUPPORTED);
     assert_string_equal(tags(&e->listed), "100rel, TIMER, x-own");
     assert_int_equal(e->flagged.count, 0);
@@ -173,7 +175,7 @@ static void test_421_request_supported_order(void **state)
 {
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Supported: x-b, timer, x-a\r\nk: path, 100rel\r\n");
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: gruu\r\n"));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: gruu\r\n"));
     assert_string_equal(e->request_supported, "100rel, path, timer, x-b, x-a");
 }
 
@@ -181,7 +183,7 @@ static void test_421_without_require(void **state)
 {
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Supported: timer\r\n");
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, NULL));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, NULL));
     assert_int_equal(e->problems, SA_EXT_NO_REQUIRE);
     assert_int_equal(e->listed.count, 0);
     assert_int_equal(e->flagged.count, 0);
@@ -195,7 +197,7 @@ static void test_421_with_empty_require(void **state)
 {
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Supported: timer\r\n");
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: ,\r\n"));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: ,\r\n"));
     assert_int_equal(e->listed.count, 0);
     assert_int_equal(e->problems, SA_EXT_NO_REQUIRE);
 }
@@ -204,7 +206,7 @@ static void test_421_all_already_supported(void **state)
 {
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Supported: 100rel, timer, path\r\n");
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: timer\r\nRequire: 100rel\r\n"));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: timer\r\nRequire: 100rel\r\n"));
     assert_int_equal(e->problems, SA_EXT_ALREADY_SUPPORTED);
     assert_string_equal(tags(&e->listed), "timer, 100rel");
     assert_int_equal(e->flagged.count, 0);
@@ -214,7 +216,7 @@ static void test_421_duplicate_tags_listed_once(void **state)
 {
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, NULL);
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel, 100REL,timer\r\nRequire: timer\r\n"));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: 100rel, 100REL,timer\r\nRequire: timer\r\n"));
     assert_string_equal(tags(&e->listed), "100rel, timer");
     assert_string_equal(tags(&e->flagged), "100rel, timer");
 }
@@ -222,7 +224,7 @@ static void test_421_duplicate_tags_listed_once(void **state)
 static void test_421_request_unseen(void **state)
 {
     struct ts_env *env = *state;
-    const struct sa_ext *e = ext_of(r421(env, 1, B1, 1, "Require: 100rel\r\n"));
+    const struct sa_ext *e = ext_of(env, r421(env, 1, B1, 1, "Require: 100rel\r\n"));
     assert_int_equal(e->problems, SA_EXT_REQUEST_UNSEEN);
     assert_int_equal(e->request_frame, 0);
     assert_string_equal(tags(&e->listed), "100rel");
@@ -237,7 +239,7 @@ static void test_421_retransmission_has_no_ext(void **state)
     play_421(env);
     const struct sa_record *r = r421(env, 3, B1, 1, "Require: 100rel, timer\r\n");
     assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_RETRANS);
-    assert_null(r->ext);
+    assert_null(sa_analyzer_record_ext(env->an, r));
 }
 
 static void test_421_rfcs_named_once_and_unregistered_said(void **state)
@@ -245,7 +247,7 @@ static void test_421_rfcs_named_once_and_unregistered_said(void **state)
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Supported: path\r\n");
     const struct sa_ext *e =
-        ext_of(r421(env, 2, B1, 1, "Require: 100rel, timer, x-a, geolocation-http, geolocation-sip\r\n"));
+        ext_of(env, r421(env, 2, B1, 1, "Require: 100rel, timer, x-a, geolocation-http, geolocation-sip\r\n"));
     assert_string_equal(text(env, sa_ext_text_missing, e),
                         "UAS requires 100rel, timer, x-a, geolocation-http, geolocation-sip; INVITE in frame 1 listed "
                         "Supported: path. Add 100rel, timer, x-a, geolocation-http, geolocation-sip to Supported and "
@@ -264,7 +266,7 @@ static void test_421_text_with_long_supported_list(void **state)
         sa_text_addf(&t, "%sx-long-tag-name-%02d", i ? ", " : "", i);
     assert_true(t.len < sizeof list);
     invite(env, 1, B1, 1, ts_printf(&env->heap, "Supported: %s\r\n", list));
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: 100rel\r\n"));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: 100rel\r\n"));
     assert_string_equal(e->request_supported, list);
     const char *want = ts_printf(&env->heap,
                                  "UAS requires 100rel; INVITE in frame 1 listed Supported: %s. Add 100rel to "
@@ -286,8 +288,8 @@ static const struct sa_record *play_421_retry(struct ts_env *env, const char *re
 static void test_retry_after_421_fixed(void **state)
 {
     struct ts_env *env = *state;
-    const struct sa_ext *e = ext_of(play_421_retry(env, "Supported: 100rel, timer\r\n"));
-    const struct sa_ext *origin = sa_analyzer_first_record(env->an, 2)->ext;
+    const struct sa_ext *e = ext_of(env, play_421_retry(env, "Supported: 100rel, timer\r\n"));
+    const struct sa_ext *origin = sa_analyzer_record_ext(env->an, sa_analyzer_first_record(env->an, 2));
     assert_int_equal(e->kind, SA_EXT_RETRY);
     assert_ptr_equal(e->origin, origin);
     assert_int_equal(e->origin_frame, 2);
@@ -301,21 +303,21 @@ static void test_retry_after_421_fixed(void **state)
 static void test_retry_after_421_fixed_text(void **state)
 {
     struct ts_env *env = *state;
-    const struct sa_ext *e = ext_of(play_421_retry(env, "Supported: 100rel, timer\r\n"));
+    const struct sa_ext *e = ext_of(env, play_421_retry(env, "Supported: 100rel, timer\r\n"));
     assert_string_equal(text(env, sa_ext_text_retry, e), "Retry of the 421 in frame 2: now offers 100rel, timer");
 }
 
 static void test_retry_after_421_require_counts_as_offered(void **state)
 {
     struct ts_env *env = *state;
-    const struct sa_ext *e = ext_of(play_421_retry(env, "Supported: timer\r\nRequire: 100REL\r\n"));
+    const struct sa_ext *e = ext_of(env, play_421_retry(env, "Supported: timer\r\nRequire: 100REL\r\n"));
     assert_int_equal(e->problems, 0);
 }
 
 static void test_retry_after_421_still_missing(void **state)
 {
     struct ts_env *env = *state;
-    const struct sa_ext *e = ext_of(play_421_retry(env, "Supported: timer\r\n"));
+    const struct sa_ext *e = ext_of(env, play_421_retry(env, "Supported: timer\r\n"));
     assert_int_equal(e->problems, SA_EXT_STILL_MISSING);
     assert_string_equal(tags(&e->flagged), "100rel");
     assert_string_equal(text(env, sa_ext_text_retry, e),
@@ -328,7 +330,7 @@ static void test_ack_of_421_is_not_a_retry(void **state)
     play_421_retry(env, NULL);
     const struct sa_record *ack = sa_analyzer_first_record(env->an, 3);
     assert_int_equal(ack->flags, SA_REC_ACK_OF_INVITE);
-    assert_null(ack->ext);
+    assert_null(sa_analyzer_record_ext(env->an, ack));
 }
 
 static void test_retry_same_cseq_not_a_retry(void **state)
@@ -336,7 +338,7 @@ static void test_retry_same_cseq_not_a_retry(void **state)
     struct ts_env *env = *state;
     play_421(env);
     const struct sa_record *r = invite(env, 3, B2, 1, "Supported: 100rel, timer\r\n");
-    assert_null(r->ext);
+    assert_null(sa_analyzer_record_ext(env->an, r));
 }
 
 static void test_retry_other_from_tag_not_a_retry(void **state)
@@ -348,7 +350,7 @@ static void test_retry_other_from_tag_not_a_retry(void **state)
                                        "From: <sip:alice@a.example>;tag=other\r\nCall-ID: call-1@a.example\r\n"
                                        "CSeq: 2 INVITE\r\n\r\n");
     assert_non_null(r->txn);
-    assert_null(r->ext);
+    assert_null(sa_analyzer_record_ext(env->an, r));
 }
 
 static void test_retry_other_call_id_not_a_retry(void **state)
@@ -359,15 +361,15 @@ static void test_retry_other_call_id_not_a_retry(void **state)
                                        "INVITE sip:bob@b.example SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=" B2 "\r\n"
                                        "From: <sip:alice@a.example>;tag=fa\r\nCall-ID: call-2@a.example\r\n"
                                        "CSeq: 2 INVITE\r\n\r\n");
-    assert_null(r->ext);
+    assert_null(sa_analyzer_record_ext(env->an, r));
 }
 
 static void test_retry_other_method_not_a_retry(void **state)
 {
     struct ts_env *env = *state;
     play_421(env);
-    assert_null(ts_req(env, 3, 30, ts_request(&env->heap, "OPTIONS", B2, 2, NULL))->ext);
-    assert_null(ts_req(env, 4, 40, ts_request(&env->heap, "CANCEL", B1, 1, NULL))->ext);
+    assert_null(sa_analyzer_record_ext(env->an, ts_req(env, 3, 30, ts_request(&env->heap, "OPTIONS", B2, 2, NULL))));
+    assert_null(sa_analyzer_record_ext(env->an, ts_req(env, 4, 40, ts_request(&env->heap, "CANCEL", B1, 1, NULL))));
 }
 
 static void test_only_first_retry_linked(void **state)
@@ -375,8 +377,8 @@ static void test_only_first_retry_linked(void **state)
     struct ts_env *env = *state;
     play_421_retry(env, "Supported: 100rel, timer\r\n");
     const struct sa_record *r = invite(env, 5, B3, 3, "Supported: 100rel, timer\r\n");
-    assert_null(r->ext);
-    assert_int_equal(sa_analyzer_first_record(env->an, 2)->ext->retry_frame, 4);
+    assert_null(sa_analyzer_record_ext(env->an, r));
+    assert_int_equal(sa_analyzer_record_ext(env->an, sa_analyzer_first_record(env->an, 2))->retry_frame, 4);
 }
 
 static void test_second_421_then_second_retry(void **state)
@@ -384,7 +386,7 @@ static void test_second_421_then_second_retry(void **state)
     struct ts_env *env = *state;
     play_421_retry(env, "Supported: timer, 100rel\r\n");
     r421(env, 5, B2, 2, "Require: path\r\n");
-    const struct sa_ext *e = ext_of(invite(env, 6, B3, 3, "Supported: path\r\n"));
+    const struct sa_ext *e = ext_of(env, invite(env, 6, B3, 3, "Supported: path\r\n"));
     assert_int_equal(e->origin_frame, 5);
     assert_int_equal(e->problems, 0);
     assert_string_equal(text(env, sa_ext_text_retry, e), "Retry of the 421 in frame 5: now offers path");
@@ -394,7 +396,7 @@ static void test_retry_of_421_whose_request_was_unseen(void **state)
 {
     struct ts_env *env = *state;
     r421(env, 1, B1, 1, "Require: 100rel\r\n");
-    const struct sa_ext *e = ext_of(invite(env, 2, B2, 2, "Supported: 100rel\r\n"));
+    const struct sa_ext *e = ext_of(env, invite(env, 2, B2, 2, "Supported: 100rel\r\n"));
     assert_int_equal(e->kind, SA_EXT_RETRY);
     assert_int_equal(e->origin_frame, 1);
     assert_int_equal(e->problems, 0);
@@ -405,7 +407,7 @@ static void test_retry_of_421_whose_request_was_unseen(void **state)
 static const struct sa_ext *play_420(struct ts_env *env, const char *req_extra, const char *resp_extra)
 {
     invite(env, 1, B1, 1, req_extra);
-    return ext_of(r420(env, 2, B1, 1, resp_extra));
+    return ext_of(env, r420(env, 2, B1, 1, resp_extra));
 }
 
 static void test_420_unsupported_in_require(void **state)
@@ -485,7 +487,7 @@ static void test_420_without_unsupported(void **state)
 static void test_420_request_unseen_text(void **state)
 {
     struct ts_env *env = *state;
-    const struct sa_ext *e = ext_of(r420(env, 1, B1, 1, "Unsupported: foo, 100rel\r\n"));
+    const struct sa_ext *e = ext_of(env, r420(env, 1, B1, 1, "Unsupported: foo, 100rel\r\n"));
     assert_int_equal(e->problems, SA_EXT_REQUEST_UNSEEN);
     assert_string_equal(text(env, sa_ext_text_bad_extension, e),
                         "UAS does not support foo, 100rel. Retry without foo, 100rel in Require and Proxy-Require "
@@ -497,7 +499,7 @@ static void test_retry_after_420_fixed(void **state)
 {
     struct ts_env *env = *state;
     play_420(env, "Require: foo\r\n", "Unsupported: foo\r\n");
-    const struct sa_ext *e = ext_of(invite(env, 3, B2, 2, "Supported: foo\r\n"));
+    const struct sa_ext *e = ext_of(env, invite(env, 3, B2, 2, "Supported: foo\r\n"));
     assert_int_equal(e->problems, 0);
     assert_string_equal(text(env, sa_ext_text_retry, e), "Retry of the 420 in frame 2: no longer requires foo");
 }
@@ -506,7 +508,7 @@ static void test_retry_after_420_still_required(void **state)
 {
     struct ts_env *env = *state;
     play_420(env, "Require: foo\r\n", "Unsupported: foo\r\n");
-    const struct sa_ext *e = ext_of(invite(env, 3, B2, 2, "Proxy-Require: FOO\r\n"));
+    const struct sa_ext *e = ext_of(env, invite(env, 3, B2, 2, "Proxy-Require: FOO\r\n"));
     assert_int_equal(e->problems, SA_EXT_STILL_MISSING);
     assert_string_equal(tags(&e->flagged), "foo");
     assert_string_equal(text(env, sa_ext_text_retry, e),
@@ -537,7 +539,7 @@ static void test_421_with_10000_tags_cut_and_fast(void **state)
     const char *require = many_tags(env, "Require", 10000);
     clock_t start = clock();
     invite(env, 1, B1, 1, "Supported: timer, t5\r\n");
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, require));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, require));
     size_t n = sa_ext_text_missing(e, NULL, 0);
     double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
     assert_int_equal(e->listed.count, SA_MAX_TAGS);
@@ -552,7 +554,7 @@ static void test_421_with_10000_tags_text_ends_with_dots(void **state)
 {
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Supported: timer\r\n");
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, many_tags(env, "Require", 10000)));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, many_tags(env, "Require", 10000)));
     const char *t = tags(&e->listed);
     assert_memory_equal(t, "t0, t1, t2, ", 12);
     assert_non_null(strstr(t, ", t255, ..."));
@@ -565,7 +567,7 @@ static void test_request_with_10000_supported_tags_fast(void **state)
     const char *supported = many_tags(env, "Supported", 10000);
     clock_t start = clock();
     invite(env, 1, B1, 1, supported);
-    const struct sa_ext *e = ext_of(r421(env, 2, B1, 1, "Require: t9999, t1, 100rel\r\n"));
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: t9999, t1, 100rel\r\n"));
     double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
     /* The request keeps its first SA_MAX_TAGS unregistered tags: t9999 is beyond them. */
     assert_string_equal(tags(&e->flagged), "t9999, 100rel");
@@ -627,8 +629,8 @@ static void test_421_on_shared_set(void **state)
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Supported: timer\r\n");
     invite(env, 2, B2, 1, "Supported: timer\r\n");
-    const struct sa_ext *e1 = ext_of(r421(env, 3, B1, 1, "Require: 100rel\r\n"));
-    const struct sa_ext *e2 = ext_of(r421(env, 4, B2, 1, "Require: timer\r\n"));
+    const struct sa_ext *e1 = ext_of(env, r421(env, 3, B1, 1, "Require: 100rel\r\n"));
+    const struct sa_ext *e2 = ext_of(env, r421(env, 4, B2, 1, "Require: timer\r\n"));
     assert_string_equal(tags(&e1->flagged), "100rel");
     assert_string_equal(e1->request_supported, "timer");
     assert_int_equal(e1->request_frame, 1);
