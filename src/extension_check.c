@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "hash64.h"
 #include "option_tag_registry.h"
 #include "text_buf.h"
 
@@ -59,19 +60,36 @@ static const struct sa_txn_tags *keep_tag_set(const struct sa_allocator *a, stru
     return kept;
 }
 
-/* Runs for every request, so each header is read once: which of the three it has, then one
- * iteration per header present. */
-void sa_ext_note_request(const struct sa_allocator *a, struct sa_tag_set_cache *cache, struct sa_txn *t,
-                         const struct sa_message *req)
+/* The request's Supported, Require and Proxy-Require lines as memo key material: for each,
+ * its header, its length and its bytes. False when they do not fit. */
+static bool memo_key(const struct sa_message *req, char *out, uint32_t *len)
 {
-    unsigned present = 0; /* bit k: the request has a KEPT[k] line */
+    uint32_t n = 0;
     for (uint32_t i = 0; i < req->tag_line_count; i++) {
-        for (int k = 0; k < 3; k++)
-            present |= (req->tag_lines[i].header == KEPT[k]) ? 1u << k : 0u;
+        const struct sa_tag_line *l = &req->tag_lines[i];
+        if (l->header == SA_HDR_UNSUPPORTED)
+            continue;
+        if (l->value.len > SA_TAG_MEMO_BYTES - 3 || n + 3 + l->value.len > SA_TAG_MEMO_BYTES)
+            return false;
+        out[n] = (char)l->header;
+        out[n + 1] = (char)(l->value.len & 0xFF);
+        out[n + 2] = (char)(l->value.len >> 8);
+        memcpy(out + n + 3, l->value.ptr, l->value.len);
+        n += 3 + l->value.len;
     }
-    if (!present)
-        return;
-    struct sa_txn_tags tt = { 0 }; /* ABSENT, no tags */
+    *len = n;
+    return true;
+}
+
+static struct sa_tag_line_memo *memo_slot(struct sa_tag_set_cache *cache, uint64_t hash)
+{
+    return &cache->memo[(size_t)(hash >> 60) & (SA_TAG_MEMO_COUNT - 1)];
+}
+
+/* Reads the three headers into tt; false when a tag outside the registry was kept as text. */
+static bool read_tag_set(const struct sa_allocator *a, const struct sa_message *req, unsigned present,
+                         struct sa_txn_tags *tt)
+{
     bool shareable = true;
     struct sa_tag_list_builder b;
     for (int k = 0; k < 3; k++) {
@@ -86,17 +104,52 @@ void sa_ext_note_request(const struct sa_allocator *a, struct sa_tag_set_cache *
             any = true;
             int bit = registry_bit(tag);
             if (bit >= 0)
-                tt.mask[k] |= 1ull << bit;
+                tt->mask[k] |= 1ull << bit;
             else if (!sa_tag_list_builder_has(&b, tag))
                 sa_tag_list_builder_add(&b, tag);
         }
-        tt.presence[k] = (uint8_t)(any ? SA_TAGS_LISTED : SA_TAGS_EMPTY);
+        tt->presence[k] = (uint8_t)(any ? SA_TAGS_LISTED : SA_TAGS_EMPTY);
         if (b.count || b.cut) {
             shareable = false;
-            sa_tag_list_finish(&b, a, &tt.unregistered[k]);
+            sa_tag_list_finish(&b, a, &tt->unregistered[k]);
         }
     }
+    return shareable;
+}
+
+/* Runs for every request: which of the three headers it has, then the memo of raw lines, and
+ * only without a match one iteration per header present. */
+void sa_ext_note_request(const struct sa_allocator *a, struct sa_tag_set_cache *cache, struct sa_txn *t,
+                         const struct sa_message *req)
+{
+    unsigned present = 0; /* bit k: the request has a KEPT[k] line */
+    for (uint32_t i = 0; i < req->tag_line_count; i++) {
+        for (int k = 0; k < 3; k++)
+            present |= (req->tag_lines[i].header == KEPT[k]) ? 1u << k : 0u;
+    }
+    if (!present)
+        return;
+    char key[SA_TAG_MEMO_BYTES];
+    uint32_t key_len = 0;
+    struct sa_tag_line_memo *memo = NULL;
+    uint64_t hash = 0;
+    if (memo_key(req, key, &key_len)) {
+        hash = sa_hash_finish(sa_hash_bytes(SA_HASH_SEED, key, key_len));
+        memo = memo_slot(cache, hash);
+        if (memo->set && memo->hash == hash && memo->len == key_len && memcmp(memo->bytes, key, key_len) == 0) {
+            t->tags = memo->set;
+            return;
+        }
+    }
+    struct sa_txn_tags tt = { 0 }; /* ABSENT, no tags */
+    bool shareable = read_tag_set(a, req, present, &tt);
     t->tags = keep_tag_set(a, cache, &tt, shareable);
+    if (memo && shareable && t->tags) {
+        memo->set = t->tags;
+        memo->hash = hash;
+        memo->len = key_len;
+        memcpy(memo->bytes, key, key_len);
+    }
 }
 
 static bool request_lists(const struct sa_txn_tags *tt, int k, struct sa_slice tag)

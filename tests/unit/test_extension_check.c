@@ -639,6 +639,104 @@ static void test_421_on_shared_set(void **state)
     assert_int_equal(e2->request_frame, 2);
 }
 
+/* ---- the memo of raw option-tag lines (extension_check.h), driven directly ---------------- */
+
+struct memo_env {
+    struct sa_tag_set_cache cache;
+    struct sa_message msg;
+};
+
+/* Notes the request text's option tags on a fresh transaction; returns its set. */
+static const struct sa_txn_tags *note(struct ts_env *env, struct memo_env *m, const char *text)
+{
+    assert_true(sa_message_parse(text, strlen(text), &m->msg));
+    struct sa_txn t;
+    memset(&t, 0, sizeof t);
+    sa_ext_note_request(&env->heap.a, &m->cache, &t, &m->msg);
+    return t.tags;
+}
+
+static size_t memo_entries(const struct memo_env *m)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < SA_TAG_MEMO_COUNT; i++)
+        n += m->cache.memo[i].set != NULL;
+    return n;
+}
+
+#define REQ(lines) "INVITE sip:b@b SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=z9hG4bK-m\r\n" lines "\r\n"
+
+/* A request repeating the lines byte for byte takes the remembered set without reading a tag:
+ * replacing the remembered set shows that the second request got it from the memo. */
+static void test_memo_repeated_lines_take_remembered_set(void **state)
+{
+    struct ts_env *env = *state;
+    static struct memo_env m;
+    memset(&m, 0, sizeof m);
+    const struct sa_txn_tags *first = note(env, &m, REQ("Supported: 100rel, timer\r\nRequire: timer\r\n"));
+    assert_non_null(first);
+    assert_int_equal(memo_entries(&m), 1);
+    static const struct sa_txn_tags marker;
+    for (size_t i = 0; i < SA_TAG_MEMO_COUNT; i++) {
+        if (m.cache.memo[i].set == first)
+            m.cache.memo[i].set = &marker;
+    }
+    size_t allocs = env->heap.allocs;
+    assert_ptr_equal(note(env, &m, REQ("Supported: 100rel, timer\r\nRequire: timer\r\n")), &marker);
+    assert_int_equal(env->heap.allocs, allocs);
+}
+
+/* Anything that is not the same bytes in the same headers is read again. */
+static void test_memo_other_lines_read_again(void **state)
+{
+    struct ts_env *env = *state;
+    static struct memo_env m;
+    memset(&m, 0, sizeof m);
+    const struct sa_txn_tags *sup = note(env, &m, REQ("Supported: timer\r\n"));
+    const struct sa_txn_tags *req = note(env, &m, REQ("Require: timer\r\n"));
+    const struct sa_txn_tags *proxy = note(env, &m, REQ("Proxy-Require: timer\r\n"));
+    const struct sa_txn_tags *two = note(env, &m, REQ("Supported: timer\r\nSupported: timer\r\n"));
+    assert_ptr_not_equal(sup, req);
+    assert_ptr_not_equal(req, proxy);
+    assert_int_equal(sup->mask[0], req->mask[1]);
+    assert_int_equal(req->mask[1], proxy->mask[2]);
+    assert_int_equal(proxy->presence[0], SA_TAGS_ABSENT);
+    assert_ptr_equal(two, sup); /* read again, the same set: shared */
+    /* Unsupported is not part of what a request is kept for: it changes nothing. */
+    assert_ptr_equal(note(env, &m, REQ("Supported: timer\r\nUnsupported: x\r\n")), sup);
+}
+
+/* Sets holding tags outside the registry are the transaction's own: never remembered. */
+static void test_memo_skips_unregistered_sets(void **state)
+{
+    struct ts_env *env = *state;
+    static struct memo_env m;
+    memset(&m, 0, sizeof m);
+    const struct sa_txn_tags *a = note(env, &m, REQ("Supported: timer, x-acme\r\n"));
+    const struct sa_txn_tags *b = note(env, &m, REQ("Supported: timer, x-acme\r\n"));
+    assert_ptr_not_equal(a, b);
+    assert_int_equal(memo_entries(&m), 0);
+    assert_int_equal(b->unregistered[0].count, 1);
+}
+
+/* Lines longer than the memo holds are read every time, and still shared by their set. */
+static void test_memo_long_lines_not_remembered(void **state)
+{
+    struct ts_env *env = *state;
+    static struct memo_env m;
+    memset(&m, 0, sizeof m);
+    char line[SA_TAG_MEMO_BYTES + 64];
+    int n = snprintf(line, sizeof line, "Supported: timer");
+    while ((size_t)n < SA_TAG_MEMO_BYTES + 16) /* the value alone is longer than the memo */
+        n += snprintf(line + n, sizeof line - (size_t)n, ", timer");
+    char *text = ts_printf(&env->heap, REQ("%s\r\n"), line);
+    const struct sa_txn_tags *a = note(env, &m, text);
+    const struct sa_txn_tags *b = note(env, &m, text);
+    assert_int_equal(memo_entries(&m), 0);
+    assert_ptr_equal(a, b);
+    assert_int_equal(a->presence[0], SA_TAGS_LISTED);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, ts_env_setup, ts_env_teardown)
 
 int main(void)
@@ -691,6 +789,10 @@ int main(void)
         T(test_other_sets_not_shared),
         T(test_set_with_unregistered_tag_not_shared),
         T(test_421_on_shared_set),
+        T(test_memo_repeated_lines_take_remembered_set),
+        T(test_memo_other_lines_read_again),
+        T(test_memo_skips_unregistered_sets),
+        T(test_memo_long_lines_not_remembered),
     };
     return cmocka_run_group_tests_name("extension_check", tests, NULL, NULL);
 }
