@@ -36,17 +36,25 @@ static struct sa_slice trim(const char *p, const char *end)
 }
 
 /* The first a or b in [p, end), or end: sixteen bytes per step where SSE2 exists (every x86-64),
- * one byte per step elsewhere and for the last few bytes. Never reads outside [p, end). */
+ * the last step on the final sixteen bytes of the range (overlapping, its bytes already seen
+ * masked off); one byte per step elsewhere and for ranges under sixteen bytes. Never reads
+ * outside [p, end). */
 static const char *find_either(const char *p, const char *end, char a, char b)
 {
 #if defined(__SSE2__)
-    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
-    while (end - p >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
-        if (m)
-            return p + __builtin_ctz(m);
-        p += 16;
+    if (end - p >= 16) {
+        const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+        for (;;) {
+            if (end - p < 16)
+                p = end - 16; /* overlaps what was seen: those bytes matched nothing */
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
+            if (m)
+                return p + __builtin_ctz(m);
+            if (p + 16 >= end)
+                return end;
+            p += 16;
+        }
     }
 #endif
     while (p < end && *p != a && *p != b)
@@ -118,6 +126,15 @@ static bool parse_request_line(struct sa_slice line, struct sa_message *msg)
         return false;
     msg->method = (struct sa_slice){ m, (uint32_t)(p - m) };
     return true;
+}
+
+/* The name before a header's colon: trimmed only when white space touches either end
+ * (RFC 3261 §7.3.1 allows it before the colon; it is rare, and this runs for every header read). */
+static struct sa_slice header_name(const char *p, const char *colon)
+{
+    if (colon > p && !LWS_BYTE[(unsigned char)p[0]] && !LWS_BYTE[(unsigned char)colon[-1]])
+        return (struct sa_slice){ p, (uint32_t)(colon - p) };
+    return trim(p, colon);
 }
 
 /* n (at most 8) bytes as one word, every byte OR-ed with 0x20: ASCII letters folded to lowercase. */
@@ -199,18 +216,110 @@ static enum header_id header_id(struct sa_slice name)
     }
 }
 
+/* Whether the line at p starts with the n-letter name lower followed straight by its colon (no
+ * white space): the usual spelling, which header_id() would read the same way. */
+static bool spelled(const char *p, const char *lf, const char *lower, size_t n)
+{
+    return (size_t)(lf - p) > n && p[n] == ':' && name_eq(p, lower, n);
+}
+
+/* The header a line is, and its colon, for the usual spellings of the headers read ("Via:",
+ * "v:", "Call-ID:", ...): one switch on the first byte and one comparison, instead of a colon
+ * search, trimming the name and header_id(). Any other line takes that careful way; lines
+ * may_be_read() rules out are skipped (H_OTHER, colon NULL). Runs for every header line. */
+static enum header_id classify_line(const char *p, const char *lf, const char **colon)
+{
+    if (lf - p >= 2) {
+        *colon = p + 1;
+        if (p[1] == ':') {
+            switch (p[0] | 0x20) { /* compact forms (RFC 3261 §7.3.3) */
+            case 'v': return H_VIA;
+            case 'i': return H_CALL_ID;
+            case 'f': return H_FROM;
+            case 't': return H_TO;
+            case 'k': return H_SUPPORTED;
+            default: break;
+            }
+        }
+        switch (p[0] | 0x20) {
+        case 'v':
+            if (spelled(p, lf, "via", 3))
+                return *colon = p + 3, H_VIA;
+            break;
+        case 'f':
+            if (spelled(p, lf, "from", 4))
+                return *colon = p + 4, H_FROM;
+            break;
+        case 't':
+            if (spelled(p, lf, "to", 2))
+                return *colon = p + 2, H_TO;
+            break;
+        case 'c':
+            if (spelled(p, lf, "cseq", 4))
+                return *colon = p + 4, H_CSEQ;
+            if (spelled(p, lf, "call-id", 7) && p[4] == '-')
+                return *colon = p + 7, H_CALL_ID;
+            break;
+        case 's':
+            if (spelled(p, lf, "supported", 9))
+                return *colon = p + 9, H_SUPPORTED;
+            break;
+        case 'r':
+            if (spelled(p, lf, "require", 7))
+                return *colon = p + 7, H_REQUIRE;
+            break;
+        default: break;
+        }
+    }
+    *colon = may_be_read(p, lf) ? memchr(p, ':', (size_t)(lf - p)) : NULL;
+    return *colon ? header_id(header_name(p, *colon)) : H_OTHER;
+}
+
 /* Bytes that end a parameter value: the next parameter, the next header value, white space. */
 static const unsigned char PARAM_VALUE_END[256] = {
     [';'] = 1, [','] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1,
 };
+
+/* The end of a parameter value starting at v: the first PARAM_VALUE_END byte, or end. A Via
+ * branch (20-40 bytes) is read for every message: sixteen bytes per step where SSE2 exists. */
+static const char *param_value_end(const char *v, const char *end)
+{
+#if defined(__SSE2__)
+    const __m128i semi = _mm_set1_epi8(';'), comma = _mm_set1_epi8(','), sp = _mm_set1_epi8(' ');
+    const __m128i tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+    while (end - v >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)v);
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, semi), _mm_cmpeq_epi8(x, comma)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, tab)));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, lf)));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m)
+            return v + __builtin_ctz(m);
+        v += 16;
+    }
+#endif
+    while (v < end && !PARAM_VALUE_END[(unsigned char)*v])
+        v++;
+    return v;
+}
+
+/* Whether n bytes at q are the lowercase literal param, of letters only: OR-ing 0x20 folds a
+ * byte onto a lowercase letter only when it is that letter in either case. */
+static bool param_name_is(const char *q, const char *param, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if ((q[i] | 0x20) != param[i])
+            return false;
+    }
+    return true;
+}
 
 /* q: right after a ';'. When "<param> = value" starts there, stores the value. */
 static bool param_at(const char *q, const char *end, const char *param, size_t plen, struct sa_slice *out)
 {
     while (q < end && is_lws(*q))
         q++;
-    if ((size_t)(end - q) <= plen ||
-        !sa_slices_eq_nocase((struct sa_slice){ q, (uint32_t)plen }, (struct sa_slice){ param, (uint32_t)plen }))
+    if ((size_t)(end - q) <= plen || !param_name_is(q, param, plen))
         return false;
     const char *v = q + plen;
     while (v < end && is_lws(*v))
@@ -220,13 +329,7 @@ static bool param_at(const char *q, const char *end, const char *param, size_t p
     v++;
     while (v < end && is_lws(*v))
         v++;
-    /* Four bytes per step: a Via branch is 20-40 bytes and is read for every message. */
-    const char *ve = v;
-    while (end - ve >= 4 && !(PARAM_VALUE_END[(unsigned char)ve[0]] | PARAM_VALUE_END[(unsigned char)ve[1]] |
-                              PARAM_VALUE_END[(unsigned char)ve[2]] | PARAM_VALUE_END[(unsigned char)ve[3]]))
-        ve += 4;
-    while (ve < end && !PARAM_VALUE_END[(unsigned char)*ve])
-        ve++;
+    const char *ve = param_value_end(v, end);
     *out = (struct sa_slice){ v, (uint32_t)(ve - v) };
     return true;
 }
@@ -440,15 +543,13 @@ bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
     p = p < end && *p == '\n' ? p + 1 : p;
     while (p < end && *p != '\r' && *p != '\n') { /* an empty line ends the headers */
         const char *lf = logical_line_lf(p, end);
-        const char *colon = may_be_read(p, lf) ? memchr(p, ':', (size_t)(lf - p)) : NULL;
-        if (colon) {
-            /* Most lines are headers we do not read: their value is not even trimmed. */
-            enum header_id id = header_id(trim(p, colon));
-            if (id != H_OTHER) {
-                take_header(id, trim(colon + 1, lf), msg);
-                if (response_read_enough(msg))
-                    break;
-            }
+        const char *colon;
+        enum header_id id = classify_line(p, lf, &colon);
+        /* Most lines are headers we do not read: their value is not even trimmed. */
+        if (id != H_OTHER) {
+            take_header(id, trim(colon + 1, lf), msg);
+            if (response_read_enough(msg))
+                break;
         }
         p = lf < end ? lf + 1 : end;
     }
