@@ -36,8 +36,8 @@ static struct sa_slice trim(const char *p, const char *end)
 }
 
 /* The first a or b in [p, end), or end: sixteen bytes per step where SSE2 exists (every x86-64),
- * the last step on the final sixteen bytes of the range (overlapping, its bytes already seen
- * masked off); one byte per step elsewhere and for ranges under sixteen bytes. Never reads
+ * the last step on the final sixteen bytes of the range (overlapping bytes already seen, which
+ * matched nothing); one byte per step elsewhere and for ranges under sixteen bytes. Never reads
  * outside [p, end). */
 static const char *find_either(const char *p, const char *end, char a, char b)
 {
@@ -229,47 +229,40 @@ static bool spelled(const char *p, const char *lf, const char *lower, size_t n)
  * may_be_read() rules out are skipped (H_OTHER, colon NULL). Runs for every header line. */
 static enum header_id classify_line(const char *p, const char *lf, const char **colon)
 {
-    if (lf - p >= 2) {
-        *colon = p + 1;
-        if (p[1] == ':') {
-            switch (p[0] | 0x20) { /* compact forms (RFC 3261 §7.3.3) */
-            case 'v': return H_VIA;
-            case 'i': return H_CALL_ID;
-            case 'f': return H_FROM;
-            case 't': return H_TO;
-            case 'k': return H_SUPPORTED;
-            default: break;
-            }
-        }
-        switch (p[0] | 0x20) {
-        case 'v':
-            if (spelled(p, lf, "via", 3))
-                return *colon = p + 3, H_VIA;
-            break;
-        case 'f':
-            if (spelled(p, lf, "from", 4))
-                return *colon = p + 4, H_FROM;
-            break;
-        case 't':
-            if (spelled(p, lf, "to", 2))
-                return *colon = p + 2, H_TO;
-            break;
-        case 'c':
-            if (spelled(p, lf, "cseq", 4))
-                return *colon = p + 4, H_CSEQ;
-            if (spelled(p, lf, "call-id", 7) && p[4] == '-')
-                return *colon = p + 7, H_CALL_ID;
-            break;
-        case 's':
-            if (spelled(p, lf, "supported", 9))
-                return *colon = p + 9, H_SUPPORTED;
-            break;
-        case 'r':
-            if (spelled(p, lf, "require", 7))
-                return *colon = p + 7, H_REQUIRE;
-            break;
+    enum header_id id = H_OTHER;
+    size_t n = 0; /* length of the name, where the colon is */
+    if (lf - p >= 2 && p[1] == ':') {
+        n = 1;
+        switch (p[0] | 0x20) { /* compact forms (RFC 3261 §7.3.3) */
+        case 'v': id = H_VIA; break;
+        case 'i': id = H_CALL_ID; break;
+        case 'f': id = H_FROM; break;
+        case 't': id = H_TO; break;
+        case 'k': id = H_SUPPORTED; break;
         default: break;
         }
+    } else if (lf - p >= 2) {
+        switch (p[0] | 0x20) {
+        case 'v': n = 3; id = spelled(p, lf, "via", n) ? H_VIA : H_OTHER; break;
+        case 'f': n = 4; id = spelled(p, lf, "from", n) ? H_FROM : H_OTHER; break;
+        case 't': n = 2; id = spelled(p, lf, "to", n) ? H_TO : H_OTHER; break;
+        case 'c':
+            if (spelled(p, lf, "cseq", 4)) {
+                n = 4;
+                id = H_CSEQ;
+            } else if (spelled(p, lf, "call-id", 7) && p[4] == '-') {
+                n = 7;
+                id = H_CALL_ID;
+            }
+            break;
+        case 's': n = 9; id = spelled(p, lf, "supported", n) ? H_SUPPORTED : H_OTHER; break;
+        case 'r': n = 7; id = spelled(p, lf, "require", n) ? H_REQUIRE : H_OTHER; break;
+        default: break;
+        }
+    }
+    if (id != H_OTHER) {
+        *colon = p + n;
+        return id;
     }
     *colon = may_be_read(p, lf) ? memchr(p, ':', (size_t)(lf - p)) : NULL;
     return *colon ? header_id(header_name(p, *colon)) : H_OTHER;

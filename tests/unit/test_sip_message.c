@@ -465,6 +465,40 @@ static void test_names_with_symbols_for_letters_ignored(void **state)
     assert_slice(m.via_branch, "z9hG4bKx");
 }
 
+/* The usual spellings ("Via:", "v:") are recognised on a fast path, every other one (white
+ * space before the colon, a line that is only a name and its colon) the careful way: both read
+ * the same values. */
+static void test_usual_and_unusual_spellings_read_alike(void **state)
+{
+    (void)state;
+    static const char *const pairs[][2] = {
+        { "Via: SIP/2.0/UDP h;branch=z9hG4bKa\r\n", "Via : SIP/2.0/UDP h;branch=z9hG4bKa\r\n" },
+        { "v: SIP/2.0/UDP h;branch=z9hG4bKa\r\n", " v\t: SIP/2.0/UDP h;branch=z9hG4bKa\r\n" },
+        { "Call-ID: c1\r\nCSeq: 7 INVITE\r\n", "Call-ID :c1\r\nCSeq  : 7 INVITE\r\n" },
+        { "From: <sip:a@a>;tag=f\r\nTo: <sip:b@b>\r\n", "From :<sip:a@a>;tag=f\r\nTo\t:<sip:b@b>\r\n" },
+        { "Supported: timer\r\nRequire: 100rel\r\n", "Supported :timer\r\nRequire :100rel\r\n" },
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        char a[256], b[256];
+        snprintf(a, sizeof a, REQ_LINE "%s\r\n", pairs[i][0]);
+        snprintf(b, sizeof b, REQ_LINE "%s\r\n", pairs[i][1]);
+        struct sa_message x = parse(a), y = parse(b);
+        assert_int_equal(x.flags, y.flags);
+        assert_int_equal(x.cseq, y.cseq);
+        assert_int_equal(x.via_branch.len, y.via_branch.len);
+        assert_memory_equal(x.via_branch.ptr, y.via_branch.ptr, x.via_branch.len);
+        assert_int_equal(x.call_id.len, y.call_id.len);
+        assert_int_equal(x.tag_line_count, y.tag_line_count);
+        assert_int_equal(sa_message_from_tag(&x).len, sa_message_from_tag(&y).len);
+        assert_int_equal(x.to_value.len, y.to_value.len);
+    }
+    /* A name and its colon alone, at the end of the line: an empty value, found either way. */
+    struct sa_message m = parse(REQ_LINE "Call-ID:\r\ni:\r\nv:\r\nSupported:\r\n\r\n");
+    assert_int_equal(m.flags, SA_MSG_HAS_VIA);
+    assert_int_equal(m.tag_line_count, 1);
+    assert_int_equal(m.tag_lines[0].value.len, 0);
+}
+
 /* Lines end at LF (CR LF or a bare LF). A bare CR stays inside its line (RFC 3261 §7 requires
  * CR LF; Wireshark's SIP dissector would end the line there): the header after it is not read,
  * and its absence is reported as for any missing header. */
@@ -776,6 +810,7 @@ int main(void)
         cmocka_unit_test(test_header_name_white_space_before_colon),
         cmocka_unit_test(test_similar_header_names_ignored),
         cmocka_unit_test(test_names_with_symbols_for_letters_ignored),
+        cmocka_unit_test(test_usual_and_unusual_spellings_read_alike),
         cmocka_unit_test(test_bare_cr_stays_inside_the_line),
         cmocka_unit_test(test_to_tag_of_odd_name_addrs),
         cmocka_unit_test(test_via_with_angle_bracket_has_no_branch),
