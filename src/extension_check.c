@@ -31,10 +31,8 @@ static char *dup_slice(const struct sa_allocator *a, struct sa_slice s)
 /* Which slot of the cache a set of registered tags goes to. */
 static size_t tag_set_slot(const struct sa_txn_tags *tt)
 {
-    uint64_t h = tt->mask[0] * 0x9e3779b97f4a7c15ull;
-    h = (h ^ tt->mask[1]) * 0x9e3779b97f4a7c15ull;
-    h = (h ^ tt->mask[2] ^ ((uint64_t)tt->presence[0] | (uint64_t)tt->presence[1] << 8 |
-                            (uint64_t)tt->presence[2] << 16)) * 0x9e3779b97f4a7c15ull;
+    uint64_t h = sa_hash_bytes(SA_HASH_SEED, tt->mask, sizeof tt->mask);
+    h = sa_hash_finish(sa_hash_bytes(h, tt->presence, sizeof tt->presence));
     return (size_t)(h >> 58) & (SA_TAG_SET_CACHE_SIZE - 1);
 }
 
@@ -61,7 +59,8 @@ static const struct sa_txn_tags *keep_tag_set(const struct sa_allocator *a, stru
 }
 
 /* The request's Supported, Require and Proxy-Require lines as memo key material: for each,
- * its header, its length and its bytes. False when they do not fit. */
+ * its header, its length (under SA_TAG_MEMO_BYTES, so one byte) and its bytes. False when they
+ * do not fit. */
 static bool memo_key(const struct sa_message *req, char *out, uint32_t *len)
 {
     uint32_t n = 0;
@@ -69,13 +68,12 @@ static bool memo_key(const struct sa_message *req, char *out, uint32_t *len)
         const struct sa_tag_line *l = &req->tag_lines[i];
         if (l->header == SA_HDR_UNSUPPORTED)
             continue;
-        if (l->value.len > SA_TAG_MEMO_BYTES - 3 || n + 3 + l->value.len > SA_TAG_MEMO_BYTES)
+        if (l->value.len > SA_TAG_MEMO_BYTES - 2 || n + 2 + l->value.len > SA_TAG_MEMO_BYTES)
             return false;
         out[n] = (char)l->header;
-        out[n + 1] = (char)(l->value.len & 0xFF);
-        out[n + 2] = (char)(l->value.len >> 8);
-        memcpy(out + n + 3, l->value.ptr, l->value.len);
-        n += 3 + l->value.len;
+        out[n + 1] = (char)l->value.len;
+        memcpy(out + n + 2, l->value.ptr, l->value.len);
+        n += 2 + l->value.len;
     }
     *len = n;
     return true;

@@ -60,11 +60,12 @@ struct sa_ext {
 #define SA_TAG_SET_CACHE_SIZE 64
 #define SA_TAG_MEMO_COUNT 16
 #define SA_TAG_MEMO_BYTES 160
+_Static_assert(SA_TAG_MEMO_BYTES <= 256, "a line's length in the memo key is one byte");
 struct sa_tag_line_memo {
     const struct sa_txn_tags *set; /* NULL: unused */
     uint64_t hash;
     uint32_t len;
-    char bytes[SA_TAG_MEMO_BYTES]; /* per line: header, length (2 bytes), value */
+    char bytes[SA_TAG_MEMO_BYTES]; /* per line: header, length (one byte), value */
 };
 struct sa_tag_set_cache {
     const struct sa_txn_tags *sets[SA_TAG_SET_CACHE_SIZE];

@@ -656,6 +656,14 @@ static const struct sa_txn_tags *note(struct ts_env *env, struct memo_env *m, co
     return t.tags;
 }
 
+/* A zeroed cache (static: it is large for the stack), one per test. */
+static struct memo_env *fresh_memo(void)
+{
+    static struct memo_env m;
+    memset(&m, 0, sizeof m);
+    return &m;
+}
+
 static size_t memo_entries(const struct memo_env *m)
 {
     size_t n = 0;
@@ -671,18 +679,17 @@ static size_t memo_entries(const struct memo_env *m)
 static void test_memo_repeated_lines_take_remembered_set(void **state)
 {
     struct ts_env *env = *state;
-    static struct memo_env m;
-    memset(&m, 0, sizeof m);
-    const struct sa_txn_tags *first = note(env, &m, REQ("Supported: 100rel, timer\r\nRequire: timer\r\n"));
+    struct memo_env *m = fresh_memo();
+    const struct sa_txn_tags *first = note(env, m, REQ("Supported: 100rel, timer\r\nRequire: timer\r\n"));
     assert_non_null(first);
-    assert_int_equal(memo_entries(&m), 1);
+    assert_int_equal(memo_entries(m), 1);
     static const struct sa_txn_tags marker;
     for (size_t i = 0; i < SA_TAG_MEMO_COUNT; i++) {
-        if (m.cache.memo[i].set == first)
-            m.cache.memo[i].set = &marker;
+        if (m->cache.memo[i].set == first)
+            m->cache.memo[i].set = &marker;
     }
     size_t allocs = env->heap.allocs;
-    assert_ptr_equal(note(env, &m, REQ("Supported: 100rel, timer\r\nRequire: timer\r\n")), &marker);
+    assert_ptr_equal(note(env, m, REQ("Supported: 100rel, timer\r\nRequire: timer\r\n")), &marker);
     assert_int_equal(env->heap.allocs, allocs);
 }
 
@@ -690,12 +697,11 @@ static void test_memo_repeated_lines_take_remembered_set(void **state)
 static void test_memo_other_lines_read_again(void **state)
 {
     struct ts_env *env = *state;
-    static struct memo_env m;
-    memset(&m, 0, sizeof m);
-    const struct sa_txn_tags *sup = note(env, &m, REQ("Supported: timer\r\n"));
-    const struct sa_txn_tags *req = note(env, &m, REQ("Require: timer\r\n"));
-    const struct sa_txn_tags *proxy = note(env, &m, REQ("Proxy-Require: timer\r\n"));
-    const struct sa_txn_tags *two = note(env, &m, REQ("Supported: timer\r\nSupported: timer\r\n"));
+    struct memo_env *m = fresh_memo();
+    const struct sa_txn_tags *sup = note(env, m, REQ("Supported: timer\r\n"));
+    const struct sa_txn_tags *req = note(env, m, REQ("Require: timer\r\n"));
+    const struct sa_txn_tags *proxy = note(env, m, REQ("Proxy-Require: timer\r\n"));
+    const struct sa_txn_tags *two = note(env, m, REQ("Supported: timer\r\nSupported: timer\r\n"));
     assert_ptr_not_equal(sup, req);
     assert_ptr_not_equal(req, proxy);
     assert_int_equal(sup->mask[0], req->mask[1]);
@@ -703,19 +709,18 @@ static void test_memo_other_lines_read_again(void **state)
     assert_int_equal(proxy->presence[0], SA_TAGS_ABSENT);
     assert_ptr_equal(two, sup); /* read again, the same set: shared */
     /* Unsupported is not part of what a request is kept for: it changes nothing. */
-    assert_ptr_equal(note(env, &m, REQ("Supported: timer\r\nUnsupported: x\r\n")), sup);
+    assert_ptr_equal(note(env, m, REQ("Supported: timer\r\nUnsupported: x\r\n")), sup);
 }
 
 /* Sets holding tags outside the registry are the transaction's own: never remembered. */
 static void test_memo_skips_unregistered_sets(void **state)
 {
     struct ts_env *env = *state;
-    static struct memo_env m;
-    memset(&m, 0, sizeof m);
-    const struct sa_txn_tags *a = note(env, &m, REQ("Supported: timer, x-acme\r\n"));
-    const struct sa_txn_tags *b = note(env, &m, REQ("Supported: timer, x-acme\r\n"));
+    struct memo_env *m = fresh_memo();
+    const struct sa_txn_tags *a = note(env, m, REQ("Supported: timer, x-acme\r\n"));
+    const struct sa_txn_tags *b = note(env, m, REQ("Supported: timer, x-acme\r\n"));
     assert_ptr_not_equal(a, b);
-    assert_int_equal(memo_entries(&m), 0);
+    assert_int_equal(memo_entries(m), 0);
     assert_int_equal(b->unregistered[0].count, 1);
 }
 
@@ -723,16 +728,15 @@ static void test_memo_skips_unregistered_sets(void **state)
 static void test_memo_long_lines_not_remembered(void **state)
 {
     struct ts_env *env = *state;
-    static struct memo_env m;
-    memset(&m, 0, sizeof m);
+    struct memo_env *m = fresh_memo();
     char line[SA_TAG_MEMO_BYTES + 64];
     int n = snprintf(line, sizeof line, "Supported: timer");
     while ((size_t)n < SA_TAG_MEMO_BYTES + 16) /* the value alone is longer than the memo */
         n += snprintf(line + n, sizeof line - (size_t)n, ", timer");
     char *text = ts_printf(&env->heap, REQ("%s\r\n"), line);
-    const struct sa_txn_tags *a = note(env, &m, text);
-    const struct sa_txn_tags *b = note(env, &m, text);
-    assert_int_equal(memo_entries(&m), 0);
+    const struct sa_txn_tags *a = note(env, m, text);
+    const struct sa_txn_tags *b = note(env, m, text);
+    assert_int_equal(memo_entries(m), 0);
     assert_ptr_equal(a, b);
     assert_int_equal(a->presence[0], SA_TAGS_LISTED);
 }
