@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The plugin loads, registers its protocol, fields, expert infos and preferences."""
+import re
 
 
 def test_listed_with_version(tshark):
@@ -27,3 +28,28 @@ def test_preferences(tshark):
     out = tshark.run(["-G", "defaultprefs"]).stdout
     assert "#sip.analysis.trying_delay_ms: 200" in out
     assert "#sip.analysis.trying_duration_ms: 3000" in out
+
+
+def test_disabled_protocol_adds_nothing(tshark):
+    """Disabling "SIP Analysis" (Enabled Protocols, --disable-protocol) turns the postdissector off:
+    no item, no field, no expert info, one-pass and -2. Its dissector handle carries no protocol
+    (sip_analysis.c), so this is the plugin's own check, not Wireshark's."""
+    cap = tshark.capture("rec-421.pcapng")
+    for two in ([], ["-2"]):
+        on = tshark.run(two + ["-r", cap, "-Y", "sip.analysis", "-T", "fields", "-e", "frame.number"]).stdout
+        assert len(on.split()) == 58
+        tree = tshark.run(two + ["-r", cap, "-V"]).stdout
+        assert "\n    [SIP Analysis]\n" in tree
+        off = tshark.run(two + ["--disable-protocol", "sip.analysis", "-r", cap, "-V"]).stdout
+        assert "[SIP Analysis]" not in off and "Response class" not in off
+        assert off.count("Session Initiation Protocol") == tree.count("Session Initiation Protocol") > 0
+        experts = tshark.run(two + ["--disable-protocol", "sip.analysis", "-r", cap, "-q", "-z", "expert"]).stdout
+        assert "Warns" not in experts and "Chats" not in experts
+
+
+def test_expert_infos_name_the_protocol(tshark):
+    """Expert infos are listed under "SIP Analysis" (the handle has no protocol: the postdissector
+    names itself for them)."""
+    out = tshark.run(["-r", tshark.capture("rec-421.pcapng"), "-q", "-z", "expert"]).stdout
+    rows = re.findall(r"^\s+(\d+)\s+(\w+)\s+(.+?)\s{2,}(421 Extension Required: Client Failure)$", out, re.M)
+    assert rows == [("6", "Response", "SIP Analysis", "421 Extension Required: Client Failure")]

@@ -1,0 +1,95 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# What the plugin costs tshark in a simulated CPU: instructions, cache misses and estimated cycles
+# per packet, with against without, from cachegrind. Exactly reproducible, unlike wall time on a
+# shared VM (run-bench.sh's runs of one configuration spread 15-50 % here).
+#
+#   tools/bench/cachesim.sh [--calls N] [--seed S] [--rev REV] [-2] [--ll SIZE,ASSOC,LINE] [--keep DIR]
+#
+#   --calls N   calls in the capture (default 5000, about 33 000 packets; 50000 takes ~12 minutes)
+#   -2          two-pass runs (target 1.10) instead of one-pass (target 1.05)
+#   --ll S,A,L  the simulated last-level cache (default 33554432,16,64: the 32 MiB, 16-way L3 of
+#               one EPYC core complex; cachegrind's own guess on this VM is a 512 MiB 2-way cache)
+#   --rev REV   the plugin of commit REV (git archive) instead of the work tree
+#   --keep DIR  keep the cachegrind files (cg_annotate, cg_diff read them)
+#
+# Same two configurations as run-bench.sh (tshark -r CAP -q -Y sip without the plugin, -Y
+# sip.analysis with it, as nobody, only the plugin folder differs); the same runs on a 1-call
+# capture give each configuration's fixed cost, which the per-packet figures leave out. The four
+# runs go two at a time (cachegrind is single-threaded). The first-level caches simulated are
+# the machine's own (32 KiB instruction, 48 KiB data). See cachesim_report.py for the estimate.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+bench=$top/tools/bench
+. "$bench/common.sh"
+calls=5000
+seed=1
+rev=
+keep=
+mode=one-pass
+ll=33554432,16,64
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --calls) calls=$2; shift 2 ;;
+        --seed) seed=$2; shift 2 ;;
+        --rev) rev=$2; shift 2 ;;
+        --keep) keep=$2; shift 2 ;;
+        --ll) ll=$2; shift 2 ;;
+        -2) mode=-2; shift ;;
+        -h|--help) sed -n '3,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "cachesim.sh: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+log() { bench_log "$@"; }
+
+bench_need_pkg valgrind valgrind
+bench_need_pkg setpriv util-linux
+bench_build "$rev" "${SA_BENCH_BUILD:-/tmp/build-bench}" -DCMAKE_BUILD_TYPE=Release
+src=$(bench_capture "$calls" "$seed")
+base=$(bench_capture 1 "$seed")
+bench_setup sa-cachesim
+cp "$src" "$work/capture.pcapng"
+cp "$base" "$work/base.pcapng"
+chmod a+r "$work/capture.pcapng" "$work/base.pcapng"
+two=()
+target=1.05
+if [ "$mode" = -2 ]; then
+    two=(-2)
+    target=1.10
+fi
+
+simulate() { # CONFIG FILTER CAPTURE NAME
+    bench_env "$1"
+    (cd "$work" && "${as_nobody[@]}" "${envcmd[@]}" \
+        valgrind --tool=cachegrind --cache-sim=yes --LL="$ll" \
+        --cachegrind-out-file="$work/out/$4.cg" \
+        tshark "${two[@]}" -r "$work/$3" -q -Y "$2" >/dev/null 2>"$work/out/$4.log") || {
+        cat "$work/out/$4.log" >&2
+        return 1
+    }
+}
+pair() { # CAPTURE NAME-PREFIX
+    log "cachegrind: without and with ($mode, $1)"
+    simulate without sip "$1" "$2without" &
+    local a=$!
+    simulate with sip.analysis "$1" "$2with" &
+    local b=$!
+    wait "$a" && wait "$b"
+}
+pair base.pcapng base-
+pair capture.pcapng ""
+packets=$(capinfos -M -c -T -r "$work/capture.pcapng" | cut -f2)
+base_packets=$(capinfos -M -c -T -r "$work/base.pcapng" | cut -f2)
+
+echo "capture: $calls calls, $packets packets; mode: $mode; with the plugin: -Y sip.analysis, without: -Y sip"
+echo "plugin: $src_desc, Release build"
+echo "simulated caches: $(grep -m3 '^desc:' "$work/out/with.cg" | sed 's/^desc: *//; s/  */ /g' | paste -sd';' | sed 's/;/; /g')"
+echo
+"$py" "$bench/cachesim_report.py" --packets "$packets" --base-packets "$base_packets" --target "$target" \
+    "$work/out/base-without.cg" "$work/out/base-with.cg" "$work/out/without.cg" "$work/out/with.cg"
+if [ -n "$keep" ]; then
+    mkdir -p "$keep"
+    cp "$work"/out/* "$keep"/
+    log "cachegrind files kept in $keep"
+fi
