@@ -3,8 +3,8 @@
 
 #include <inttypes.h>
 
-#include "expert_gate.h"
 #include "compiler.h"
+#include "expert_gate.h"
 #include "fields.h"
 #include "render_ext.h"
 #include "response_codes.h"
