@@ -3,7 +3,6 @@
 
 #include <inttypes.h>
 
-#include "compiler.h"
 #include "expert_gate.h"
 #include "fields.h"
 #include "render_ext.h"
@@ -30,12 +29,12 @@ struct sa_view {
 #define SA_EXPERT_WANTED(v, ei) sa_expert_wanted((v)->experts_observed, (v)->highest_severity, (v)->tree, (ei))
 #define SA_EXPERT_FMT(v, ei, ...) \
     do { \
-        if (SA_UNLIKELY(SA_EXPERT_WANTED(v, ei))) \
+        if (SA_EXPERT_WANTED(v, ei)) \
             expert_add_info_format((v)->pinfo, (v)->anchor, (ei), __VA_ARGS__); \
     } while (0)
 #define SA_EXPERT(v, ei) \
     do { \
-        if (SA_UNLIKELY(SA_EXPERT_WANTED(v, ei))) \
+        if (SA_EXPERT_WANTED(v, ei)) \
             expert_add_info((v)->pinfo, (v)->anchor, (ei)); \
     } while (0)
 

@@ -3,21 +3,15 @@
  *
  * Wireshark's own code for one packet is larger than the CPU's 32 KiB instruction cache, so every
  * line of code the plugin runs per message is likely fetched again from L2, and evicts a line of
- * Wireshark's (tools/bench/cachesim.sh counts both). Rare branches are therefore kept out of the
- * hot code's cache lines, and code repeated by inlining is kept in one copy. */
+ * Wireshark's (tools/bench/cachesim.sh counts both): code that inlining would repeat is kept in
+ * one copy. */
 #ifndef SA_COMPILER_H
 #define SA_COMPILER_H
 
 #if defined(__GNUC__)
-#define SA_LIKELY(x) __builtin_expect(!!(x), 1)
-#define SA_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define SA_NOINLINE __attribute__((noinline))
-#define SA_COLD __attribute__((cold, noinline))
 #else
-#define SA_LIKELY(x) (x)
-#define SA_UNLIKELY(x) (x)
 #define SA_NOINLINE
-#define SA_COLD
 #endif
 
 #endif

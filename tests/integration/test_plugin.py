@@ -50,6 +50,7 @@ def test_disabled_protocol_adds_nothing(tshark):
 def test_expert_infos_name_the_protocol(tshark):
     """Expert infos are listed under "SIP Analysis" (the handle has no protocol: the postdissector
     names itself for them)."""
-    out = tshark.run(["-r", tshark.capture("rec-421.pcapng"), "-q", "-z", "expert"]).stdout
-    rows = re.findall(r"^\s+(\d+)\s+(\w+)\s+(.+?)\s{2,}(421 Extension Required: Client Failure)$", out, re.M)
-    assert rows == [("6", "Response", "SIP Analysis", "421 Extension Required: Client Failure")]
+    for two in ([], ["-2"]):
+        out = tshark.run(two + ["-r", tshark.capture("rec-421.pcapng"), "-q", "-z", "expert"]).stdout
+        rows = re.findall(r"^\s+(\d+)\s+(\w+)\s+(.+?)\s{2,}(421 Extension Required: Client Failure)$", out, re.M)
+        assert rows == [("6", "Response", "SIP Analysis", "421 Extension Required: Client Failure")], two

@@ -46,12 +46,7 @@ log() { bench_log "$@"; }
 bench_need_pkg valgrind valgrind
 bench_need_pkg setpriv util-linux
 bench_build "$rev" "${SA_BENCH_BUILD:-/tmp/build-bench}" -DCMAKE_BUILD_TYPE=Release
-src=$(bench_capture "$calls" "$seed")
-base=$(bench_capture 1 "$seed")
-bench_setup sa-cachesim
-cp "$src" "$work/capture.pcapng"
-cp "$base" "$work/base.pcapng"
-chmod a+r "$work/capture.pcapng" "$work/base.pcapng"
+bench_setup_profiled sa-cachesim "$calls" "$seed"
 two=()
 target=1.05
 if [ "$mode" = -2 ]; then
@@ -79,8 +74,6 @@ pair() { # CAPTURE NAME-PREFIX
 }
 pair base.pcapng base-
 pair capture.pcapng ""
-packets=$(capinfos -M -c -T -r "$work/capture.pcapng" | cut -f2)
-base_packets=$(capinfos -M -c -T -r "$work/base.pcapng" | cut -f2)
 
 echo "capture: $calls calls, $packets packets; mode: $mode; with the plugin: -Y sip.analysis, without: -Y sip"
 echo "plugin: $src_desc, Release build"

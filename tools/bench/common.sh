@@ -88,6 +88,21 @@ bench_setup() {
     fi
 }
 
+# bench_setup_profiled PREFIX CALLS SEED: bench_setup, plus the CALLS-call capture as
+# $work/capture.pcapng and the 1-call one (each configuration's fixed cost) as $work/base.pcapng,
+# readable by nobody; sets packets and base_packets (their packet counts).
+bench_setup_profiled() {
+    local src base
+    src=$(bench_capture "$2" "$3")
+    base=$(bench_capture 1 "$3")
+    bench_setup "$1"
+    cp "$src" "$work/capture.pcapng"
+    cp "$base" "$work/base.pcapng"
+    chmod a+r "$work/capture.pcapng" "$work/base.pcapng"
+    packets=$(capinfos -M -c -T -r "$work/capture.pcapng" | cut -f2)
+    base_packets=$(capinfos -M -c -T -r "$work/base.pcapng" | cut -f2)
+}
+
 # bench_env CONFIG: the environment command for configuration "with" or "without" (an array
 # in $envcmd). Both configurations get the same environment but for the plugin folder.
 bench_env() {

@@ -53,12 +53,7 @@ log() { bench_log "$@"; }
 bench_need_pkg valgrind valgrind
 bench_need_pkg setpriv util-linux
 bench_build "$rev" "${SA_BENCH_PROF_BUILD:-/tmp/build-bench-prof}" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS=-g
-src=$(bench_capture "$calls" "$seed")
-base=$(bench_capture 1 "$seed")
-bench_setup sa-prof
-cp "$src" "$work/capture.pcapng"
-cp "$base" "$work/base.pcapng"
-chmod a+r "$work/capture.pcapng" "$work/base.pcapng"
+bench_setup_profiled sa-prof "$calls" "$seed"
 two=()
 [ "$mode" = -2 ] && two=(-2)
 
@@ -78,8 +73,6 @@ profile without sip base.pcapng base-without
 profile with "$with_filter" base.pcapng base-with
 profile without sip capture.pcapng without
 profile with "$with_filter" capture.pcapng with
-packets=$(capinfos -M -c -T -r "$work/capture.pcapng" | cut -f2)
-base_packets=$(capinfos -M -c -T -r "$work/base.pcapng" | cut -f2)
 
 echo "capture: $calls calls, $packets packets; mode: $mode; with the plugin: -Y $with_filter, without: -Y sip"
 echo "plugin: $src_desc, Release build (-O3) with -g"
