@@ -4,7 +4,7 @@
 # per packet, with against without, from cachegrind. Exactly reproducible, unlike wall time on a
 # shared VM (run-bench.sh's runs of one configuration spread 15-50 % here).
 #
-#   tools/bench/cachesim.sh [--calls N] [--seed S] [--rev REV] [-2] [--ll SIZE,ASSOC,LINE] [--keep DIR]
+#   tools/bench/cachesim.sh [--calls N] [--seed S] [--rev REV] [-2] [--ll SIZE,ASSOC,LINE] [--keep DIR] [--floor]
 #
 #   --calls N   calls in the capture (default 5000, about 33 000 packets; 50000 takes ~12 minutes)
 #   -2          two-pass runs (target 1.10) instead of one-pass (target 1.05)
@@ -12,6 +12,8 @@
 #               one EPYC core complex; cachegrind's own guess on this VM is a 512 MiB 2-way cache)
 #   --rev REV   the plugin of commit REV (git archive) instead of the work tree
 #   --keep DIR  keep the cachegrind files (cg_annotate, cg_diff read them)
+#   --floor     "with" runs a stand-in that only adds the plugin's item to each SIP message
+#               (tools/bench/floor/floor_plugin.c): what Wireshark charges before any analysis
 #
 # Same two configurations as run-bench.sh (tshark -r CAP -q -Y sip without the plugin, -Y
 # sip.analysis with it, as nobody, only the plugin folder differs); the same runs on a 1-call
@@ -27,6 +29,7 @@ calls=5000
 seed=1
 rev=
 keep=
+floor=
 mode=one-pass
 ll=33554432,16,64
 while [ $# -gt 0 ]; do
@@ -37,7 +40,8 @@ while [ $# -gt 0 ]; do
         --keep) keep=$2; shift 2 ;;
         --ll) ll=$2; shift 2 ;;
         -2) mode=-2; shift ;;
-        -h|--help) sed -n '3,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --floor) floor=1; shift ;;
+        -h|--help) sed -n '3,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "cachesim.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -46,6 +50,12 @@ log() { bench_log "$@"; }
 bench_need_pkg valgrind valgrind
 bench_need_pkg setpriv util-linux
 bench_build "$rev" "${SA_BENCH_BUILD:-/tmp/build-bench}" -DCMAKE_BUILD_TYPE=Release
+if [ -n "$floor" ]; then
+    built=$(dirname "$(dirname "$(dirname "$(dirname "$so")")")")
+    cmake --build "$built" --target sip_analysis_floor >/dev/null
+    so=$built/floor-plugins/$ver/epan/sip_analysis_floor.so
+    src_desc="the floor stand-in (tools/bench/floor), not the plugin"
+fi
 bench_setup_profiled sa-cachesim "$calls" "$seed"
 two=()
 target=1.05

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The floor of tools/bench/cachesim.sh --floor: what Wireshark itself charges any postdissector
+ * that does what the plugin must do at the least, with none of the analysis. Registered under
+ * the plugin's own names ("SIP Analysis", filter sip.analysis), so the benchmark's
+ * -Y sip.analysis matches it. Per packet it: is called as a postdissector through a handle
+ * without a protocol, as the plugin is; wants the "sip" items primed; walks the top-level
+ * items for them; and adds one "SIP Analysis" item under each. Never built by default
+ * (EXCLUDE_FROM_ALL) and never installed. */
+#include <epan/packet.h>
+#include <epan/proto.h>
+
+#include "ws_compat.h"
+
+static int proto_floor = -1;
+static int proto_sip = -1;
+static dissector_handle_t floor_handle;
+
+static int dissect_floor(tvbuff_t *tvb, packet_info *pinfo _U_, proto_tree *tree, void *data _U_)
+{
+    if (!tree || proto_sip <= 0)
+        return 0;
+    int added = 0;
+    for (proto_node *node = tree->first_child; node; node = node->next) {
+        field_info *fi = PNODE_FINFO(node);
+        if (fi && fi->hfinfo && fi->hfinfo->id == proto_sip) {
+            proto_tree_add_item(node, proto_floor, fi->ds_tvb, fi->start, 0, ENC_NA);
+            added++;
+        }
+    }
+    return added ? (int)tvb_captured_length(tvb) : 0;
+}
+
+static void floor_init(void)
+{
+    proto_sip = proto_get_id_by_filter_name("sip");
+    GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
+    if (proto_sip > 0)
+        g_array_append_val(wanted, proto_sip);
+    set_postdissector_wanted_hfids(floor_handle, wanted);
+}
+
+static void floor_cleanup(void)
+{
+    set_postdissector_wanted_hfids(floor_handle, NULL);
+}
+
+static void proto_register_floor(void)
+{
+    proto_floor = proto_register_protocol("SIP Analysis", "SIP Analysis", "sip.analysis");
+    floor_handle = register_dissector("sip.analysis", dissect_floor, -1);
+    register_postdissector(floor_handle);
+    register_init_routine(floor_init);
+    register_cleanup_routine(floor_cleanup);
+}
+
+static void proto_reg_handoff_floor(void)
+{
+}
+
+SA_DECLARE_PLUGIN("0", proto_register_floor, proto_reg_handoff_floor);
