@@ -3,36 +3,33 @@
  * that does what the plugin must do at the least, with none of the analysis. Registered under
  * the plugin's own names ("SIP Analysis", filter sip.analysis), so the benchmark's
  * -Y sip.analysis matches it. Per packet it: is called as a postdissector through a handle
- * without a protocol, as the plugin is; wants the "sip" items primed; walks the top-level
- * items for them; and adds one "SIP Analysis" item under each. Never built by default
- * (EXCLUDE_FROM_ALL) and never installed. */
+ * without a protocol, as the plugin is; wants the "sip" items primed; finds them with the
+ * plugin's own walk (plugin/sip_nodes.c); and adds one "SIP Analysis" item under each. Never
+ * built by default (EXCLUDE_FROM_ALL) and never installed. */
 #include <epan/packet.h>
 #include <epan/proto.h>
 
+#include "sip_nodes.h"
 #include "ws_compat.h"
 
 static int proto_floor = -1;
-static int proto_sip = -1;
 static dissector_handle_t floor_handle;
 
 static int dissect_floor(tvbuff_t *tvb, packet_info *pinfo _U_, proto_tree *tree, void *data _U_)
 {
-    if (!tree || proto_sip <= 0)
-        return 0;
-    int added = 0;
-    for (proto_node *node = tree->first_child; node; node = node->next) {
-        field_info *fi = PNODE_FINFO(node);
-        if (fi && fi->hfinfo && fi->hfinfo->id == proto_sip) {
-            proto_tree_add_item(node, proto_floor, fi->ds_tvb, fi->start, 0, ENC_NA);
-            added++;
-        }
+    struct sa_sip_nodes nodes;
+    sa_sip_nodes_collect(tree, &nodes);
+    for (guint i = 0; i < nodes.count; i++) {
+        field_info *fi = PITEM_FINFO(nodes.items[i]);
+        proto_tree_add_item(nodes.items[i], proto_floor, fi->ds_tvb, fi->start, 0, ENC_NA);
     }
-    return added ? (int)tvb_captured_length(tvb) : 0;
+    return nodes.count ? (int)tvb_captured_length(tvb) : 0;
 }
 
 static void floor_init(void)
 {
-    proto_sip = proto_get_id_by_filter_name("sip");
+    int proto_sip = proto_get_id_by_filter_name("sip");
+    sa_sip_nodes_set_proto(proto_sip);
     GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
     if (proto_sip > 0)
         g_array_append_val(wanted, proto_sip);
