@@ -314,7 +314,8 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     }
     render_link(&v);
     render_trying(&v);
-    const struct sa_ext *ext = sa_analyzer_record_ext(an, r);
+    /* The flag is read here: most records have no extension analysis, and the call costs more. */
+    const struct sa_ext *ext = (r->flags & SA_REC_HAS_EXT) ? sa_analyzer_record_ext(an, r) : NULL;
     if (ext)
         sa_render_ext(ext, pinfo, v.tree, v.anchor, v.tvb, v.start);
     render_input_problems(&v);

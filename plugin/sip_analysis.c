@@ -103,9 +103,9 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
      * (tshark -2 with -Y or -T fields, GUI filtering) the SIP items are faked and absent, so the
      * stored records go at the top of the tree, where filters and fields still find them. */
     proto_item *no_sip_item = visited ? tree : NULL;
-    guint i = 0;
+    guint i = 0; /* most frames hold one message: its flag, not a call, says there is no next */
     for (const struct sa_record *r = sa_analyzer_first_record(analysis, pinfo->num); r;
-         r = sa_analyzer_next_record(analysis, r), i++) {
+         r = (r->flags & SA_REC_MORE_IN_FRAME) ? sa_analyzer_next_record(analysis, r) : NULL, i++) {
         sa_render_record(analysis, r, pinfo, i < nodes.count ? nodes.items[i] : no_sip_item);
         queue_tap(pinfo, r);
     }
