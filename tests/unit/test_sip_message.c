@@ -547,6 +547,34 @@ static void test_via_with_angle_bracket_has_no_branch(void **state)
     assert_int_equal(m.flags & SA_MSG_HAS_VIA, SA_MSG_HAS_VIA);
 }
 
+/* The top Via is read in one scan that stops at ; , " < (sip_message.c, top_via_branch): a
+ * quoted parameter value before the branch sends it to the careful walk, one after it does not
+ * matter, and a sent-by longer than one 16-byte step still finds the first ';'. */
+static void test_via_quoted_parameter_before_branch(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "Via: SIP/2.0/UDP h;x=\"a;branch=no\";branch=z9hG4bKq\r\n\r\n");
+    assert_slice(m.via_branch, "z9hG4bKq");
+    assert_int_equal(m.flags & SA_MSG_RFC3261_BRANCH, SA_MSG_RFC3261_BRANCH);
+}
+
+static void test_via_quoted_parameter_after_branch(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "Via: SIP/2.0/UDP h;branch=z9hG4bKa;x=\"<q>\"\r\n\r\n");
+    assert_slice(m.via_branch, "z9hG4bKa");
+}
+
+static void test_via_long_sent_by(void **state)
+{
+    (void)state;
+    struct sa_message m =
+        parse(REQ_LINE "Via: SIP/2.0/TLS edge-proxy-17.east.example.com:5061;rport;branch=z9hG4bKlong\r\n\r\n");
+    assert_slice(m.via_branch, "z9hG4bKlong");
+    m = parse(REQ_LINE "Via: SIP/2.0/TLS edge-proxy-17.east.example.com:5061;rport, SIP/2.0/UDP h;branch=z9hG4bKno\r\n\r\n");
+    assert_int_equal(m.flags & SA_MSG_HAS_BRANCH, 0);
+}
+
 static void test_display_name_with_separators_then_tag(void **state)
 {
     (void)state;
@@ -814,6 +842,9 @@ int main(void)
         cmocka_unit_test(test_bare_cr_stays_inside_the_line),
         cmocka_unit_test(test_to_tag_of_odd_name_addrs),
         cmocka_unit_test(test_via_with_angle_bracket_has_no_branch),
+        cmocka_unit_test(test_via_quoted_parameter_before_branch),
+        cmocka_unit_test(test_via_quoted_parameter_after_branch),
+        cmocka_unit_test(test_via_long_sent_by),
         cmocka_unit_test(test_display_name_with_separators_then_tag),
         cmocka_unit_test(test_lf_only_line_endings),
         cmocka_unit_test(test_body_after_empty_line_ignored),
