@@ -36,20 +36,24 @@ static struct sa_slice trim(const char *p, const char *end)
     return (struct sa_slice){ p, (uint32_t)(end - p) };
 }
 
-/* The first a or b in [p, end), or end: sixteen bytes per step where SSE2 exists (every x86-64),
- * the last step on the final sixteen bytes of the range (overlapping bytes already seen, which
- * matched nothing); one byte per step elsewhere and for ranges under sixteen bytes. Never reads
- * outside [p, end). */
-static const char *find_either(const char *p, const char *end, char a, char b)
+/* The first of the bytes a, b, c, d in [p, end), or end: sixteen bytes per step where SSE2
+ * exists (every x86-64), the last step on the final sixteen bytes of the range (overlapping bytes
+ * already seen, which matched nothing); one byte per step elsewhere and for ranges under sixteen
+ * bytes. Never reads outside [p, end). The top Via is scanned for four bytes for every message;
+ * the searches for two pass one of them twice. */
+static const char *find_any(const char *p, const char *end, char a, char b, char c, char d)
 {
 #if defined(__SSE2__)
     if (end - p >= 16) {
         const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+        const __m128i vc = _mm_set1_epi8(c), vd = _mm_set1_epi8(d);
         for (;;) {
             if (end - p < 16)
                 p = end - 16; /* overlaps what was seen: those bytes matched nothing */
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
+            __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmpeq_epi8(v, vd)));
+            unsigned m = (unsigned)_mm_movemask_epi8(hit);
             if (m)
                 return p + __builtin_ctz(m);
             if (p + 16 >= end)
@@ -58,9 +62,14 @@ static const char *find_either(const char *p, const char *end, char a, char b)
         }
     }
 #endif
-    while (p < end && *p != a && *p != b)
+    while (p < end && *p != a && *p != b && *p != c && *p != d)
         p++;
     return p;
+}
+
+static const char *find_either(const char *p, const char *end, char a, char b)
+{
+    return find_any(p, end, a, b, a, b);
 }
 
 /* End of the physical line starting at p: points at its CR LF, its bare LF, or end. memchr
@@ -390,32 +399,10 @@ static bool find_param(const char *p, const char *end, const char *param, struct
     return param_in_list(gt + 1, end, param, plen, out);
 }
 
-/* The first ; , " or < in [p, end), or end: sixteen bytes per step where SSE2 exists, the last
- * step on the final sixteen bytes (overlapping bytes already seen, which matched nothing). */
+/* The first ; , " or < in [p, end), or end. */
 static const char *via_stop(const char *p, const char *end)
 {
-#if defined(__SSE2__)
-    if (end - p >= 16) {
-        const __m128i semi = _mm_set1_epi8(';'), comma = _mm_set1_epi8(',');
-        const __m128i quote = _mm_set1_epi8('"'), lt = _mm_set1_epi8('<');
-        for (;;) {
-            if (end - p < 16)
-                p = end - 16;
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-            __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, semi), _mm_cmpeq_epi8(v, comma)),
-                                       _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, lt)));
-            unsigned m = (unsigned)_mm_movemask_epi8(hit);
-            if (m)
-                return p + __builtin_ctz(m);
-            if (p + 16 >= end)
-                return end;
-            p += 16;
-        }
-    }
-#endif
-    while (p < end && *p != ';' && *p != ',' && *p != '"' && *p != '<')
-        p++;
-    return p;
+    return find_any(p, end, ';', ',', '"', '<');
 }
 
 /* The branch of the top Via, the first via-parm of the value (it ends at the first comma). A
