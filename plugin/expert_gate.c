@@ -9,6 +9,7 @@ static int expert_tap = -1;
 int sa_expert_first_ei_ = -1;
 const int *sa_expert_severities_;
 size_t sa_expert_severity_count_;
+int sa_expert_max_severity_ = PI_ERROR; /* until registered: as if any could raise the status bar */
 static int *severities;
 static int proto_ws_expert = -1; /* "_ws.expert" */
 
@@ -29,10 +30,14 @@ void sa_expert_gate_register(const ei_register_info *infos, size_t count)
     severities = g_new(int, n);
     for (size_t i = 0; i < n; i++)
         severities[i] = PI_ERROR; /* a gap: treat as the most visible */
+    int max = 0;
     for (size_t i = 0; i < count; i++) {
-        if (infos[i].ids->ei >= 0)
+        if (infos[i].ids->ei >= 0) {
             severities[infos[i].ids->ei - lo] = infos[i].eiinfo.severity;
+            max = infos[i].eiinfo.severity > max ? infos[i].eiinfo.severity : max;
+        }
     }
+    sa_expert_max_severity_ = max;
     sa_expert_severities_ = severities;
     sa_expert_severity_count_ = n;
     sa_expert_first_ei_ = lo;

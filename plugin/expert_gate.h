@@ -32,6 +32,13 @@ static inline int sa_expert_severity(const expert_field *ei)
                : PI_ERROR;
 }
 
+/* The highest severity among the plugin's expert infos. */
+extern int sa_expert_max_severity_;
+static inline int sa_expert_max_severity(void)
+{
+    return sa_expert_max_severity_;
+}
+
 /* Whether every expert info of this frame is observed anyway (the frame-wide conditions).
  * tree: any node of the frame's tree, or NULL. */
 gboolean sa_experts_observed(packet_info *pinfo, proto_tree *tree);

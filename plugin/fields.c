@@ -238,10 +238,25 @@ static ei_register_info ei[] = {
                              "Option-tag list too long: only the first 256 tags were analysed", EXPFILL } },
 };
 
-void sa_register_fields(int proto)
+int proto_sa_fields = -1;
+const header_field_info *sa_fields_hfinfo_;
+
+/* The fields and expert infos belong to a second protocol, "SIP Analysis fields", rather than to
+ * "SIP Analysis" itself; items of it are never added, and it cannot be disabled on its own.
+ * Wireshark marks the parent protocol of every field that a filter, column or field extractor
+ * asks for (its ref_type, set per frame and cleared when the frame's tree is freed), so this
+ * protocol's one flag tells whether any of the ~60 could be seen (sa_fields_referenced()).
+ * "SIP Analysis" cannot tell that: `-Y sip.analysis` references it directly. Users type the same
+ * field names; `tshark -G fields` and the GUI's field lists show them under the second protocol.
+ * (A helper protocol, proto_register_protocol_in_name_only, may hold no fields: Wireshark asserts
+ * that when it exits.) */
+void sa_register_fields(void)
 {
-    proto_register_field_array(proto, hf, array_length(hf));
+    proto_sa_fields = proto_register_protocol("SIP Analysis fields", "SIP Analysis fields", "sip.analysis.fields");
+    proto_set_cant_toggle(proto_sa_fields);
+    proto_register_field_array(proto_sa_fields, hf, array_length(hf));
     proto_register_subtree_array(ett, array_length(ett));
-    expert_register_field_array(expert_register_protocol(proto), ei, array_length(ei));
+    expert_register_field_array(expert_register_protocol(proto_sa_fields), ei, array_length(ei));
     sa_expert_gate_register(ei, array_length(ei));
+    sa_fields_hfinfo_ = proto_registrar_get_nth(proto_sa_fields);
 }

@@ -64,6 +64,15 @@ extern expert_field ei_sa_ext_no_unsupported;
 extern expert_field ei_sa_ext_never_required;
 extern expert_field ei_sa_ext_tags_cut;
 
-void sa_register_fields(int proto);
+/* Registers the fields, subtrees and expert infos (with their own protocol: fields.c). */
+void sa_register_fields(void);
+
+/* Whether a filter, column or field extractor of this frame asks for any of the fields or expert
+ * infos below (fields.c: they belong to one helper protocol, whose reference flag says so). */
+extern const header_field_info *sa_fields_hfinfo_;
+static inline gboolean sa_fields_referenced(void)
+{
+    return sa_fields_hfinfo_ && sa_fields_hfinfo_->ref_type != HF_REF_TYPE_NONE;
+}
 
 #endif

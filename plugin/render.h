@@ -7,9 +7,20 @@
 
 #include "analyzer.h"
 
+/* Who can see a frame's annotations, worked out once per frame. */
+struct sa_seen {
+    gboolean experts_observed; /* sa_experts_observed(): every expert info of the frame counts */
+    gboolean below_item;       /* anything below the SIP Analysis item: a field or an expert info */
+};
+
+/* tree: the frame's tree, or NULL. */
+void sa_render_seen(packet_info *pinfo, proto_tree *tree, struct sa_seen *out);
+
 /* parent: the SIP message's own item, or NULL when there is no tree (expert infos still count).
- * The record's forward-looking facts are shown only when pinfo->fd->visited. */
+ * The record's forward-looking facts are shown only when pinfo->fd->visited. When nothing below
+ * the item can be seen (seen->below_item FALSE: tshark -Y sip.analysis, or any pass whose tree is
+ * neither shown nor asked for one of our fields or expert infos), only the item is added. */
 void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, packet_info *pinfo,
-                      proto_item *parent);
+                      proto_item *parent, const struct sa_seen *seen);
 
 #endif

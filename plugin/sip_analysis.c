@@ -103,13 +103,17 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
      * (tshark -2 with -Y or -T fields, GUI filtering) the SIP items are faked and absent, so the
      * stored records go at the top of the tree, where filters and fields still find them. */
     proto_item *no_sip_item = visited ? tree : NULL;
+    const struct sa_record *r = sa_analyzer_first_record(analysis, pinfo->num);
+    if (!r)
+        return 0;
+    struct sa_seen seen;
+    sa_render_seen(pinfo, tree, &seen);
     guint i = 0; /* most frames hold one message: its flag, not a call, says there is no next */
-    for (const struct sa_record *r = sa_analyzer_first_record(analysis, pinfo->num); r;
-         r = (r->flags & SA_REC_MORE_IN_FRAME) ? sa_analyzer_next_record(analysis, r) : NULL, i++) {
-        sa_render_record(analysis, r, pinfo, i < nodes.count ? nodes.items[i] : no_sip_item);
+    for (; r; r = (r->flags & SA_REC_MORE_IN_FRAME) ? sa_analyzer_next_record(analysis, r) : NULL, i++) {
+        sa_render_record(analysis, r, pinfo, i < nodes.count ? nodes.items[i] : no_sip_item, &seen);
         queue_tap(pinfo, r);
     }
-    return i ? tvb_captured_length(tvb) : 0;
+    return tvb_captured_length(tvb);
 }
 
 /* Our preferences are typed as sip.analysis.<name> (-o, preferences file). Wireshark 4.0 finds a
@@ -140,7 +144,7 @@ static void register_prefs(void)
 void proto_register_sip_analysis(void)
 {
     proto_sip_analysis = proto_register_protocol("SIP Analysis", "SIP Analysis", "sip.analysis");
-    sa_register_fields(proto_sip_analysis);
+    sa_register_fields();
     sa_protocol = find_protocol_by_id(proto_sip_analysis);
     /* A handle without a protocol: Wireshark then calls the postdissector without its per-layer
      * bookkeeping (layer list, protocol depth map, enabled check): about 300 instructions per

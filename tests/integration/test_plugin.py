@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The plugin loads, registers its protocol, fields, expert infos and preferences."""
+import os
 import re
+
+import pytest
 
 
 def test_listed_with_version(tshark):
@@ -54,3 +57,38 @@ def test_expert_infos_name_the_protocol(tshark):
         out = tshark.run(two + ["-r", tshark.capture("rec-421.pcapng"), "-q", "-z", "expert"]).stdout
         rows = re.findall(r"^\s+(\d+)\s+(\w+)\s+(.+?)\s{2,}(421 Extension Required: Client Failure)$", out, re.M)
         assert rows == [("6", "Response", "SIP Analysis", "421 Extension Required: Client Failure")], two
+
+
+def test_fields_belong_to_their_own_protocol(tshark):
+    """The fields and expert infos hang from "SIP Analysis fields" (plugin/fields.c: its reference
+    flag tells whether any of them is asked for); it cannot be disabled on its own."""
+    out = tshark.run(["-G", "fields"]).stdout
+    rows = [l.split("\t") for l in out.splitlines()]
+    protos = {r[2]: r[1] for r in rows if r[0] == "P" and r[2].startswith("sip.analysis")}
+    assert protos == {"sip.analysis": "SIP Analysis", "sip.analysis.fields": "SIP Analysis fields"}
+    parents = {r[4] for r in rows if r[0] == "F" and r[2].startswith("sip.analysis.")}
+    assert parents == {"sip.analysis.fields"}
+    cap = tshark.capture("hm-classes-udp.pcapng")
+    off = tshark.run(["--disable-protocol", "sip.analysis.fields", "-r", cap, "-Y", "sip.analysis.class >= 4",
+                      "-T", "fields", "-e", "frame.number"]).stdout
+    assert off.split() == ["12", "15", "18", "21", "24", "27"]
+
+
+def codes_kept(tshark, two, dfilter):
+    """Status codes of the frames `tshark -q -Y dfilter -w` keeps: no tree shown, no columns, no
+    expert observer, so only what the filter names makes the plugin add more than its item."""
+    out = os.path.join(tshark.home, "kept.pcapng")
+    tshark.run(two + ["-q", "-r", tshark.capture("hm-classes-udp.pcapng"), "-Y", dfilter, "-w", out])
+    got = tshark.run(["-r", out, "-T", "fields", "-e", "sip.Status-Code"]).stdout.split()
+    os.unlink(out)
+    return [int(c) for c in got]
+
+
+@pytest.mark.parametrize("two", [[], ["-2"]], ids=["one-pass", "two-pass"])
+def test_fields_asked_for_beside_the_protocol(tshark, two):
+    """`-Y sip.analysis` references "SIP Analysis" itself, and with nothing else asked for only its
+    item is added (plugin/render.c). A field or expert info named beside it must still be there."""
+    assert codes_kept(tshark, two, "sip.analysis") == [100, 180, 200, 302, 404, 421, 486, 503, 603, 699, 299]
+    assert codes_kept(tshark, two, "sip.analysis && sip.analysis.class >= 4") == [404, 421, 486, 503, 603, 699]
+    assert codes_kept(tshark, two, "sip.analysis.response_time > 0.5 && sip.analysis") == [200, 486, 603]
+    assert codes_kept(tshark, two, "sip.analysis && sip.analysis.outcome.declined") == [486, 603]
