@@ -59,15 +59,19 @@ static void sa_cleanup(void)
     set_postdissector_wanted_hfids(sa_handle, NULL);
 }
 
-static void analyse_first_pass(packet_info *pinfo, const struct sa_sip_nodes *nodes)
+/* Returns the frame's first record (NULL if none could be stored). */
+static const struct sa_record *analyse_first_pass(packet_info *pinfo, const struct sa_sip_nodes *nodes)
 {
     struct sa_packet pkt;
     sa_packet_from_pinfo(pinfo, &pkt);
+    const struct sa_record *first = NULL;
     for (guint i = 0; i < nodes->count; i++) {
         struct sa_message msg;
         gboolean ok = sa_sip_node_parse(nodes->items[i], &msg);
-        sa_analyzer_message(analysis, &pkt, ok ? &msg : NULL);
+        const struct sa_record *r = sa_analyzer_message(analysis, &pkt, ok ? &msg : NULL);
+        first = first ? first : r;
     }
+    return first;
 }
 
 static void queue_tap(packet_info *pinfo, const struct sa_record *r)
@@ -93,8 +97,9 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
                                (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs);
     struct sa_sip_nodes nodes;
     sa_sip_nodes_collect(tree, &nodes);
-    if (!visited && nodes.count)
-        analyse_first_pass(pinfo, &nodes);
+    const struct sa_record *r = !visited && nodes.count ? analyse_first_pass(pinfo, &nodes) : NULL;
+    if (!r) /* a revisit, or nothing new stored */
+        r = sa_analyzer_first_record(analysis, pinfo->num);
 
     /* The i-th record of the frame belongs to its i-th SIP message. Without a tree (a GUI retap)
      * the expert infos are still emitted, so the Expert Information dialog is complete.
@@ -103,7 +108,6 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
      * (tshark -2 with -Y or -T fields, GUI filtering) the SIP items are faked and absent, so the
      * stored records go at the top of the tree, where filters and fields still find them. */
     proto_item *no_sip_item = visited ? tree : NULL;
-    const struct sa_record *r = sa_analyzer_first_record(analysis, pinfo->num);
     if (!r)
         return 0;
     struct sa_seen seen;

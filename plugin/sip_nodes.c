@@ -31,10 +31,12 @@ gboolean sa_sip_node_parse(proto_item *item, struct sa_message *msg)
     field_info *fi = PITEM_FINFO(item);
     if (!fi || !fi->ds_tvb || fi->start < 0)
         return FALSE;
-    gint avail = tvb_captured_length_remaining(fi->ds_tvb, fi->start);
-    gint reported = tvb_reported_length_remaining(fi->ds_tvb, fi->start);
-    if (avail <= 0)
+    /* The plain lengths, not the *_remaining() calls: those check the offset the hard way. */
+    gint captured = (gint)tvb_captured_length(fi->ds_tvb);
+    if (fi->start >= captured)
         return FALSE;
+    gint avail = captured - fi->start;
+    gint reported = (gint)tvb_reported_length(fi->ds_tvb) - fi->start;
     /* Cut by the snapshot length: the message runs into the end of what was captured. */
     gboolean truncated = reported > avail && (fi->length <= 0 || fi->length >= avail);
     gint len = fi->length > 0 && fi->length < avail ? fi->length : avail;

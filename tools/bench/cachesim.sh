@@ -14,6 +14,9 @@
 #   --keep DIR  keep the cachegrind files (cg_annotate, cg_diff read them)
 #   --floor     "with" runs a stand-in that only adds the plugin's item to each SIP message
 #               (tools/bench/floor/floor_plugin.c): what Wireshark charges before any analysis
+#   --random    leave Wireshark's hashing seeds random (by default they are fixed, and address
+#               randomisation is off, so that two runs agree: tools/bench/fixed_random.c;
+#               SA_FIXED_RANDOM=N picks another fixed seed)
 #
 # Same two configurations as run-bench.sh (tshark -r CAP -q -Y sip without the plugin, -Y
 # sip.analysis with it, as nobody, only the plugin folder differs); the same runs on a 1-call
@@ -30,6 +33,7 @@ seed=1
 rev=
 keep=
 floor=
+fixed=1
 mode=one-pass
 ll=33554432,16,64
 while [ $# -gt 0 ]; do
@@ -41,7 +45,8 @@ while [ $# -gt 0 ]; do
         --ll) ll=$2; shift 2 ;;
         -2) mode=-2; shift ;;
         --floor) floor=1; shift ;;
-        -h|--help) sed -n '3,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --random) fixed=; shift ;;
+        -h|--help) sed -n '3,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "cachesim.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -64,9 +69,19 @@ if [ "$mode" = -2 ]; then
     target=1.10
 fi
 
+fixing=()
+if [ -n "$fixed" ]; then
+    gcc -O2 -shared -fPIC -o "$work/fixed_random.so" "$bench/fixed_random.c"
+    chmod a+rx "$work/fixed_random.so"
+    bench_need_pkg setarch util-linux
+    fixing=(setarch "$(uname -m)" -R)
+fi
 simulate() { # CONFIG FILTER CAPTURE NAME
     bench_env "$1"
-    (cd "$work" && "${as_nobody[@]}" "${envcmd[@]}" \
+    if [ -n "$fixed" ]; then
+        envcmd+=(LD_PRELOAD="$work/fixed_random.so" SA_FIXED_RANDOM="${SA_FIXED_RANDOM:-1}")
+    fi
+    (cd "$work" && "${fixing[@]}" "${as_nobody[@]}" "${envcmd[@]}" \
         valgrind --tool=cachegrind --cache-sim=yes --LL="$ll" \
         --cachegrind-out-file="$work/out/$4.cg" \
         tshark "${two[@]}" -r "$work/$3" -q -Y "$2" >/dev/null 2>"$work/out/$4.log") || {
@@ -87,6 +102,11 @@ pair capture.pcapng ""
 
 echo "capture: $calls calls, $packets packets; mode: $mode; with the plugin: -Y sip.analysis, without: -Y sip"
 echo "plugin: $src_desc, Release build"
+if [ -n "$fixed" ]; then
+    echo "hashing seeds: fixed (SA_FIXED_RANDOM=${SA_FIXED_RANDOM:-1}), address randomisation off"
+else
+    echo "hashing seeds: random (runs of one configuration differ by up to +-150 estimated cycles per packet)"
+fi
 echo "simulated caches: $(grep -m3 '^desc:' "$work/out/with.cg" | sed 's/^desc: *//; s/  */ /g' | paste -sd';' | sed 's/;/; /g')"
 echo
 "$py" "$bench/cachesim_report.py" --packets "$packets" --base-packets "$base_packets" --target "$target" \
