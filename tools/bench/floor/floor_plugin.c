@@ -19,10 +19,9 @@ static int dissect_floor(tvbuff_t *tvb, packet_info *pinfo _U_, proto_tree *tree
 {
     struct sa_sip_nodes nodes;
     sa_sip_nodes_collect(tree, &nodes);
-    for (guint i = 0; i < nodes.count; i++) {
-        field_info *fi = PITEM_FINFO(nodes.items[i]);
-        proto_tree_add_item(nodes.items[i], proto_floor, fi->ds_tvb, fi->start, 0, ENC_NA);
-    }
+    /* As the plugin adds it when nothing below it can be seen (plugin/render.c): no data source. */
+    for (guint i = 0; i < nodes.count; i++)
+        proto_tree_add_item(nodes.items[i], proto_floor, NULL, 0, 0, ENC_NA);
     return nodes.count ? (int)tvb_captured_length(tvb) : 0;
 }
 
