@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Mutation fuzzing of the plugin inside the real tshark, as Wireshark's own fuzz-test.sh does:
 # every capture in captures/ is mutated with `editcap -E` (seeded, so a failure can be replayed),
-# then dissected with `tshark -nVxr` and `tshark -2 -nVxr` with the plugin built with
-# AddressSanitizer + UndefinedBehaviorSanitizer and wmem in strict mode. Any crash, non-zero exit
-# or sanitizer report fails, and the mutated file is kept in $SA_FUZZ_KEEP (default ./fuzz-failures).
+# then dissected with `tshark -nVxr` and `tshark -q -Y sip.analysis -r`, one-pass and -2, with the
+# plugin built with AddressSanitizer + UndefinedBehaviorSanitizer and wmem in strict mode. Any
+# crash, non-zero exit or sanitizer report fails, and the mutated file is kept in $SA_FUZZ_KEEP
+# (default ./fuzz-failures).
 # Usage: tools/fuzz-captures.sh [rounds, default 3] [error probability, default 0.02]
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,13 +35,16 @@ for round in $(seq 1 "$rounds"); do
         seed=$((round * 1000 + runs))
         mutated="$work/$(basename "$cap" .pcapng)-r$round-s$seed.pcapng"
         editcap -E "$prob" --seed "$seed" "$cap" "$mutated" >/dev/null 2>&1
-        for pass in "" "-2"; do
+        # -nVx shows the whole tree (every field and expert info); -q -Y sip.analysis shows none,
+        # the plugin's other path (only its item: plugin/render.c).
+        for run in "-nVx" "-nVx -2" "-n -q -Y sip.analysis" "-n -q -Y sip.analysis -2"; do
             runs=$((runs + 1))
-            if ! san -nVx $pass -r "$mutated" >/dev/null 2>"$work/stderr" ||
+            # shellcheck disable=SC2086 # $run holds several arguments
+            if ! san $run -r "$mutated" >/dev/null 2>"$work/stderr" ||
                 grep -q -E "AddressSanitizer|runtime error:" "$work/stderr"; then
                 mkdir -p "$keep"
                 cp "$mutated" "$keep/"
-                echo "FAIL: tshark -nVx $pass on $(basename "$mutated") (kept in $keep)" >&2
+                echo "FAIL: tshark $run on $(basename "$mutated") (kept in $keep)" >&2
                 tail -n 30 "$work/stderr" >&2
                 exit 1
             fi

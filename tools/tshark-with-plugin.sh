@@ -26,10 +26,13 @@ for a in "$@"; do
 done
 shift "$n"
 chmod -R a+rX "$tmp"
+# SA_TSHARK_PREFIX: a command tshark runs under, e.g. "valgrind --log-file=F" (split at spaces).
+# shellcheck disable=SC2086
 if [ "$(id -u)" -eq 0 ]; then
     chown nobody "$tmp/home"
     cd "$tmp"
-    exec setpriv --reuid=nobody --regid=nogroup --clear-groups \
-        env HOME="$tmp/home" WIRESHARK_PLUGIN_DIR="$tmp/plugins" tshark "$@"
+    setpriv --reuid=nobody --regid=nogroup --clear-groups \
+        env HOME="$tmp/home" WIRESHARK_PLUGIN_DIR="$tmp/plugins" ${SA_TSHARK_PREFIX:-} tshark "$@"
+else
+    HOME="$tmp/home" WIRESHARK_PLUGIN_DIR="$tmp/plugins" ${SA_TSHARK_PREFIX:-} tshark "$@"
 fi
-HOME="$tmp/home" WIRESHARK_PLUGIN_DIR="$tmp/plugins" tshark "$@"
