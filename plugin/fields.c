@@ -238,7 +238,7 @@ static ei_register_info ei[] = {
                              "Option-tag list too long: only the first 256 tags were analysed", EXPFILL } },
 };
 
-int proto_sa_fields = -1;
+static int proto_sa_fields = -1;
 const header_field_info *sa_fields_hfinfo_;
 
 /* The fields and expert infos belong to a second protocol, "SIP Analysis fields", rather than to

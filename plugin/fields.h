@@ -68,7 +68,7 @@ extern expert_field ei_sa_ext_tags_cut;
 void sa_register_fields(void);
 
 /* Whether a filter, column or field extractor of this frame asks for any of the fields or expert
- * infos below (fields.c: they belong to one helper protocol, whose reference flag says so). */
+ * infos above (fields.c: they belong to a protocol of their own, whose reference flag says so). */
 extern const header_field_info *sa_fields_hfinfo_;
 static inline gboolean sa_fields_referenced(void)
 {

@@ -100,6 +100,8 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
     const struct sa_record *r = !visited && nodes.count ? analyse_first_pass(pinfo, &nodes) : NULL;
     if (!r) /* a revisit, or nothing new stored */
         r = sa_analyzer_first_record(analysis, pinfo->num);
+    if (!r)
+        return 0;
 
     /* The i-th record of the frame belongs to its i-th SIP message. Without a tree (a GUI retap)
      * the expert infos are still emitted, so the Expert Information dialog is complete.
@@ -108,8 +110,6 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
      * (tshark -2 with -Y or -T fields, GUI filtering) the SIP items are faked and absent, so the
      * stored records go at the top of the tree, where filters and fields still find them. */
     proto_item *no_sip_item = visited ? tree : NULL;
-    if (!r)
-        return 0;
     struct sa_seen seen;
     sa_render_seen(pinfo, tree, &seen);
     guint i = 0; /* most frames hold one message: its flag, not a call, says there is no next */
