@@ -44,12 +44,13 @@ static inline int sa_expert_max_severity(void)
 gboolean sa_experts_observed(packet_info *pinfo, proto_tree *tree);
 
 /* Whether this one expert info is observed: frame-wide, by the capture's highest severity
- * (highest: expert_get_highest_severity() at the frame's start), or its own field is referenced. */
+ * (highest: expert_get_highest_severity() at the frame's start), or its own field is referenced
+ * (tree NULL: none of the plugin's fields is asked for, its expert infos' included). */
 static inline gboolean sa_expert_wanted(gboolean frame_observed, int highest, proto_tree *tree,
                                         const expert_field *ei)
 {
     return frame_observed || sa_expert_severity(ei) > highest ||
-           (ei->hf > 0 && proto_field_is_referenced(tree, ei->hf));
+           (tree && ei->hf > 0 && proto_field_is_referenced(tree, ei->hf));
 }
 
 #endif

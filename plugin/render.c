@@ -3,6 +3,7 @@
 
 #include <inttypes.h>
 
+#include "compiler.h"
 #include "expert_gate.h"
 #include "fields.h"
 #include "render_ext.h"
@@ -289,14 +290,58 @@ static void render_trying(struct sa_view *v)
     }
 }
 
+static int max_severity(int a, const expert_field *ei)
+{
+    int b = sa_expert_severity(ei);
+    return a > b ? a : b;
+}
+
+/* Upper bounds of the severities render_*() may add (keep in step with them): by response class
+ * (its class and outcome expert infos, the phrase note), and for the flags of the annotations
+ * that are never worse than a note. Worked out once from the registered severities. */
+static int class_bound[7];
+static int note_flags_bound;
+static const uint32_t NOTE_FLAGS = SA_REC_RETRANS | SA_REC_REQUEST_UNSEEN | SA_REC_FIRST_100 | SA_REC_AFTER_100 |
+                                   SA_REC_NO_100 | SA_REC_TRUNCATED | SA_REC_TAG_LINES_CUT;
+
+void sa_render_init(void)
+{
+    for (unsigned c = SA_CLASS_PROVISIONAL; c <= SA_CLASS_GLOBAL_FAILURE; c++) {
+        int sev = max_severity(max_severity(0, &ei_sa_class[c]), &ei_sa_code_phrase);
+        for (unsigned code = c * 100; code < c * 100 + 100; code++)
+            sev = max_severity(sev, &ei_sa_outcome[sa_outcome_of(code)]);
+        class_bound[c] = sev;
+    }
+    const expert_field *notes[] = { &ei_sa_retransmission, &ei_sa_request_unseen, &ei_sa_trying_late,
+                                    &ei_sa_trying_long, &ei_sa_trying_absent, &ei_sa_truncated,
+                                    &ei_sa_tag_lines_cut };
+    note_flags_bound = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(notes); i++)
+        note_flags_bound = max_severity(note_flags_bound, notes[i]);
+}
+
+/* The most severe expert info render_*() may add for this record, from its flags and code alone.
+ * When the capture already holds one that severe and nobody else can see the record's expert
+ * infos, they cannot change anything. */
+static int record_max_severity(const struct sa_record *r, gboolean visited)
+{
+    const uint32_t worst = SA_REC_CODE_INVALID | SA_REC_NEGATIVE_TIME | SA_REC_NO_CSEQ | SA_REC_NO_VIA |
+                           SA_REC_NO_CALL_ID | SA_REC_HAS_EXT;
+    if ((r->flags & worst) || ((r->flags & SA_REC_FIRST_100) && visited)) /* ... and stuck on 100 */
+        return sa_expert_max_severity();
+    int sev = (r->flags & NOTE_FLAGS) ? note_flags_bound : 0;
+    if ((r->flags & SA_REC_RESPONSE) && class_bound[r->code / 100] > sev) /* valid: 100-699 */
+        sev = class_bound[r->code / 100];
+    return sev;
+}
+
 void sa_render_seen(packet_info *pinfo, proto_tree *tree, struct sa_seen *out)
 {
     out->experts_observed = sa_experts_observed(pinfo, tree);
     /* A field can be seen in a shown tree or when a filter, column or extractor asks for one; an
      * expert info also when observed, or when it could raise the capture's highest severity (the
      * GUI status bar), which no longer happens once that severity is the plugin's highest. */
-    out->below_item = (tree && (PTREE_DATA(tree)->visible || sa_fields_referenced())) || out->experts_observed ||
-                      expert_get_highest_severity() < sa_expert_max_severity();
+    out->fields = tree && (PTREE_DATA(tree)->visible || sa_fields_referenced());
 }
 
 void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, packet_info *pinfo, proto_item *parent,
@@ -308,9 +353,16 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     v.now = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
     /* parent: the SIP item, or the frame's root (no field_info) when Wireshark faked the SIP
      * items (sip_analysis.c); then our items have no position in the bytes. */
+    /* Anything below the item that someone can see? Once the capture holds an expert info as
+     * severe as the plugin's most severe, the record's own cannot raise it: no need to look. */
+    gboolean below_item = seen->fields || seen->experts_observed;
+    if (!below_item) {
+        int highest = expert_get_highest_severity();
+        below_item = highest < sa_expert_max_severity() && record_max_severity(r, PINFO_FD_VISITED(pinfo)) > highest;
+    }
     field_info *fi = parent ? PITEM_FINFO(parent) : NULL;
     if (parent && (!fi || fi->ds_tvb)) {
-        if (!seen->below_item) {
+        if (!below_item) {
             /* The item alone (what -Y sip.analysis needs): nothing can show its place in the
              * bytes either, so it gets none, and Wireshark no data source to check. */
             proto_item_set_generated(proto_tree_add_item(parent, proto_sip_analysis, NULL, 0, 0, ENC_NA));
@@ -320,9 +372,12 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
         v.start = fi ? fi->start : 0;
         proto_item *ti = proto_tree_add_item(parent, proto_sip_analysis, v.tvb, v.start, 0, ENC_NA);
         proto_item_set_generated(ti);
-        v.tree = proto_item_add_subtree(ti, ett_sa);
+        /* Without a field to be seen, only expert infos (for their observers, or for the highest
+         * severity of a capture that has not reached ours) hang from the item: no subtree, and no
+         * field is asked about (field_seen() needs v.tree). */
+        v.tree = seen->fields ? proto_item_add_subtree(ti, ett_sa) : NULL;
         v.anchor = ti;
-    } else if (!seen->below_item) {
+    } else if (!below_item) {
         return;
     }
     v.experts_observed = seen->experts_observed;

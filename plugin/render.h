@@ -7,10 +7,13 @@
 
 #include "analyzer.h"
 
+/* Works out what render needs from the registered expert infos; call once, after registering them. */
+void sa_render_init(void);
+
 /* Who can see a frame's annotations, worked out once per frame. */
 struct sa_seen {
     gboolean experts_observed; /* sa_experts_observed(): every expert info of the frame counts */
-    gboolean below_item;       /* anything below the SIP Analysis item: a field or an expert info */
+    gboolean fields;           /* a field can be seen: the tree is shown, or one of ours is asked for */
 };
 
 /* tree: the frame's tree, or NULL. */
@@ -18,8 +21,9 @@ void sa_render_seen(packet_info *pinfo, proto_tree *tree, struct sa_seen *out);
 
 /* parent: the SIP message's own item, or NULL when there is no tree (expert infos still count).
  * The record's forward-looking facts are shown only when pinfo->fd->visited. When nothing below
- * the item can be seen (seen->below_item FALSE: tshark -Y sip.analysis, or any pass whose tree is
- * neither shown nor asked for one of our fields or expert infos), only the item is added. */
+ * the item can be seen (no field can be, the expert infos are not observed, and none of the
+ * record's could raise the capture's highest severity: tshark -Y sip.analysis, -w with a filter),
+ * only the item is added. */
 void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, packet_info *pinfo,
                       proto_item *parent, const struct sa_seen *seen);
 

@@ -149,6 +149,7 @@ void proto_register_sip_analysis(void)
 {
     proto_sip_analysis = proto_register_protocol("SIP Analysis", "SIP Analysis", "sip.analysis");
     sa_register_fields();
+    sa_render_init();
     sa_protocol = find_protocol_by_id(proto_sip_analysis);
     /* A handle without a protocol: Wireshark then calls the postdissector without its per-layer
      * bookkeeping (layer list, protocol depth map, enabled check): about 300 instructions per
