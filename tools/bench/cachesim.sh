@@ -14,6 +14,8 @@
 #   --keep DIR  keep the cachegrind files (cg_annotate, cg_diff read them)
 #   --floor     "with" runs a stand-in that only adds the plugin's item to each SIP message
 #               (tools/bench/floor/floor_plugin.c): what Wireshark charges before any analysis
+#   --answered-only  a capture of answered calls only (no failure, so never a Warning): the
+#               plugin's expert infos could still raise the capture's highest severity
 #   --random    leave Wireshark's hashing seeds random (by default they are fixed, and address
 #               randomisation is off, so that two runs agree: tools/bench/fixed_random.c;
 #               SA_FIXED_RANDOM=N picks another fixed seed)
@@ -34,6 +36,7 @@ rev=
 keep=
 floor=
 fixed=1
+mix=
 mode=one-pass
 ll=33554432,16,64
 while [ $# -gt 0 ]; do
@@ -46,7 +49,8 @@ while [ $# -gt 0 ]; do
         -2) mode=-2; shift ;;
         --floor) floor=1; shift ;;
         --random) fixed=; shift ;;
-        -h|--help) sed -n '3,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --answered-only) mix=answered; shift ;;
+        -h|--help) sed -n '3,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "cachesim.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -61,7 +65,7 @@ if [ -n "$floor" ]; then
     so=$built/floor-plugins/$ver/epan/sip_analysis_floor.so
     src_desc="the floor stand-in (tools/bench/floor), not the plugin"
 fi
-bench_setup_profiled sa-cachesim "$calls" "$seed"
+bench_setup_profiled sa-cachesim "$calls" "$seed" "$mix"
 two=()
 target=1.05
 if [ "$mode" = -2 ]; then
@@ -100,7 +104,7 @@ pair() { # CAPTURE NAME-PREFIX
 pair base.pcapng base-
 pair capture.pcapng ""
 
-echo "capture: $calls calls, $packets packets; mode: $mode; with the plugin: -Y sip.analysis, without: -Y sip"
+echo "capture: $calls calls${mix:+ ($mix only)}, $packets packets; mode: $mode; with the plugin: -Y sip.analysis, without: -Y sip"
 echo "plugin: $src_desc, Release build"
 if [ -n "$fixed" ]; then
     echo "hashing seeds: fixed (SA_FIXED_RANDOM=${SA_FIXED_RANDOM:-1}), address randomisation off"

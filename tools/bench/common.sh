@@ -54,19 +54,26 @@ bench_build() {
     ver=$(basename "$(dirname "$(dirname "$so")")")
 }
 
-# bench_capture CALLS SEED: prints the path of the cached capture, generating it if missing.
-# The name carries the calls, the seed and a hash of the generator and of pcapng.py.
+# bench_capture CALLS SEED [answered]: prints the path of the cached capture, generating it if
+# missing ("answered": every call answered, make_bench_capture.py --answered-only). The name
+# carries the calls, the seed, the mix and a hash of the generator and of pcapng.py.
 bench_capture() {
     local cache=${SA_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sip-analysis-bench}
     mkdir -p "$cache"
-    local genhash
+    local genhash mix="" opt=()
     genhash=$(cat "$bench/make_bench_capture.py" "$top/captures/make/pcapng.py" | sha256sum | cut -c1-12)
-    local f="$cache/bench-$1calls-seed$2-$genhash.pcapng"
+    if [ "${3:-}" = answered ]; then
+        mix=answered-
+        opt=(--answered-only)
+    fi
+    local f="$cache/bench-$1calls-seed$2-$mix$genhash.pcapng"
     if [ ! -s "$f" ]; then
         bench_log "generating $f"
-        "$py" "$bench/make_bench_capture.py" --calls "$1" --seed "$2" "$f" >&2
-        # captures of the same size and seed from an older generator are stale
-        find "$cache" -maxdepth 1 -name "bench-$1calls-seed$2-*.pcapng" ! -name "${f##*/}" -delete
+        "$py" "$bench/make_bench_capture.py" --calls "$1" --seed "$2" "${opt[@]}" "$f" >&2
+        # captures of the same size, seed and mix from an older generator are stale
+        local other_mix=(! -name "bench-$1calls-seed$2-answered-*")
+        [ -z "$mix" ] || other_mix=()
+        find "$cache" -maxdepth 1 -name "bench-$1calls-seed$2-$mix*.pcapng" ! -name "${f##*/}" "${other_mix[@]}" -delete
     fi
     printf '%s\n' "$f"
 }
@@ -88,12 +95,12 @@ bench_setup() {
     fi
 }
 
-# bench_setup_profiled PREFIX CALLS SEED: bench_setup, plus the CALLS-call capture as
+# bench_setup_profiled PREFIX CALLS SEED [answered]: bench_setup, plus the CALLS-call capture as
 # $work/capture.pcapng and the 1-call one (each configuration's fixed cost) as $work/base.pcapng,
 # readable by nobody; sets packets and base_packets (their packet counts).
 bench_setup_profiled() {
     local src base
-    src=$(bench_capture "$2" "$3")
+    src=$(bench_capture "$2" "$3" "${4:-}")
     base=$(bench_capture 1 "$3")
     bench_setup "$1"
     cp "$src" "$work/capture.pcapng"

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Generate a large, deterministic SIP-over-UDP capture for benchmarking.
 
-    /usr/bin/python3 tools/bench/make_bench_capture.py [--calls N] [--seed S] OUT.pcapng
+    /usr/bin/python3 tools/bench/make_bench_capture.py [--calls N] [--seed S] [--answered-only] OUT.pcapng
 
 Standard library only.  The output is a pure function of (N, S, this file,
 captures/make/pcapng.py): random numbers come from ``random.Random(S)`` and
@@ -454,10 +454,14 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--calls", type=int, default=50_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--answered-only", action="store_true",
+                    help="every call answered: a healthy capture, with no failure at all")
     ap.add_argument("out")
     args = ap.parse_args(argv)
     if args.calls < 1:
         ap.error("--calls must be at least 1")
+    if args.answered_only:
+        MIX[:] = [("answered", 100)]
     tmp = args.out + ".tmp"
     packets, counts = generate(tmp, args.calls, args.seed)
     os.replace(tmp, args.out)
