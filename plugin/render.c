@@ -3,7 +3,6 @@
 
 #include <inttypes.h>
 
-#include "compiler.h"
 #include "expert_gate.h"
 #include "fields.h"
 #include "render_ext.h"
@@ -338,9 +337,7 @@ static int record_max_severity(const struct sa_record *r, gboolean visited)
 void sa_render_seen(packet_info *pinfo, proto_tree *tree, struct sa_seen *out)
 {
     out->experts_observed = sa_experts_observed(pinfo, tree);
-    /* A field can be seen in a shown tree or when a filter, column or extractor asks for one; an
-     * expert info also when observed, or when it could raise the capture's highest severity (the
-     * GUI status bar), which no longer happens once that severity is the plugin's highest. */
+    /* A field can be seen in a shown tree or when a filter, column or extractor asks for one. */
     out->fields = tree && (PTREE_DATA(tree)->visible || sa_fields_referenced());
 }
 
@@ -351,15 +348,16 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
         return;
     struct sa_view v = { .an = an, .r = r, .pinfo = pinfo };
     v.now = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
-    /* parent: the SIP item, or the frame's root (no field_info) when Wireshark faked the SIP
-     * items (sip_analysis.c); then our items have no position in the bytes. */
-    /* Anything below the item that someone can see? Once the capture holds an expert info as
-     * severe as the plugin's most severe, the record's own cannot raise it: no need to look. */
+    /* Anything below the item that someone can see? An expert info also when it could raise the
+     * capture's highest severity (the GUI status bar); once that is as severe as the plugin's
+     * most severe, no need to look. */
     gboolean below_item = seen->fields || seen->experts_observed;
     if (!below_item) {
         int highest = expert_get_highest_severity();
         below_item = highest < sa_expert_max_severity() && record_max_severity(r, PINFO_FD_VISITED(pinfo)) > highest;
     }
+    /* parent: the SIP item, or the frame's root (no field_info) when Wireshark faked the SIP
+     * items (sip_analysis.c); then our items have no position in the bytes. */
     field_info *fi = parent ? PITEM_FINFO(parent) : NULL;
     if (parent && (!fi || fi->ds_tvb)) {
         if (!below_item) {
