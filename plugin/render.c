@@ -351,11 +351,9 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     /* Anything below the item that someone can see? An expert info also when it could raise the
      * capture's highest severity (the GUI status bar); once that is as severe as the plugin's
      * most severe, no need to look. */
-    gboolean below_item = seen->fields || seen->experts_observed;
-    if (!below_item) {
-        int highest = expert_get_highest_severity();
-        below_item = highest < sa_expert_max_severity() && record_max_severity(r, PINFO_FD_VISITED(pinfo)) > highest;
-    }
+    int highest = expert_get_highest_severity();
+    gboolean below_item = seen->fields || seen->experts_observed ||
+                          (highest < sa_expert_max_severity() && record_max_severity(r, PINFO_FD_VISITED(pinfo)) > highest);
     /* parent: the SIP item, or the frame's root (no field_info) when Wireshark faked the SIP
      * items (sip_analysis.c); then our items have no position in the bytes. */
     field_info *fi = parent ? PITEM_FINFO(parent) : NULL;
@@ -379,7 +377,7 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
         return;
     }
     v.experts_observed = seen->experts_observed;
-    v.highest_severity = expert_get_highest_severity();
+    v.highest_severity = highest;
     if (r->flags & SA_REC_RESPONSE) {
         render_class(&v);
         render_code(&v);

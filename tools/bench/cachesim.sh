@@ -74,17 +74,11 @@ if [ "$mode" = -2 ]; then
 fi
 
 fixing=()
-if [ -n "$fixed" ]; then
-    gcc -O2 -shared -fPIC -o "$work/fixed_random.so" "$bench/fixed_random.c"
-    chmod a+rx "$work/fixed_random.so"
-    bench_need_pkg setarch util-linux
-    fixing=(setarch "$(uname -m)" -R)
-fi
+fix_env=()
+[ -z "$fixed" ] || bench_fix_seeds
 simulate() { # CONFIG FILTER CAPTURE NAME
     bench_env "$1"
-    if [ -n "$fixed" ]; then
-        envcmd+=(LD_PRELOAD="$work/fixed_random.so" SA_FIXED_RANDOM="${SA_FIXED_RANDOM:-1}")
-    fi
+    envcmd+=("${fix_env[@]}")
     (cd "$work" && "${fixing[@]}" "${as_nobody[@]}" "${envcmd[@]}" \
         valgrind --tool=cachegrind --cache-sim=yes --LL="$ll" \
         --cachegrind-out-file="$work/out/$4.cg" \

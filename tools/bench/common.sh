@@ -117,6 +117,18 @@ bench_env() {
             WIRESHARK_PLUGIN_DIR="$work/$1")
 }
 
+# bench_fix_seeds: for the counting tools (cachegrind, callgrind), makes runs repeat exactly:
+# Wireshark's hashing seeds fixed (tools/bench/fixed_random.c, preloaded; SA_FIXED_RANDOM=N picks
+# another sequence) and address randomisation off. Call once, after bench_setup; it sets fixing
+# (a command prefix) and fix_env (to add to envcmd after each bench_env).
+bench_fix_seeds() {
+    gcc -O2 -shared -fPIC -o "$work/fixed_random.so" "$bench/fixed_random.c"
+    chmod a+rx "$work/fixed_random.so"
+    bench_need_pkg setarch util-linux
+    fixing=(setarch "$(uname -m)" -R)
+    fix_env=(LD_PRELOAD="$work/fixed_random.so" SA_FIXED_RANDOM="${SA_FIXED_RANDOM:-1}")
+}
+
 # tsh CONFIG ARGS...: tshark in configuration CONFIG, from $work, as nobody when root.
 tsh() {
     local cfg=$1

@@ -54,13 +54,15 @@ bench_need_pkg valgrind valgrind
 bench_need_pkg setpriv util-linux
 bench_build "$rev" "${SA_BENCH_PROF_BUILD:-/tmp/build-bench-prof}" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS=-g
 bench_setup_profiled sa-prof "$calls" "$seed"
+bench_fix_seeds # runs repeat exactly (tools/bench/fixed_random.c)
 two=()
 [ "$mode" = -2 ] && two=(-2)
 
 profile() { # CONFIG FILTER CAPTURE NAME
     log "callgrind: $1 ($mode, -Y $2, $3)"
     bench_env "$1"
-    (cd "$work" && "${as_nobody[@]}" "${envcmd[@]}" \
+    envcmd+=("${fix_env[@]}")
+    (cd "$work" && "${fixing[@]}" "${as_nobody[@]}" "${envcmd[@]}" \
         valgrind --tool=callgrind --callgrind-out-file="$work/out/$4.callgrind" \
         tshark "${two[@]}" -r "$work/$3" -q -Y "$2" >/dev/null 2>"$work/out/$4.valgrind.log") || {
         cat "$work/out/$4.valgrind.log" >&2
