@@ -69,9 +69,10 @@ def test_fields_belong_to_their_own_protocol(tshark):
     parents = {r[4] for r in rows if r[0] == "F" and r[2].startswith("sip.analysis.")}
     assert parents == {"sip.analysis.fields"}
     cap = tshark.capture("hm-classes-udp.pcapng")
-    off = tshark.run(["--disable-protocol", "sip.analysis.fields", "-r", cap, "-Y", "sip.analysis.class >= 4",
-                      "-T", "fields", "-e", "frame.number"]).stdout
-    assert off.split() == ["12", "15", "18", "21", "24", "27"]
+    for two in ([], ["-2"]):
+        off = tshark.run(two + ["--disable-protocol", "sip.analysis.fields", "-r", cap, "-Y", "sip.analysis.class >= 4",
+                                "-T", "fields", "-e", "frame.number"]).stdout
+        assert off.split() == ["12", "15", "18", "21", "24", "27"], two
 
 
 def codes_kept(tshark, two, dfilter):
