@@ -32,15 +32,22 @@ enum sa_record_flags {
     SA_REC_CODE_NOT_NUMERIC = 1u << 17,
     SA_REC_PHRASE_DIFFERS = 1u << 18, /* reason phrase is not the registry's phrase for the code */
     SA_REC_HAS_EXT = 1u << 19,       /* has a 420/421 or retry analysis: sa_analyzer_record_ext */
+    SA_REC_BARE_CR_LINES = 1u << 20, /* header lines end in CR alone, not CRLF (RFC 3261 §7) */
+    SA_REC_OTHER_PORT = 1u << 21,    /* response sent from another port than its request went to */
+    SA_REC_BRANCH_REUSED = 1u << 22, /* request reusing another call's branch (RFC 3261 §8.1.1.7) */
+    SA_REC_TIME_INVALID = 1u << 23,  /* the frame's timestamp is out of range: no times */
+    SA_REC_ICMP_QUOTE = 1u << 24,    /* a copy quoted in an ICMP error: not traffic; link = original */
+    SA_REC_ICMP_REPORTED = 1u << 25, /* an ICMP error quotes this message: sa_analyzer_icmp_frame */
 };
 
-/* 16 bytes, one per SIP message of the capture: what is rare (the option-tag analysis of a
- * 420/421 or a retry) is kept beside the records, by the analyzer. */
+/* 24 bytes, one per SIP message of the capture: what is rare (the option-tag analysis of a
+ * 420/421 or a retry, the ICMP error that quotes a message) is kept beside the records, by the
+ * analyzer. */
 struct sa_record {
-    struct sa_txn *txn;  /* transaction the message belongs to, or NULL */
-    uint32_t link;       /* retransmission: the original frame */
-    uint32_t code : 10;  /* status code as read (responses), 0 for requests */
-    uint32_t flags : 22; /* enum sa_record_flags */
+    struct sa_txn *txn; /* transaction the message belongs to, or NULL */
+    uint32_t link;      /* retransmission: the original frame; ICMP quote: the message quoted */
+    uint32_t flags;     /* enum sa_record_flags */
+    uint16_t code;      /* status code as read (responses, 0..999), 0 for requests */
 };
 
 #define SA_RECORD_CHUNK 4096u
