@@ -21,6 +21,7 @@
 #   proxy-408 5151 -> 5150 (kamailio) -> 5152
 #   cancel-487 5161 -> 5162           421 5171 -> 5172
 #   420 5181 -> 5182                  classes 5191 -> 5192
+#   icmp-unreachable 5201 -> 5202 (nothing listens), 5203 -> 5204
 # (UAC -> [proxy ->] UAS; none is a port Wireshark gives to another
 # protocol, so SIP is found by its UDP/TCP heuristic dissector.)
 
@@ -32,7 +33,7 @@ SCN=$REC_DIR/scenarios
 KAM_CFG=$REC_DIR/kamailio.cfg
 IP=127.0.0.1
 ALL_CAPTURES=(basic-udp basic-tcp proxy-chain slow-trying stuck-trying
-              proxy-408 cancel-487 421 420 classes)
+              proxy-408 cancel-487 421 420 classes icmp-unreachable)
 
 # time bounds (seconds)
 CAP_MAX=60      # dumpcap -a duration: hard stop of one capture
@@ -173,13 +174,20 @@ wait_listening() {
 
 # ------------------------------------------------------------- capturing
 CAP_NAME="" CAP_TMP=""
+# CAP_ICMP=N (set before cap_start): also capture ICMP destination
+# unreachable errors quoting a UDP datagram from or to one of the ports (the
+# quoted UDP header's ports at icmp[28:2] and icmp[30:2]: a 20-byte quoted
+# IP header, as on lo), and make cap_stop insist on exactly N of them.
+CAP_ICMP=0
 
 # cap_start NAME PORT...: dumpcap on lo for these ports, ready on return
 cap_start() {
     CAP_NAME=$1; shift
-    local bpf="host $IP and (port $1" p
+    local bpf="host $IP and (port $1" p icmpq=""
+    for p in "$@"; do icmpq+="${icmpq:+ or }icmp[28:2] = $p or icmp[30:2] = $p"; done
     shift
     for p in "$@"; do bpf+=" or port $p"; done
+    ((CAP_ICMP > 0)) && bpf+=" or (icmp and icmp[0] = 3 and ($icmpq))"
     bpf+=")"
     CAP_TMP=$WORK/rec-$CAP_NAME.pcapng
     rm -f "$CAP_TMP"
@@ -207,6 +215,11 @@ cap_stop() {
     local frames
     frames=$(capinfos -c -M "$CAP_TMP" 2>/dev/null | awk -F: '/Number of packets/ {gsub(/ /,"",$2); print $2}')
     [[ ${frames:-0} -gt 0 ]] || die "rec-$CAP_NAME.pcapng: no packet captured"
+    if ((CAP_ICMP > 0)); then
+        local icmp
+        icmp=$(tshark -n -r "$CAP_TMP" -Y 'icmp.type == 3' 2>/dev/null | wc -l)
+        ((icmp == CAP_ICMP)) || die "rec-$CAP_NAME.pcapng: $icmp ICMP errors, expected $CAP_ICMP"
+    fi
     chmod 644 "$CAP_TMP"
     mv -f "$CAP_TMP" "$CAP_DIR/rec-$CAP_NAME.pcapng"
     log "rec-$CAP_NAME.pcapng: $frames frames, $(stat -c %s "$CAP_DIR/rec-$CAP_NAME.pcapng") bytes"
@@ -405,6 +418,24 @@ rec_classes() {
     uac_run 5191 "$IP:5192" uac-register-auth.xml -m 1 -key target "$IP:5192"
     uas_wait 5
     cap_stop
+}
+
+# SIP answered by ICMP port unreachable (the kernel's, quoting the datagram):
+# (a) the UAC's INVITE goes to 5202 where nothing listens: 4 copies (Timer A
+#     retransmissions; the UAC gives up 4 s after the first), 4 ICMP errors;
+# (b) the UAC (5203) sends one INVITE and exits 200 ms later; the UAS (5204)
+#     answers 1 s after the INVITE: 100, 180, 486 and the 486's three Timer G
+#     retransmissions (no ACK ever comes), each one ICMP error: 6.
+rec_icmp-unreachable() {
+    CAP_ICMP=10
+    cap_start icmp-unreachable 5201 5202 5203 5204
+    port_free 5202 udp
+    uac_run 5201 "$IP:5202" uac-unreachable.xml -m 1 -key target "$IP:5202"
+    uas_start 5204 uas-late-busy.xml -m 1 -d 1000
+    uac_run 5203 "$IP:5204" uac-gone.xml -m 1 -nd -key target "$IP:5204"
+    uas_wait 10
+    cap_stop
+    CAP_ICMP=0
 }
 
 # ------------------------------------------------------------------ main
