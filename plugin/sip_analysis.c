@@ -17,6 +17,7 @@ int sa_tap = -1;
 struct sa_prefs sa_prefs = { 200, 3000, TRUE };
 
 static dissector_handle_t sa_handle;
+static int proto_icmp = -1, proto_icmpv6 = -1;
 static protocol_t *sa_protocol;
 static struct sa_analyzer *analysis; /* of the open capture; lives in wmem file scope */
 
@@ -40,12 +41,18 @@ static void sa_init(void)
     /* Read at each capture's start: enabling or disabling a protocol re-runs the init routines. */
     if (!proto_is_protocol_enabled(sa_protocol))
         return;
-    analysis = sa_analyzer_new(&file_allocator);
+    /* A fresh hash key per capture (src/siphash.h): nobody can craft a capture against it. */
+    struct sa_hash_key key;
+    key.k0 = (uint64_t)g_random_int() << 32 | g_random_int();
+    key.k1 = (uint64_t)g_random_int() << 32 | g_random_int();
+    analysis = sa_analyzer_new(&file_allocator, &key);
     sa_expert_gate_init();
     /* Only the SIP protocol item is wanted: it makes Wireshark build a tree holding one "sip"
      * item per message. We read the message bytes ourselves rather than priming SIP header
      * fields, whose creation costs more than the whole analysis. */
     int proto_sip = proto_get_id_by_filter_name("sip");
+    proto_icmp = proto_get_id_by_filter_name("icmp");
+    proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
     sa_sip_nodes_set_proto(proto_sip);
     GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
     if (proto_sip > 0)
@@ -59,16 +66,33 @@ static void sa_cleanup(void)
     set_postdissector_wanted_hfids(sa_handle, NULL);
 }
 
+/* SIP inside an ICMP error (the quoted start of the packet that could not be delivered) is
+ * dissected at the top of the frame's tree like traffic, after the ICMP item; a frame that has an
+ * ICMP item carries no other SIP. pinfo's addresses and ports are then the quoted packet's: its
+ * IP and UDP headers are dissected last. */
+static gboolean frame_is_icmp(proto_tree *tree)
+{
+    for (proto_node *node = tree ? tree->first_child : NULL; node; node = node->next) {
+        field_info *fi = PNODE_FINFO(node);
+        if (fi && fi->hfinfo && (fi->hfinfo->id == proto_icmp || fi->hfinfo->id == proto_icmpv6))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* Returns the frame's first record (NULL if none could be stored). */
-static const struct sa_record *analyse_first_pass(packet_info *pinfo, const struct sa_sip_nodes *nodes)
+static const struct sa_record *analyse_first_pass(packet_info *pinfo, proto_tree *tree,
+                                                  const struct sa_sip_nodes *nodes)
 {
     struct sa_packet pkt;
     sa_packet_from_pinfo(pinfo, &pkt);
+    gboolean icmp = frame_is_icmp(tree);
     const struct sa_record *first = NULL;
     for (guint i = 0; i < nodes->count; i++) {
         struct sa_message msg;
         gboolean ok = sa_sip_node_parse(nodes->items[i], &msg);
-        const struct sa_record *r = sa_analyzer_message(analysis, &pkt, ok ? &msg : NULL);
+        const struct sa_record *r = icmp ? sa_analyzer_icmp_quote(analysis, &pkt, ok ? &msg : NULL)
+                                         : sa_analyzer_message(analysis, &pkt, ok ? &msg : NULL);
         first = first ? first : r;
     }
     return first;
@@ -81,7 +105,7 @@ static void queue_tap(packet_info *pinfo, const struct sa_record *r)
     struct sa_tap_info *ti = wmem_new(pinfo->pool, struct sa_tap_info);
     ti->analysis = analysis;
     ti->record = r;
-    ti->ts_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    ti->ts_ns = sa_time_from_parts(pinfo->abs_ts.secs, pinfo->abs_ts.nsecs);
     ti->visited = PINFO_FD_VISITED(pinfo);
     tap_queue_packet(sa_tap, pinfo, ti);
 }
@@ -93,11 +117,10 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
     pinfo->current_proto = "SIP Analysis"; /* the handle has no protocol (see register) */
     gboolean visited = PINFO_FD_VISITED(pinfo);
     if (!visited)
-        sa_analyzer_note_frame(analysis, pinfo->num,
-                               (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs);
+        sa_analyzer_note_frame(analysis, pinfo->num, sa_time_from_parts(pinfo->abs_ts.secs, pinfo->abs_ts.nsecs));
     struct sa_sip_nodes nodes;
     sa_sip_nodes_collect(tree, &nodes);
-    const struct sa_record *r = !visited && nodes.count ? analyse_first_pass(pinfo, &nodes) : NULL;
+    const struct sa_record *r = !visited && nodes.count ? analyse_first_pass(pinfo, tree, &nodes) : NULL;
     if (!r) /* a revisit, or nothing new stored */
         r = sa_analyzer_first_record(analysis, pinfo->num);
     if (!r)

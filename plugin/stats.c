@@ -43,6 +43,7 @@
 #include "sip_analysis.h"
 #include "status_class.h"
 #include "tag_list.h"
+#include "txn_key.h"
 #include "ws_compat.h"
 
 #define ST_ABBR "sip.analysis"        /* stats_tree's own -z name is ST_ABBR ",tree" */
@@ -394,11 +395,13 @@ static void count_trying(stats_tree *st, const struct tree_state *ts, struct sec
                          gint64 now, gboolean visited, guint32 frame)
 {
     const struct sa_txn *t = r->txn;
+    gint64 dt;
     if (!t)
         return;
     if (r->flags & SA_REC_FIRST_100) {
         int trying = tick(st, s->trying_name, s->parent, TRUE);
-        series_add(st, trying, &s->delay, N_DELAY, ts->over_delay, ts->delay_limit_ns, now - t->req_ts);
+        if (t->req_frame && sa_time_diff(now, t->req_ts, &dt))
+            series_add(st, trying, &s->delay, N_DELAY, ts->over_delay, ts->delay_limit_ns, dt);
         if (visited && !t->next_frame) {
             char name[48];
             snprintf(name, sizeof name, "100 in frame %u", frame);
@@ -406,13 +409,14 @@ static void count_trying(stats_tree *st, const struct tree_state *ts, struct sec
         }
     } else if (r->flags & SA_REC_AFTER_100) {
         int trying = touch(st, s->trying_name, s->parent, TRUE);
-        series_add(st, trying, &s->on100, N_ON100, ts->over_on100, ts->on100_limit_ns, now - t->t100_ts);
+        if (sa_time_diff(now, t->t100_ts, &dt))
+            series_add(st, trying, &s->on100, N_ON100, ts->over_on100, ts->on100_limit_ns, dt);
         if (r->code == 408 || r->code == 487)
             tick(st, r->code == 408 ? N_ENDED_408 : N_ENDED_487, tick(st, N_ENDED, trying, TRUE), FALSE);
     } else if (r->flags & SA_REC_NO_100) {
         int trying = tick(st, s->trying_name, s->parent, TRUE);
         int no100 = tick(st, N_NO100, trying, TRUE);
-        if (now - t->req_ts > ts->delay_limit_ns)
+        if (sa_time_diff(now, t->req_ts, &dt) && dt > ts->delay_limit_ns)
             tick(st, ts->over_delay, no100, FALSE);
     }
 }
@@ -455,12 +459,15 @@ static void count_retry(stats_tree *st, const struct section *s, const struct sa
 }
 
 /* "192.0.2.10:5060 -> 203.0.113.5:5060" in the request's direction. */
-static char *hop_name(packet_info *pinfo, gboolean response)
+/* A response answered from another port belongs to the hop its request took (sa_key_server_port). */
+static char *hop_name(packet_info *pinfo, const struct sa_record *r, gboolean response)
 {
     const address *from = response ? &pinfo->dst : &pinfo->src;
     const address *to = response ? &pinfo->src : &pinfo->dst;
     guint32 from_port = response ? pinfo->destport : pinfo->srcport;
     guint32 to_port = response ? pinfo->srcport : pinfo->destport;
+    if ((r->flags & SA_REC_OTHER_PORT) && r->txn)
+        to_port = sa_key_server_port(r->txn->key, r->txn->key_bucket_len);
     const char *f = address_to_str(pinfo->pool, from);
     const char *t = address_to_str(pinfo->pool, to);
     gboolean v6f = from->type == AT_IPv6, v6t = to->type == AT_IPv6;
@@ -488,7 +495,8 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_d
     if (!ts || !ti || !ti->record)
         return TAP_PACKET_DONT_REDRAW;
     const struct sa_record *r = ti->record;
-    if (r->flags & (SA_REC_NOT_SIP | SA_REC_RETRANS))
+    /* Copies are counted once; a copy quoted in an ICMP error is not traffic. */
+    if (r->flags & (SA_REC_NOT_SIP | SA_REC_RETRANS | SA_REC_ICMP_QUOTE))
         return TAP_PACKET_DONT_REDRAW;
 #ifdef SA_TAP_INFO_VISITED
     gboolean visited = ti->visited; /* not pinfo->fd->visited: always set by the time taps run */
@@ -501,7 +509,7 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_d
     if (!response && !retry)
         return TAP_PACKET_DONT_REDRAW;
 
-    const char *name = hop_name(pinfo, response);
+    const char *name = hop_name(pinfo, r, response);
     struct section *hop = hop_get(st, ts, name);
     struct section *secs[2] = { &ts->all, hop };
     if (retry) {

@@ -6,20 +6,38 @@
 #include "hash64.h"
 #include "hash_table.h"
 #include "response_codes.h"
+#include "sa_time.h"
 #include "txn_key.h"
+#include "txn_table.h"
 
 #include <string.h>
 
-_Static_assert(sizeof(struct sa_txn) <= 10 * sizeof(void *), "a transaction stays within 80 bytes on 64-bit hosts");
+_Static_assert(sizeof(struct sa_txn) <= 13 * sizeof(void *), "a transaction stays within 104 bytes (and its key) on 64-bit hosts");
+
+/* A 420/421 waiting for its retry, found by its retry key written out in full (txn_key.h). */
+struct pending_failure {
+    struct sa_ext *ext;
+    uint16_t key_len;
+    uint8_t key[];
+};
+
+/* The ICMP errors that quote a message (SA_REC_ICMP_REPORTED). */
+struct icmp_report {
+    uint32_t first_frame;
+    uint32_t count;
+};
 
 struct sa_analyzer {
     struct sa_allocator alloc; /* counts, then forwards to base */
     struct sa_allocator base;
     size_t live_bytes;
-    struct sa_hash_table txns;
-    struct sa_hash_table failures; /* latest 420/421 per Call-ID + From tag + method, awaiting a retry */
+    struct sa_hash_key hash_key; /* drawn at random per capture by the caller */
+    struct sa_txn_table txns;
+    struct sa_hash_table failures; /* latest 420/421 per Call-ID + From tag + method, awaiting a retry:
+                                      struct pending_failure */
     struct sa_hash_table failed_calls; /* Call-IDs of those: a request of any other call is no retry */
     struct sa_hash_table exts; /* record -> its 420/421 or retry analysis (SA_REC_HAS_EXT) */
+    struct sa_hash_table icmp; /* record -> struct icmp_report (SA_REC_ICMP_REPORTED) */
     struct sa_record_store records;
     size_t txn_count;
     struct sa_arena arena; /* transactions and 420/421 findings: never freed one by one */
@@ -53,7 +71,7 @@ static void counted_release(void *ctx, void *ptr, size_t size)
     a->live_bytes -= size;
 }
 
-struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc)
+struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const struct sa_hash_key *hash_key)
 {
     struct sa_analyzer *a = alloc->alloc(alloc->ctx, sizeof *a);
     if (!a)
@@ -61,12 +79,15 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc)
     a->base = *alloc;
     a->alloc = (struct sa_allocator){ counted_alloc, counted_release, a };
     a->live_bytes = sizeof *a;
-    struct sa_hash_table *tables[] = { &a->txns, &a->failures, &a->failed_calls, &a->exts };
-    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-        if (sa_hash_table_init(tables[i], &a->alloc))
-            continue;
-        while (i-- > 0)
-            a->alloc.release(a->alloc.ctx, tables[i]->slots, sa_hash_table_bytes(tables[i]));
+    a->hash_key = *hash_key;
+    struct sa_hash_table *tables[] = { &a->failures, &a->failed_calls, &a->exts, &a->icmp };
+    const size_t n_tables = sizeof tables / sizeof tables[0];
+    size_t ok = 0;
+    while (ok < n_tables && sa_hash_table_init(tables[ok], &a->alloc))
+        ok++;
+    if (ok < n_tables || !sa_txn_table_init(&a->txns, &a->alloc, hash_key)) {
+        while (ok-- > 0)
+            a->alloc.release(a->alloc.ctx, tables[ok]->slots, sa_hash_table_bytes(tables[ok]));
         alloc->release(alloc->ctx, a, sizeof *a);
         return NULL;
     }
@@ -77,7 +98,8 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc)
 
 void sa_analyzer_note_frame(struct sa_analyzer *a, uint32_t frame, int64_t ts_ns)
 {
-    if (frame >= a->last_frame) {
+    /* The end of the capture is the last frame whose time is known. */
+    if (frame >= a->last_frame && ts_ns != SA_TIME_UNKNOWN) {
         a->last_frame = frame;
         a->last_ts = ts_ns;
     }
@@ -88,15 +110,35 @@ int64_t sa_analyzer_last_ts(const struct sa_analyzer *a)
     return a->last_ts;
 }
 
-static struct sa_txn *new_txn(struct sa_analyzer *a, uint64_t key)
+static struct sa_txn *new_txn(struct sa_analyzer *a, const struct sa_key *k, const struct sa_txn_found *found)
 {
-    struct sa_txn *t = sa_arena_alloc(&a->arena, sizeof *t);
-    if (!t)
-        return NULL;
-    if (!sa_hash_table_put(&a->txns, key, t))
-        return NULL; /* a few bytes of the arena stay unused */
-    a->txn_count++;
+    struct sa_txn *t = sa_txn_table_add(&a->txns, &a->arena, k, found);
+    if (t)
+        a->txn_count++;
     return t;
+}
+
+/* The key of a message's transaction; false (with the record told why, when it matters) when
+ * the message cannot be matched. */
+static bool make_key(const struct sa_message *msg, struct sa_slice method, const struct sa_endpoint *req_src,
+                     const struct sa_endpoint *req_dst, struct sa_key *k, struct sa_record *r)
+{
+    enum sa_key_result res = sa_txn_key_make(msg, method, req_src, req_dst, k);
+    if (res == SA_KEY_TOO_LONG && r)
+        r->flags |= SA_REC_KEY_TOO_LONG;
+    return res == SA_KEY_OK;
+}
+
+/* Keyed, so that crafted Call-IDs cannot crowd one run of the open-addressing tables. */
+static uint64_t table_key(const struct sa_analyzer *a, const void *bytes, size_t len)
+{
+    uint64_t h = sa_siphash(&a->hash_key, bytes, len);
+    return h ? h : 1;
+}
+
+static uint64_t call_key(const struct sa_analyzer *a, const struct sa_message *msg)
+{
+    return (msg->flags & SA_MSG_HAS_CALL_ID) ? table_key(a, msg->call_id.ptr, msg->call_id.len) : 0;
 }
 
 static void missing_header_flags(const struct sa_message *msg, struct sa_record *r)
@@ -106,6 +148,12 @@ static void missing_header_flags(const struct sa_message *msg, struct sa_record 
     /* A cut message lacks headers because of the capture, not the sender: say that instead. */
     if (msg->flags & SA_MSG_TRUNCATED) {
         r->flags |= SA_REC_TRUNCATED;
+        return;
+    }
+    /* Lines ending in CR alone: that is what is wrong with the message, and says it once; a
+     * header missing as well is not blamed on top of it. */
+    if (msg->flags & SA_MSG_BARE_CR) {
+        r->flags |= SA_REC_BARE_CR_LINES;
         return;
     }
     if (!(msg->flags & SA_MSG_HAS_CSEQ))
@@ -121,10 +169,13 @@ static void missing_header_flags(const struct sa_message *msg, struct sa_record 
 static void on_ack(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
                    struct sa_record *r)
 {
-    bool legacy;
-    uint64_t key = sa_txn_key(msg, METHOD_INVITE, &pkt->src, &pkt->dst, &legacy);
-    struct sa_txn *t = key ? sa_hash_table_get(&a->txns, key) : NULL;
-    if (!t || t->cseq != msg->cseq || t->final_code < 300)
+    struct sa_key k;
+    if (!make_key(msg, METHOD_INVITE, &pkt->src, &pkt->dst, &k, r))
+        return;
+    struct sa_txn_found found;
+    sa_txn_table_find(&a->txns, &k, &found);
+    struct sa_txn *t = found.same;
+    if (!t || !t->req_frame || t->final_code < 300)
         return;
     r->txn = t;
     r->flags |= SA_REC_ACK_OF_INVITE;
@@ -165,12 +216,17 @@ static void check_retry(struct sa_analyzer *a, const struct sa_packet *pkt, cons
 {
     if (a->failures.count == 0 || slice_is(msg->method, "CANCEL"))
         return;
-    uint64_t call = sa_call_key(msg);
+    uint64_t call = call_key(a, msg);
     if (!call || !sa_hash_table_get(&a->failed_calls, call))
         return;
-    uint64_t key = sa_retry_key(msg, msg->method);
-    struct sa_ext *origin = key ? sa_hash_table_get(&a->failures, key) : NULL;
-    if (!origin || origin->retry_frame || msg->cseq <= origin->cseq)
+    struct sa_key k;
+    if (!sa_retry_key_make(msg, msg->method, &k))
+        return;
+    const struct pending_failure *p = sa_hash_table_get(&a->failures, table_key(a, k.bytes, k.len));
+    if (!p || p->key_len != k.len || memcmp(p->key, k.bytes, k.len) != 0)
+        return; /* another series whose hash is the same: no link rather than a wrong one */
+    struct sa_ext *origin = p->ext;
+    if (origin->retry_frame || msg->cseq <= origin->cseq)
         return;
     attach_ext(a, r, sa_ext_on_retry(&a->alloc, origin, msg, pkt->frame));
 }
@@ -179,9 +235,17 @@ static void on_failure(struct sa_analyzer *a, const struct sa_packet *pkt, const
                        const struct sa_txn *t, struct sa_record *r)
 {
     struct sa_ext *e = attach_ext(a, r, sa_ext_on_failure(&a->alloc, msg, pkt->frame, t));
-    uint64_t key = e ? sa_retry_key(msg, msg->cseq_method) : 0;
-    if (key && sa_hash_table_put(&a->failures, key, e))
-        sa_hash_table_put(&a->failed_calls, sa_call_key(msg), e); /* retry key set: Call-ID too */
+    struct sa_key k;
+    if (!e || !sa_retry_key_make(msg, msg->cseq_method, &k))
+        return;
+    struct pending_failure *p = sa_arena_alloc(&a->arena, sizeof *p + k.len);
+    if (!p)
+        return;
+    p->ext = e;
+    p->key_len = k.len;
+    memcpy(p->key, k.bytes, k.len);
+    if (sa_hash_table_put(&a->failures, table_key(a, k.bytes, k.len), p))
+        sa_hash_table_put(&a->failed_calls, call_key(a, msg), p); /* retry key set: Call-ID too */
 }
 
 static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
@@ -191,38 +255,50 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
         on_ack(a, pkt, msg, r);
         return;
     }
-    bool legacy = false;
-    uint64_t key = sa_txn_key(msg, msg->method, &pkt->src, &pkt->dst, &legacy);
-    if (!key)
+    struct sa_key k;
+    if (!make_key(msg, msg->method, &pkt->src, &pkt->dst, &k, r))
         return;
-    if (legacy)
+    if (k.legacy)
         r->flags |= SA_REC_LEGACY_KEY;
-    struct sa_txn *t = sa_hash_table_get(&a->txns, key);
-    if (t && t->cseq == msg->cseq && t->req_frame) {
+    struct sa_txn_found found;
+    sa_txn_table_find(&a->txns, &k, &found);
+    struct sa_txn *t = found.same;
+    if (t && t->req_frame) {
         /* Same request again on the same hop: a retransmission (or a TCP-level duplicate). */
         r->txn = t;
         r->flags |= SA_REC_RETRANS;
         r->link = t->req_frame;
+        t->last_req_copy = pkt->frame;
         if (t->req_copies < UINT16_MAX)
             t->req_copies++;
         return;
     }
+    if (!t && found.other_call && found.other_call->req_frame) {
+        /* §8.1.1.7 makes the branch unique: another call's request with it is not a copy. */
+        r->flags |= SA_REC_BRANCH_REUSED;
+        r->link = found.other_call->req_frame;
+    }
     check_retry(a, pkt, msg, r);
-    t = new_txn(a, key);
+    t = new_txn(a, &k, &found);
     if (!t)
         return;
     sa_ext_note_request(&a->arena.as_allocator, &a->tag_sets, t, msg);
     t->cseq = msg->cseq;
     t->req_frame = pkt->frame;
+    t->last_req_copy = pkt->frame;
     t->req_ts = pkt->ts_ns;
     if (slice_is(msg->method, "INVITE"))
         t->flags |= SA_TXN_INVITE;
     r->txn = t;
     if (slice_is(msg->method, "CANCEL")) {
         /* A CANCEL shares its INVITE's branch (§9.1): note it on the INVITE transaction. */
-        uint64_t ikey = sa_txn_key(msg, METHOD_INVITE, &pkt->src, &pkt->dst, &legacy);
-        struct sa_txn *inv = ikey ? sa_hash_table_get(&a->txns, ikey) : NULL;
-        if (inv && inv->cseq == msg->cseq && !inv->cancel_frame) {
+        struct sa_key ik;
+        struct sa_txn_found ifound;
+        if (!make_key(msg, METHOD_INVITE, &pkt->src, &pkt->dst, &ik, NULL))
+            return;
+        sa_txn_table_find(&a->txns, &ik, &ifound);
+        struct sa_txn *inv = ifound.same;
+        if (inv && inv->req_frame && !inv->cancel_frame) {
             inv->cancel_frame = pkt->frame;
             inv->flags |= SA_TXN_CANCELLED;
         }
@@ -246,9 +322,40 @@ static void track_trying(struct sa_txn *t, const struct sa_packet *pkt, uint16_t
         t->next_ts = pkt->ts_ns;
         t->next_code = code;
         r->flags |= SA_REC_AFTER_100;
-    } else if (!t->t100_frame && !t->last_resp_frame) {
-        r->flags |= SA_REC_NO_100;
+    } else if (!t->t100_frame && !t->last_resp_frame && t->req_frame) {
+        r->flags |= SA_REC_NO_100; /* without the request, what came first is not known */
     }
+}
+
+/* The transaction a response answers: its own, or the one that differs only in the server's port
+ * when there is exactly one (devices answering from another source port, RFC 3261 §18.2.2 sends
+ * responses to the Via, whatever port they leave from). Two or more such transactions (the same
+ * request sent to two ports of one host) leave the response unmatched rather than guessed. */
+static struct sa_txn *answered_txn(const struct sa_txn_found *found, struct sa_record *r)
+{
+    if (found->same)
+        return found->same;
+    if (found->other_port_count == 1 && found->other_port->req_frame) {
+        r->flags |= SA_REC_OTHER_PORT;
+        return found->other_port;
+    }
+    return NULL;
+}
+
+/* A response whose request is not in the capture still starts a transaction of its own, so its
+ * copies (a final resent until the ACK, §17.2.1) link to it and the wait on a 100 is measured. */
+static struct sa_txn *txn_without_request(struct sa_analyzer *a, const struct sa_message *msg, const struct sa_key *k,
+                                          const struct sa_txn_found *found)
+{
+    struct sa_txn *t = new_txn(a, k, found);
+    if (!t)
+        return NULL;
+    t->cseq = msg->cseq;
+    t->req_ts = SA_TIME_UNKNOWN;
+    t->flags |= SA_TXN_NO_REQUEST;
+    if (slice_is(msg->cseq_method, "INVITE"))
+        t->flags |= SA_TXN_INVITE;
+    return t;
 }
 
 static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
@@ -262,29 +369,38 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
         r->flags |= SA_REC_CODE_NOT_NUMERIC;
     /* Reviewers read the phrase; a vendor's own wording is worth pointing out (the code rules). */
     const struct sa_code_info *info = valid ? sa_code_lookup(msg->status_code) : NULL;
-    if (info && !sa_slice_eq_nocase(msg->reason, info->phrase))
+    if (info && !sa_code_phrase_matches(info, msg->reason))
         r->flags |= SA_REC_PHRASE_DIFFERS;
-    bool legacy = false;
-    /* A response travels the request's hop backwards: its destination sent the request. */
-    uint64_t key = sa_txn_key(msg, msg->cseq_method, &pkt->dst, &pkt->src, &legacy);
-    struct sa_txn *t = key ? sa_hash_table_get(&a->txns, key) : NULL;
     bool ext_code = valid && (msg->status_code == 420 || msg->status_code == 421);
-    if (!t || t->cseq != msg->cseq || !t->req_frame) {
+    /* A response travels the request's hop backwards: its destination sent the request. */
+    struct sa_key k;
+    if (!make_key(msg, msg->cseq_method, &pkt->dst, &pkt->src, &k, r)) {
         r->flags |= SA_REC_REQUEST_UNSEEN;
         if (ext_code && (msg->flags & SA_MSG_HAS_CSEQ))
             on_failure(a, pkt, msg, NULL, r);
         return;
     }
+    struct sa_txn_found found;
+    sa_txn_table_find(&a->txns, &k, &found);
+    struct sa_txn *t = answered_txn(&found, r);
+    if (!t && valid)
+        t = txn_without_request(a, msg, &k, &found);
+    if (!t) {
+        r->flags |= SA_REC_REQUEST_UNSEEN;
+        return;
+    }
     r->txn = t;
-    if (legacy)
+    if (k.legacy)
         r->flags |= SA_REC_LEGACY_KEY;
-    if (pkt->ts_ns < t->req_ts)
+    int64_t dt;
+    if (sa_time_diff(pkt->ts_ns, t->req_ts, &dt) && dt < 0)
         r->flags |= SA_REC_NEGATIVE_TIME;
     if (!valid)
         return;
     /* The whole To value stands for its tag: a copy repeats it byte for byte, a fork carries
      * another tag, and hashing it costs a fraction of finding the tag in it. */
-    uint32_t to_tag = sa_tag_hash(msg->to_value);
+    uint32_t to_tag = sa_tag_hash(&a->hash_key, msg->to_value);
+    t->last_resp_copy = pkt->frame;
     /* A server transaction resends its last response when the request is retransmitted, and a
      * UAS core resends a 2xx until the ACK: same code and To tag as before is a copy. */
     if (t->last_resp_frame && t->last_resp_code == msg->status_code && t->last_resp_to_tag == to_tag) {
@@ -297,10 +413,14 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
         r->link = t->final_frame;
         return;
     }
+    if (!t->req_frame)
+        r->flags |= SA_REC_REQUEST_UNSEEN; /* the first response of a transaction made without it */
+    if (!t->last_resp_frame)
+        t->copies_before_first = t->req_copies;
     if (t->flags & SA_TXN_INVITE)
         track_trying(t, pkt, msg->status_code, r);
     if (ext_code)
-        on_failure(a, pkt, msg, t, r);
+        on_failure(a, pkt, msg, t->req_frame ? t : NULL, r);
     t->last_resp_frame = pkt->frame;
     t->last_resp_code = msg->status_code;
     t->last_resp_to_tag = to_tag;
@@ -322,6 +442,8 @@ const struct sa_record *sa_analyzer_message(struct sa_analyzer *a, const struct 
         return r;
     }
     missing_header_flags(msg, r);
+    if (pkt->ts_ns == SA_TIME_UNKNOWN)
+        r->flags |= SA_REC_TIME_INVALID;
     if (msg->flags & SA_MSG_RESPONSE) {
         r->flags |= SA_REC_RESPONSE;
         on_response(a, pkt, msg, r);
@@ -329,6 +451,104 @@ const struct sa_record *sa_analyzer_message(struct sa_analyzer *a, const struct 
         on_request(a, pkt, msg, r);
     }
     return r;
+}
+
+/* The record of the quoted message in its frame (a frame may hold several messages). */
+static struct sa_record *record_of(struct sa_analyzer *a, uint32_t frame, const struct sa_txn *t, bool response)
+{
+    const struct sa_record *r = sa_record_store_first(&a->records, frame);
+    for (; r; r = (r->flags & SA_REC_MORE_IN_FRAME) ? sa_record_store_next(&a->records, r) : NULL) {
+        if (r->txn == t && !(r->flags & SA_REC_ICMP_QUOTE) && !!(r->flags & SA_REC_RESPONSE) == response)
+            return (struct sa_record *)r; /* the store hands out its own records as const */
+    }
+    return NULL;
+}
+
+/* The frame of the message an ICMP error quotes, and its transaction; 0 when not in the capture.
+ * The quote may be cut short (routers quote a few hundred bytes): what it holds must match. */
+static uint32_t quoted_frame(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                             struct sa_txn **txn)
+{
+    struct sa_key k;
+    struct sa_txn_found found;
+    bool response = msg->flags & SA_MSG_RESPONSE;
+    bool ack = !response && slice_is(msg->method, "ACK");
+    struct sa_slice method = response ? msg->cseq_method : ack ? METHOD_INVITE : msg->method;
+    const struct sa_endpoint *client = response ? &pkt->dst : &pkt->src;
+    const struct sa_endpoint *server = response ? &pkt->src : &pkt->dst;
+    if (sa_txn_key_make(msg, method, client, server, &k) != SA_KEY_OK)
+        return 0;
+    sa_txn_table_find(&a->txns, &k, &found);
+    struct sa_record scratch = { 0 };
+    struct sa_txn *t = response ? answered_txn(&found, &scratch) : found.same;
+    *txn = t;
+    if (!t)
+        return 0;
+    if (!response)
+        return ack ? t->ack_frame : t->last_req_copy;
+    /* An ICMP error follows the copy it quotes at once: the latest response, if it is that one. */
+    const struct sa_record *latest = record_of(a, t->last_resp_copy, t, true);
+    if (latest && latest->code == msg->status_code)
+        return t->last_resp_copy;
+    uint32_t to_tag = sa_tag_hash(&a->hash_key, msg->to_value);
+    bool quoted_to = msg->to_value.len > 0;
+    if (msg->status_code == t->last_resp_code && (!quoted_to || to_tag == t->last_resp_to_tag))
+        return t->last_resp_frame;
+    if (msg->status_code == t->final_code && (!quoted_to || to_tag == t->final_to_tag))
+        return t->final_frame;
+    if (msg->status_code == 100)
+        return t->t100_frame;
+    return 0;
+}
+
+static void note_icmp_report(struct sa_analyzer *a, struct sa_record *orig, uint32_t icmp_frame)
+{
+    struct icmp_report *rep = sa_hash_table_get(&a->icmp, record_key(orig));
+    if (!rep) {
+        rep = sa_arena_alloc(&a->arena, sizeof *rep);
+        if (!rep || !sa_hash_table_put(&a->icmp, record_key(orig), rep))
+            return;
+        rep->first_frame = icmp_frame;
+        orig->flags |= SA_REC_ICMP_REPORTED;
+    }
+    if (rep->count < UINT32_MAX)
+        rep->count++;
+}
+
+const struct sa_record *sa_analyzer_icmp_quote(struct sa_analyzer *a, const struct sa_packet *pkt,
+                                               const struct sa_message *msg)
+{
+    struct sa_record *r = sa_record_store_add(&a->records, pkt->frame);
+    if (!r)
+        return NULL;
+    r->flags |= SA_REC_ICMP_QUOTE;
+    if (!msg || (msg->flags & SA_MSG_START_LINE_BAD))
+        return r;
+    bool response = msg->flags & SA_MSG_RESPONSE;
+    if (response) {
+        r->flags |= SA_REC_RESPONSE;
+        r->code = msg->status_code;
+    }
+    struct sa_txn *t = NULL;
+    uint32_t frame = quoted_frame(a, pkt, msg, &t);
+    struct sa_record *orig = frame && frame < pkt->frame ? record_of(a, frame, t, response) : NULL;
+    if (!orig)
+        return r;
+    r->link = frame;
+    note_icmp_report(a, orig, pkt->frame);
+    return r;
+}
+
+bool sa_analyzer_icmp_report(const struct sa_analyzer *a, const struct sa_record *r, uint32_t *first_frame,
+                             uint32_t *count)
+{
+    const struct icmp_report *rep =
+        (r->flags & SA_REC_ICMP_REPORTED) ? sa_hash_table_get(&a->icmp, record_key(r)) : NULL;
+    if (!rep)
+        return false;
+    *first_frame = rep->first_frame;
+    *count = rep->count;
+    return true;
 }
 
 const struct sa_record *sa_analyzer_first_record(const struct sa_analyzer *a, uint32_t frame)

@@ -5,20 +5,24 @@
 #define SA_ANALYZER_H
 
 #include "record_store.h"
+#include "sa_time.h"
+#include "siphash.h"
 #include "sip_message.h"
 #include "transaction.h"
 
 struct sa_packet {
     uint32_t frame;
-    int64_t ts_ns; /* absolute capture time */
+    int64_t ts_ns; /* absolute capture time, SA_TIME_UNKNOWN when out of range (sa_time.h) */
     struct sa_endpoint src, dst;
 };
 
 struct sa_analyzer;
 struct sa_ext;
 
-/* All memory comes from alloc and is released with it (the plugin: wmem file scope). */
-struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc);
+/* All memory comes from alloc and is released with it (the plugin: wmem file scope). hash_key
+ * keys every table filled from capture bytes: draw it at random for each capture, so that no
+ * capture can be crafted to make lookups slow (siphash.h); results never depend on it. */
+struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const struct sa_hash_key *hash_key);
 
 /* Called for every frame of the first pass, SIP or not, so the end of the capture is known. */
 void sa_analyzer_note_frame(struct sa_analyzer *a, uint32_t frame, int64_t ts_ns);
@@ -31,6 +35,15 @@ const struct sa_record *sa_analyzer_message(struct sa_analyzer *a, const struct 
 /* Records of a frame, for rendering on any pass. */
 const struct sa_record *sa_analyzer_first_record(const struct sa_analyzer *a, uint32_t frame);
 const struct sa_record *sa_analyzer_next_record(const struct sa_analyzer *a, const struct sa_record *r);
+/* A SIP message quoted inside an ICMP error (pkt: the ICMP frame, with the quoted packet's
+ * addresses). It is not traffic: it is recorded as a quote (SA_REC_ICMP_QUOTE, link = the
+ * message quoted when it is in the capture), and that message is marked SA_REC_ICMP_REPORTED. */
+const struct sa_record *sa_analyzer_icmp_quote(struct sa_analyzer *a, const struct sa_packet *pkt,
+                                               const struct sa_message *msg);
+/* For a record marked SA_REC_ICMP_REPORTED: the first ICMP error quoting it and how many did. */
+bool sa_analyzer_icmp_report(const struct sa_analyzer *a, const struct sa_record *r, uint32_t *first_frame,
+                             uint32_t *count);
+
 /* The option-tag analysis of a record (420/421, or the retry after one), or NULL. */
 const struct sa_ext *sa_analyzer_record_ext(const struct sa_analyzer *a, const struct sa_record *r);
 

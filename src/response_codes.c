@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 /* One entry per code of the IANA registry (src/data/sip-registry.tsv), ascending. Phrase and
  * RFC columns are copied exactly from the registry; the unit test test_response_codes checks
@@ -459,4 +460,11 @@ enum sa_severity sa_outcome_severity(enum sa_outcome o)
     default:
         return SA_SEV_WARN;
     }
+}
+
+bool sa_code_phrase_matches(const struct sa_code_info *info, struct sa_slice phrase)
+{
+    const char *note = strstr(info->phrase, " (");
+    size_t n = note ? (size_t)(note - info->phrase) : strlen(info->phrase);
+    return phrase.len == n && sa_slices_eq_nocase(phrase, (struct sa_slice){ info->phrase, (uint32_t)n });
 }

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sa_types.h"
+
 enum sa_outcome {               /* finer reading than the class */
     SA_OUTCOME_PROGRESS = 1,    /* 1xx */
     SA_OUTCOME_SUCCESS,         /* 2xx */
@@ -42,6 +44,9 @@ const struct sa_code_info *sa_code_lookup(unsigned code);    /* exact match or N
  * treated as x00; unknown 1xx other than 100 are treated like 183 -> return 183's entry for 1xx).
  * *fallback is set true when not exact. NULL for codes outside 100..699. fallback may be NULL. */
 const struct sa_code_info *sa_code_info_for(unsigned code, bool *fallback);
+/* Whether a reason phrase as written is the code's standard phrase (case aside). The registry's
+ * labels may carry a note ("Accepted (Deprecated)"): only the phrase before it counts. */
+bool sa_code_phrase_matches(const struct sa_code_info *info, struct sa_slice phrase);
 enum sa_outcome sa_outcome_of(unsigned code);                /* 0 for codes outside 100..699 */
 const char *sa_outcome_name(enum sa_outcome o);              /* short lowercase word: "progress","success","redirected","challenge","cancelled","declined","timeout","extension","rejected","server error","global failure"; NULL if unknown */
 enum sa_severity sa_outcome_severity(enum sa_outcome o);     /* progress/success CHAT; redirected/challenge/cancelled NOTE; the rest WARN */
