@@ -17,6 +17,8 @@ int hf_sa_trying_duration = -1;
 int hf_sa_trying_frame = -1;
 int hf_sa_trying_next_frame = -1;
 int hf_sa_trying_open = -1;
+int hf_sa_icmp_frame = -1;
+int hf_sa_icmp_quoted_frame = -1;
 
 int hf_sa_outcome = -1;
 int hf_sa_code_meaning = -1;
@@ -46,10 +48,17 @@ expert_field ei_sa_missing_via = EI_INIT;
 expert_field ei_sa_missing_call_id = EI_INIT;
 expert_field ei_sa_truncated = EI_INIT;
 expert_field ei_sa_tag_lines_cut = EI_INIT;
+expert_field ei_sa_bare_cr = EI_INIT;
 expert_field ei_sa_trying_late = EI_INIT;
 expert_field ei_sa_trying_long = EI_INIT;
 expert_field ei_sa_trying_stuck = EI_INIT;
 expert_field ei_sa_trying_absent = EI_INIT;
+expert_field ei_sa_other_port = EI_INIT;
+expert_field ei_sa_branch_reused = EI_INIT;
+expert_field ei_sa_time_invalid = EI_INIT;
+expert_field ei_sa_key_too_long = EI_INIT;
+expert_field ei_sa_icmp_quote = EI_INIT;
+expert_field ei_sa_icmp_reported = EI_INIT;
 expert_field ei_sa_outcome[12] = { EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT,
                                    EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT };
 expert_field ei_sa_code_phrase = EI_INIT;
@@ -62,6 +71,7 @@ expert_field ei_sa_ext_retry = EI_INIT;
 expert_field ei_sa_ext_retry_still_missing = EI_INIT;
 expert_field ei_sa_ext_bad_extension = EI_INIT;
 expert_field ei_sa_ext_no_unsupported = EI_INIT;
+expert_field ei_sa_ext_empty_unsupported = EI_INIT;
 expert_field ei_sa_ext_never_required = EI_INIT;
 expert_field ei_sa_ext_tags_cut = EI_INIT;
 
@@ -129,6 +139,11 @@ static hf_register_info hf[] = {
     { &hf_sa_trying_open, { "Open on 100 Trying", "sip.analysis.trying.open", FT_RELATIVE_TIME, BASE_NONE, NULL, 0x0,
                             "From this 100 Trying to the last frame of the capture, with no later response "
                             "(needs two passes)", HFILL } },
+    { &hf_sa_icmp_frame, { "ICMP error in", "sip.analysis.icmp.frame", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+                           "The first ICMP error that quotes this message: it did not reach its destination "
+                           "(needs two passes)", HFILL } },
+    { &hf_sa_icmp_quoted_frame, { "Quoted message in", "sip.analysis.icmp.quoted_frame", FT_FRAMENUM, BASE_NONE,
+                                  NULL, 0x0, "The message this ICMP error quotes", HFILL } },
     { &hf_sa_ext_required, { "Required option tag", "sip.analysis.ext.required", FT_STRING, BASE_NONE, NULL, 0x0,
                              "A tag of the 421's Require, as written", HFILL } },
     { &hf_sa_ext_missing, { "Missing option tag", "sip.analysis.ext.missing", FT_STRING, BASE_NONE, NULL, 0x0,
@@ -182,6 +197,10 @@ static ei_register_info ei[] = {
                           "The capture holds only part of this SIP message: analysis skipped", EXPFILL } },
     { &ei_sa_tag_lines_cut, { "sip.analysis.tag_lines_cut", PI_PROTOCOL, PI_NOTE,
                               "Too many option-tag header lines: only the first ones were analysed", EXPFILL } },
+    { &ei_sa_bare_cr, { "sip.analysis.bare_cr", PI_MALFORMED, PI_WARN,
+                        "Header lines end in CR alone, not CRLF (RFC 3261 \xc2\xa7" "7): read up to each CR here; "
+                        "other SIP software may reject the message",
+                        EXPFILL } },
     { &ei_sa_trying_late, { "sip.analysis.trying.late", PI_SEQUENCE, PI_NOTE,
                             "100 Trying later than the threshold after the INVITE", EXPFILL } },
     { &ei_sa_trying_long, { "sip.analysis.trying.long", PI_SEQUENCE, PI_NOTE,
@@ -190,6 +209,20 @@ static ei_register_info ei[] = {
                              "No response after this 100 Trying until the end of the capture", EXPFILL } },
     { &ei_sa_trying_absent, { "sip.analysis.trying.absent", PI_SEQUENCE, PI_NOTE,
                               "INVITE answered late without a 100 Trying on this hop", EXPFILL } },
+    { &ei_sa_other_port, { "sip.analysis.other_port", PI_SEQUENCE, PI_CHAT,
+                           "Response sent from another port than the one its request went to", EXPFILL } },
+    { &ei_sa_branch_reused, { "sip.analysis.branch_reused", PI_PROTOCOL, PI_WARN,
+                              "Via branch already used by another call (RFC 3261 \xc2\xa7" "8.1.1.7 makes it unique)",
+                              EXPFILL } },
+    { &ei_sa_time_invalid, { "sip.analysis.time.invalid", PI_MALFORMED, PI_WARN,
+                             "Frame timestamp out of range: no times computed for this message", EXPFILL } },
+    { &ei_sa_key_too_long, { "sip.analysis.key_too_long", PI_PROTOCOL, PI_WARN,
+                             "Via branch, Call-ID and method too long to match: not matched to a transaction",
+                             EXPFILL } },
+    { &ei_sa_icmp_quote, { "sip.analysis.icmp.quote", PI_SEQUENCE, PI_NOTE,
+                           "SIP message quoted in an ICMP error: a copy, not traffic (not analysed)", EXPFILL } },
+    { &ei_sa_icmp_reported, { "sip.analysis.icmp.undeliverable", PI_SEQUENCE, PI_WARN,
+                              "An ICMP error reports this message undeliverable", EXPFILL } },
     { &ei_sa_outcome[SA_OUTCOME_PROGRESS], { "sip.analysis.outcome.progress", PI_RESPONSE_CODE, PI_CHAT,
                                              "Outcome: progress", EXPFILL } },
     { &ei_sa_outcome[SA_OUTCOME_SUCCESS], { "sip.analysis.outcome.success", PI_RESPONSE_CODE, PI_CHAT,
@@ -232,6 +265,9 @@ static ei_register_info ei[] = {
                                   "420: the UAS does not support an option tag the request required", EXPFILL } },
     { &ei_sa_ext_no_unsupported, { "sip.analysis.ext.no_unsupported", PI_PROTOCOL, PI_WARN,
                                    "420 without an Unsupported header (RFC 3261 21.4.15 requires one)", EXPFILL } },
+    { &ei_sa_ext_empty_unsupported, { "sip.analysis.ext.empty_unsupported", PI_PROTOCOL, PI_WARN,
+                                      "420 with an empty Unsupported header: it names no option tag "
+                                      "(RFC 3261 21.4.15)", EXPFILL } },
     { &ei_sa_ext_never_required, { "sip.analysis.ext.never_required", PI_PROTOCOL, PI_WARN,
                                    "420 lists tags the request did not require", EXPFILL } },
     { &ei_sa_ext_tags_cut, { "sip.analysis.ext.tags_cut", PI_PROTOCOL, PI_NOTE,

@@ -16,6 +16,8 @@ extern int hf_sa_trying_duration;
 extern int hf_sa_trying_frame;
 extern int hf_sa_trying_next_frame;
 extern int hf_sa_trying_open;
+extern int hf_sa_icmp_frame;
+extern int hf_sa_icmp_quoted_frame;
 
 extern int hf_sa_outcome;
 extern int hf_sa_code_meaning;
@@ -45,10 +47,17 @@ extern expert_field ei_sa_missing_via;
 extern expert_field ei_sa_missing_call_id;
 extern expert_field ei_sa_truncated;
 extern expert_field ei_sa_tag_lines_cut;
+extern expert_field ei_sa_bare_cr;
 extern expert_field ei_sa_trying_late;
 extern expert_field ei_sa_trying_long;
 extern expert_field ei_sa_trying_stuck;
 extern expert_field ei_sa_trying_absent;
+extern expert_field ei_sa_other_port;
+extern expert_field ei_sa_branch_reused;
+extern expert_field ei_sa_time_invalid;
+extern expert_field ei_sa_key_too_long;
+extern expert_field ei_sa_icmp_quote;
+extern expert_field ei_sa_icmp_reported;
 
 extern expert_field ei_sa_outcome[12]; /* indexed by enum sa_outcome, [0] unused */
 extern expert_field ei_sa_code_phrase;
@@ -61,6 +70,7 @@ extern expert_field ei_sa_ext_retry;
 extern expert_field ei_sa_ext_retry_still_missing;
 extern expert_field ei_sa_ext_bad_extension;
 extern expert_field ei_sa_ext_no_unsupported;
+extern expert_field ei_sa_ext_empty_unsupported;
 extern expert_field ei_sa_ext_never_required;
 extern expert_field ei_sa_ext_tags_cut;
 

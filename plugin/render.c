@@ -7,6 +7,8 @@
 #include "fields.h"
 #include "render_ext.h"
 #include "response_codes.h"
+#include "sa_time.h"
+#include "txn_key.h"
 #include "sip_analysis.h"
 #include "status_class.h"
 
@@ -19,7 +21,7 @@ struct sa_view {
     tvbuff_t *tvb;    /* the SIP message's data source, for item positions */
     gint start;
     proto_item *anchor; /* where expert infos hang: our item, or NULL */
-    int64_t now;      /* this frame's time, ns */
+    int64_t now;      /* this frame's time, ns, or SA_TIME_UNKNOWN (sa_time.h) */
     gboolean experts_observed; /* sa_experts_observed() of this frame */
     int highest_severity;      /* of the capture so far (GUI status bar), at this frame's start */
 };
@@ -162,15 +164,27 @@ static void render_link(struct sa_view *v)
 {
     const struct sa_record *r = v->r;
     const struct sa_txn *t = r->txn;
-    if ((r->flags & SA_REC_RESPONSE) && t) {
+    int64_t dt;
+    if ((r->flags & SA_REC_RESPONSE) && t && t->req_frame) {
         add_uint(v, hf_sa_request_frame, t->req_frame);
-        int64_t dt = v->now - t->req_ts;
-        add_time(v, hf_sa_response_time, dt);
-        if (r->flags & SA_REC_NEGATIVE_TIME)
-            SA_EXPERT_FMT(v, &ei_sa_time_negative,
-                          "Response time-stamped %s before its request in frame %u",
-                          ms_text(v->pinfo, -dt), t->req_frame);
+        if (sa_time_diff(v->now, t->req_ts, &dt)) {
+            add_time(v, hf_sa_response_time, dt);
+            if (r->flags & SA_REC_NEGATIVE_TIME)
+                SA_EXPERT_FMT(v, &ei_sa_time_negative,
+                              "Response time-stamped %s before its request in frame %u",
+                              ms_text(v->pinfo, -dt), t->req_frame);
+        }
     }
+    if (r->flags & SA_REC_OTHER_PORT)
+        SA_EXPERT_FMT(v, &ei_sa_other_port,
+                      "Response sent from port %u; its request in frame %u went to port %u (RFC 3261 "
+                      "\xc2\xa7" "18.2.2: responses go to the Via, whatever port they leave from)",
+                      v->pinfo->srcport, t->req_frame, sa_key_server_port(t->key, t->key_bucket_len));
+    if (r->flags & SA_REC_BRANCH_REUSED)
+        SA_EXPERT_FMT(v, &ei_sa_branch_reused,
+                      "Via branch already used by another call's request in frame %u (RFC 3261 \xc2\xa7"
+                      "8.1.1.7 makes it unique): not taken as a retransmission of it",
+                      r->link);
     if (r->flags & SA_REC_RETRANS) {
         add_uint(v, hf_sa_retransmission_of, r->link);
         SA_EXPERT_FMT(v, &ei_sa_retransmission, "Retransmission of frame %u", r->link);
@@ -192,6 +206,12 @@ static void render_input_problems(struct sa_view *v)
         SA_EXPERT(v, &ei_sa_missing_call_id);
     if (r->flags & SA_REC_TAG_LINES_CUT)
         SA_EXPERT(v, &ei_sa_tag_lines_cut);
+    if (r->flags & SA_REC_BARE_CR_LINES)
+        SA_EXPERT(v, &ei_sa_bare_cr);
+    if (r->flags & SA_REC_TIME_INVALID)
+        SA_EXPERT(v, &ei_sa_time_invalid);
+    if (r->flags & SA_REC_KEY_TOO_LONG)
+        SA_EXPERT(v, &ei_sa_key_too_long);
 }
 
 static int64_t ms_to_ns(guint ms)
@@ -200,23 +220,37 @@ static int64_t ms_to_ns(guint ms)
 }
 
 /* On the first 100 Trying: how late it came; on revisits, how long the transaction sat on it. */
+/* Where a delay was measured, and what INVITE copies before the answer say: the capture point
+ * sees the round trip to the server, and copies mean an earlier INVITE or its answer was lost. */
+static const char *measured_text(packet_info *pinfo, unsigned copies)
+{
+    if (copies == 0)
+        return "measured where the capture was taken, network round trip included";
+    return wmem_strdup_printf(pinfo->pool,
+                              "measured where the capture was taken, network round trip included; %u INVITE "
+                              "retransmission%s went out first: loss is more likely than a slow server",
+                              copies, copies == 1 ? "" : "s");
+}
+
 static void render_first_100(struct sa_view *v)
 {
     const struct sa_txn *t = v->r->txn;
-    int64_t delay = v->now - t->req_ts;
-    proto_item *pi = add_time(v, hf_sa_trying_delay, delay);
-    (void)pi;
-    add_uint(v, hf_sa_trying_retransmissions, t->copies_before_100);
-    if (delay > ms_to_ns(sa_prefs.trying_delay_ms))
-        SA_EXPERT_FMT(v, &ei_sa_trying_late,
-                      "100 Trying came %s after the INVITE in frame %u (threshold %u ms; %u INVITE "
-                      "retransmission%s before it)",
-                      ms_text(v->pinfo, delay), t->req_frame, sa_prefs.trying_delay_ms,
-                      t->copies_before_100, t->copies_before_100 == 1 ? "" : "s");
+    int64_t delay;
+    if (t->req_frame && sa_time_diff(v->now, t->req_ts, &delay)) {
+        add_time(v, hf_sa_trying_delay, delay);
+        add_uint(v, hf_sa_trying_retransmissions, t->copies_before_100);
+        if (delay > ms_to_ns(sa_prefs.trying_delay_ms))
+            SA_EXPERT_FMT(v, &ei_sa_trying_late,
+                          "100 Trying came %s after the INVITE in frame %u (threshold %u ms), %s",
+                          ms_text(v->pinfo, delay), t->req_frame, sa_prefs.trying_delay_ms,
+                          measured_text(v->pinfo, t->copies_before_100));
+    }
     if (!v->pinfo->fd->visited)
         return; /* what follows the 100 is not known yet in a single pass */
+    int64_t on100;
     if (t->next_frame) {
-        int64_t on100 = t->next_ts - t->t100_ts;
+        if (!sa_time_diff(t->next_ts, t->t100_ts, &on100))
+            return;
         add_time(v, hf_sa_trying_duration, on100);
         add_uint(v, hf_sa_trying_next_frame, t->next_frame);
         if (on100 > ms_to_ns(sa_prefs.trying_duration_ms))
@@ -225,13 +259,18 @@ static void render_first_100(struct sa_view *v)
                           "(threshold %u ms)",
                           ms_text(v->pinfo, on100), t->next_code, t->next_frame,
                           sa_prefs.trying_duration_ms);
-    } else {
-        int64_t open = sa_analyzer_last_ts(v->an) - t->t100_ts;
-        add_time(v, hf_sa_trying_open, open);
-        SA_EXPERT_FMT(v, &ei_sa_trying_stuck,
-                      "Stuck on 100 Trying: no further response to the INVITE in frame %u for %s, "
-                      "until the end of the capture",
-                      t->req_frame, ms_text(v->pinfo, open));
+    } else if (sa_time_diff(sa_analyzer_last_ts(v->an), t->t100_ts, &on100)) {
+        add_time(v, hf_sa_trying_open, on100);
+        if (t->req_frame)
+            SA_EXPERT_FMT(v, &ei_sa_trying_stuck,
+                          "Stuck on 100 Trying: no further response to the INVITE in frame %u for %s, "
+                          "until the end of the capture",
+                          t->req_frame, ms_text(v->pinfo, on100));
+        else
+            SA_EXPERT_FMT(v, &ei_sa_trying_stuck,
+                          "Stuck on 100 Trying: no further response for %s, until the end of the capture "
+                          "(the INVITE is not in the capture)",
+                          ms_text(v->pinfo, on100));
     }
 }
 
@@ -239,14 +278,17 @@ static void render_first_100(struct sa_view *v)
 static void render_after_100(struct sa_view *v)
 {
     const struct sa_txn *t = v->r->txn;
-    int64_t on100 = v->now - t->t100_ts;
-    add_time(v, hf_sa_trying_duration, on100);
     add_uint(v, hf_sa_trying_frame, t->t100_frame);
+    int64_t on100;
+    if (!sa_time_diff(v->now, t->t100_ts, &on100))
+        return;
+    add_time(v, hf_sa_trying_duration, on100);
     if (on100 <= ms_to_ns(sa_prefs.trying_duration_ms))
         return;
+    /* What ended the wait: the 100 did come, so the next hop had the request. */
     const char *why = "";
     if (v->r->code == 408)
-        why = ": the request timed out while waiting on 100 Trying";
+        why = ": the 100 came, then nothing until this 408 Request Timeout (no answer from further on in time)";
     else if (v->r->code == 487 && t->cancel_frame)
         why = wmem_strdup_printf(v->pinfo->pool, ": cancelled by the CANCEL in frame %u while waiting on 100 Trying",
                                  t->cancel_frame);
@@ -257,15 +299,14 @@ static void render_after_100(struct sa_view *v)
                   ms_text(v->pinfo, on100), t->t100_frame, sa_prefs.trying_duration_ms, why);
 }
 
-static void render_no_100(struct sa_view *v)
+static void render_no_100(struct sa_view *v, int64_t dt)
 {
     const struct sa_txn *t = v->r->txn;
-    int64_t dt = v->now - t->req_ts;
     SA_EXPERT_FMT(v, &ei_sa_trying_absent,
                   "No 100 Trying on this hop: the first response, %s, came %s after the INVITE in "
-                  "frame %u (threshold %u ms)",
+                  "frame %u (threshold %u ms), %s",
                   code_text(v->pinfo, v->r->code), ms_text(v->pinfo, dt), t->req_frame,
-                  sa_prefs.trying_delay_ms);
+                  sa_prefs.trying_delay_ms, measured_text(v->pinfo, t->copies_before_first));
 }
 
 static void render_trying(struct sa_view *v)
@@ -274,7 +315,9 @@ static void render_trying(struct sa_view *v)
     if (!r->txn || (r->flags & SA_REC_RETRANS))
         return;
     /* A first response without 100 is worth a subtree only when it came late. */
-    bool late_without_100 = (r->flags & SA_REC_NO_100) && v->now - r->txn->req_ts > ms_to_ns(sa_prefs.trying_delay_ms);
+    int64_t first_after;
+    bool late_without_100 = (r->flags & SA_REC_NO_100) && sa_time_diff(v->now, r->txn->req_ts, &first_after) &&
+                            first_after > ms_to_ns(sa_prefs.trying_delay_ms);
     if (r->flags & SA_REC_FIRST_100 || r->flags & SA_REC_AFTER_100 || late_without_100) {
         proto_tree *saved = v->tree;
         if (v->tree)
@@ -284,9 +327,48 @@ static void render_trying(struct sa_view *v)
         if (r->flags & SA_REC_AFTER_100)
             render_after_100(v);
         if (late_without_100)
-            render_no_100(v);
+            render_no_100(v, first_after);
         v->tree = saved;
     }
+}
+
+/* A copy of a message inside an ICMP error is not traffic: only what it quotes is said. */
+static void render_icmp_quote(struct sa_view *v)
+{
+    const struct sa_record *r = v->r;
+    const char *what = (r->flags & SA_REC_RESPONSE)
+                           ? wmem_strdup_printf(v->pinfo->pool, "SIP %u response", (unsigned)r->code)
+                           : "SIP request";
+    if (r->link) {
+        add_uint(v, hf_sa_icmp_quoted_frame, r->link);
+        SA_EXPERT_FMT(v, &ei_sa_icmp_quote,
+                      "ICMP error quoting the %s in frame %u, which did not reach its destination: a copy, "
+                      "not traffic (not analysed)", what, r->link);
+    } else {
+        SA_EXPERT_FMT(v, &ei_sa_icmp_quote,
+                      "ICMP error quoting a %s that is not in the capture: a copy, not traffic (not analysed)",
+                      what);
+    }
+}
+
+/* Known once the ICMP error was read: on revisits (tshark -2, the GUI), like the other findings
+ * that look forward. */
+static void render_icmp_reported(struct sa_view *v)
+{
+    uint32_t first, count;
+    if (!sa_analyzer_icmp_report(v->an, v->r, &first, &count))
+        return;
+    add_uint(v, hf_sa_icmp_frame, first);
+    if (count > 1)
+        SA_EXPERT_FMT(v, &ei_sa_icmp_reported,
+                      "ICMP error in frame %u reports this message undeliverable (%u ICMP errors quote it): "
+                      "the destination is unreachable from here (closed port, NAT binding gone, routing)",
+                      first, count);
+    else
+        SA_EXPERT_FMT(v, &ei_sa_icmp_reported,
+                      "ICMP error in frame %u reports this message undeliverable: the destination is "
+                      "unreachable from here (closed port, NAT binding gone, routing)",
+                      first);
 }
 
 static int max_severity(int a, const expert_field *ei)
@@ -301,7 +383,8 @@ static int max_severity(int a, const expert_field *ei)
 static int class_bound[7];
 static int note_flags_bound;
 static const uint32_t NOTE_FLAGS = SA_REC_RETRANS | SA_REC_REQUEST_UNSEEN | SA_REC_FIRST_100 | SA_REC_AFTER_100 |
-                                   SA_REC_NO_100 | SA_REC_TRUNCATED | SA_REC_TAG_LINES_CUT;
+                                   SA_REC_NO_100 | SA_REC_TRUNCATED | SA_REC_TAG_LINES_CUT | SA_REC_OTHER_PORT |
+                                   SA_REC_ICMP_QUOTE;
 
 void sa_render_init(void)
 {
@@ -313,7 +396,7 @@ void sa_render_init(void)
     }
     const expert_field *notes[] = { &ei_sa_retransmission, &ei_sa_request_unseen, &ei_sa_trying_late,
                                     &ei_sa_trying_long, &ei_sa_trying_absent, &ei_sa_truncated,
-                                    &ei_sa_tag_lines_cut };
+                                    &ei_sa_tag_lines_cut, &ei_sa_other_port, &ei_sa_icmp_quote };
     note_flags_bound = 0;
     for (size_t i = 0; i < G_N_ELEMENTS(notes); i++)
         note_flags_bound = max_severity(note_flags_bound, notes[i]);
@@ -325,11 +408,13 @@ void sa_render_init(void)
 static int record_max_severity(const struct sa_record *r, gboolean visited)
 {
     const uint32_t worst = SA_REC_CODE_INVALID | SA_REC_NEGATIVE_TIME | SA_REC_NO_CSEQ | SA_REC_NO_VIA |
-                           SA_REC_NO_CALL_ID | SA_REC_HAS_EXT;
+                           SA_REC_NO_CALL_ID | SA_REC_HAS_EXT | SA_REC_BARE_CR_LINES | SA_REC_BRANCH_REUSED |
+                           SA_REC_TIME_INVALID | SA_REC_KEY_TOO_LONG | SA_REC_ICMP_REPORTED;
     if ((r->flags & worst) || ((r->flags & SA_REC_FIRST_100) && visited)) /* ... and stuck on 100 */
         return sa_expert_max_severity();
     int sev = (r->flags & NOTE_FLAGS) ? note_flags_bound : 0;
-    if ((r->flags & SA_REC_RESPONSE) && class_bound[r->code / 100] > sev) /* valid: 100-699 */
+    if ((r->flags & (SA_REC_RESPONSE | SA_REC_CODE_INVALID | SA_REC_ICMP_QUOTE)) == SA_REC_RESPONSE &&
+        class_bound[r->code / 100] > sev) /* valid: 100-699 */
         sev = class_bound[r->code / 100];
     return sev;
 }
@@ -347,7 +432,7 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     if (r->flags & SA_REC_NOT_SIP)
         return;
     struct sa_view v = { .an = an, .r = r, .pinfo = pinfo };
-    v.now = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    v.now = sa_time_from_parts(pinfo->abs_ts.secs, pinfo->abs_ts.nsecs);
     /* Anything below the item that someone can see? An expert info also when it could raise the
      * capture's highest severity (the GUI status bar); once that is as severe as the plugin's
      * most severe, no need to look. */
@@ -378,6 +463,12 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     }
     v.experts_observed = seen->experts_observed;
     v.highest_severity = highest;
+    if (r->flags & SA_REC_ICMP_QUOTE) {
+        render_icmp_quote(&v);
+        return;
+    }
+    if (r->flags & SA_REC_ICMP_REPORTED)
+        render_icmp_reported(&v);
     if (r->flags & SA_REC_RESPONSE) {
         render_class(&v);
         render_code(&v);

@@ -12,17 +12,33 @@ void sa_sip_nodes_set_proto(int proto)
     proto_sip = proto;
 }
 
+/* Past the fixed array: moves the items to packet-scope memory twice the size (linear cost in
+ * all, and nothing to free: the memory goes with the packet). */
+static SA_NOINLINE void grow(struct sa_sip_nodes *out, guint *cap)
+{
+    guint n = *cap * 2;
+    proto_item **items = wmem_alloc_array(wmem_packet_scope(), proto_item *, n);
+    memcpy(items, out->items, out->count * sizeof *items);
+    out->items = items;
+    *cap = n;
+}
+
 /* A plain walk over the top-level children (proto_node links are public, proto.h): the
  * callback of proto_tree_children_foreach costs more per child than this whole loop. */
 void sa_sip_nodes_collect(proto_tree *tree, struct sa_sip_nodes *out)
 {
     out->count = 0;
+    out->items = out->fixed;
     if (!tree || proto_sip <= 0)
         return;
-    for (proto_node *node = tree->first_child; node && out->count < SA_MAX_SIP_PER_FRAME; node = node->next) {
+    guint cap = SA_MAX_SIP_PER_FRAME;
+    for (proto_node *node = tree->first_child; node; node = node->next) {
         field_info *fi = PNODE_FINFO(node);
-        if (fi && fi->hfinfo && fi->hfinfo->id == proto_sip)
+        if (fi && fi->hfinfo && fi->hfinfo->id == proto_sip) {
+            if (G_UNLIKELY(out->count == cap))
+                grow(out, &cap);
             out->items[out->count++] = node;
+        }
     }
 }
 
@@ -68,7 +84,7 @@ static SA_NOINLINE void endpoint_from(const address *addr, guint32 port, struct 
 void sa_packet_from_pinfo(const packet_info *pinfo, struct sa_packet *pkt)
 {
     pkt->frame = pinfo->num;
-    pkt->ts_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    pkt->ts_ns = sa_time_from_parts(pinfo->abs_ts.secs, pinfo->abs_ts.nsecs);
     endpoint_from(&pinfo->src, pinfo->srcport, &pkt->src);
     endpoint_from(&pinfo->dst, pinfo->destport, &pkt->dst);
 }

@@ -255,7 +255,10 @@ static void test_response_without_request_unseen(void **state)
     struct ts_env *env = *state;
     const struct sa_record *r = ts_resp(env, 1, 0, resp(env, 180, B1, 1, "INVITE"));
     assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_REQUEST_UNSEEN);
-    assert_null(r->txn);
+    /* A transaction of its own, without a request, so that its copies link to it (issue 18). */
+    assert_non_null(r->txn);
+    assert_int_equal(r->txn->req_frame, 0);
+    assert_true(r->txn->flags & SA_TXN_NO_REQUEST);
     assert_int_equal(r->code, 180);
 }
 
@@ -264,7 +267,8 @@ static void test_response_other_cseq_unseen(void **state)
     struct ts_env *env = *state;
     ts_req(env, 1, 0, req(env, "INVITE", B1, 1));
     const struct sa_record *r = ts_resp(env, 2, 10, resp(env, 100, B1, 2, "INVITE"));
-    assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_REQUEST_UNSEEN);
+    assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_REQUEST_UNSEEN | SA_REC_FIRST_100);
+    assert_ptr_not_equal(r->txn, rec(env, 1)->txn);
 }
 
 static void test_response_in_request_direction_unseen(void **state)
@@ -272,7 +276,8 @@ static void test_response_in_request_direction_unseen(void **state)
     struct ts_env *env = *state;
     ts_req(env, 1, 0, req(env, "INVITE", B1, 1));
     const struct sa_record *r = ts_req(env, 2, 10, resp(env, 100, B1, 1, "INVITE"));
-    assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_REQUEST_UNSEEN);
+    assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_REQUEST_UNSEEN | SA_REC_FIRST_100);
+    assert_ptr_not_equal(r->txn, rec(env, 1)->txn);
 }
 
 static void test_same_branch_two_hops_two_transactions(void **state)
@@ -351,7 +356,8 @@ static void test_legacy_other_from_tag_other_transaction(void **state)
                       "Call-ID: old\r\nCSeq: 8 INVITE\r\n\r\n");
     const struct sa_record *r = ts_resp(env, 2, 10, "SIP/2.0 100 Trying\r\nVia: SIP/2.0/UDP a\r\n"
                                                     "From: <sip:a@a>;tag=2\r\nCall-ID: old\r\nCSeq: 8 INVITE\r\n\r\n");
-    assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_REQUEST_UNSEEN);
+    assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_REQUEST_UNSEEN | SA_REC_LEGACY_KEY | SA_REC_FIRST_100);
+    assert_ptr_not_equal(r->txn, rec(env, 1)->txn);
 }
 
 static void test_legacy_without_call_id_not_tracked(void **state)
@@ -767,7 +773,7 @@ static size_t oom_scenario(long fail_after)
                        "Unsupported: foo\r\n\r\n";
     size_t before = env.heap.allocs;
     env.heap.fail_after = fail_after;
-    env.an = sa_analyzer_new(&env.heap.a);
+    env.an = sa_analyzer_new(&env.heap.a, &TS_HASH_KEY);
     if (env.an) {
         ts_req(&env, 1, 0, inv);
         ts_resp(&env, 2, 10, r100);
