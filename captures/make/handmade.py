@@ -1033,6 +1033,354 @@ def hm_sctp():
     return cap
 
 
+# ---------------------------------------------------------------------------
+# issue 18: ICMP errors, responses from another port, responses without
+# their request, timestamps near the limits
+# ---------------------------------------------------------------------------
+
+from pcapng import Path, icmp_quote, ip_packet  # noqa: E402
+
+ROUTER = "198.51.100.254"       # a router between alice and bob
+ROUTER6 = "2001:db8:a::1"       # the router of alice's IPv6 network
+ICMP_HOST_UNREACH = (3, 1)      # ICMP destination unreachable, host unreachable
+ICMP_PORT_UNREACH = (3, 3)      # ICMP destination unreachable, port unreachable
+ICMP6_ADDR_UNREACH = (1, 3)     # ICMPv6 destination unreachable, address unreachable
+ICMP6_PORT_UNREACH = (1, 4)     # ICMPv6 destination unreachable, port unreachable
+
+
+def _icmp_error(cap, t, src, dst, kind, frame, note, limit=None):
+    """ICMP (or ICMPv6) error from ``src`` to ``dst`` quoting ``frame``'s IP
+    packet, cut as a router cuts it (``icmp_quote``) unless ``limit`` is
+    False (whole packet)."""
+    quoted = ip_packet(frame) if limit is False else icmp_quote(frame, limit)
+    cap.raw(t, Path(src, dst).icmp(kind[0], kind[1], quoted), note=note)
+
+
+@capture("hm-icmp.pcapng", "SIP quoted inside ICMP and ICMPv6 errors",
+         "(a) 0 s: INVITE 192.0.2.10:5060 -> 203.0.113.5:5060 (with extra "
+         "headers: 864 bytes of SIP); router 198.51.100.254 answers each copy "
+         "with ICMP destination unreachable, host unreachable (type 3 code "
+         "1), quoting 548 bytes of it as RFC 1812 routers do (the ICMP "
+         "datagram stays within 576 bytes): the 20-byte IP header, the 8-byte "
+         "UDP header (both with their original length fields: IP total "
+         "length 892, UDP length 872) and the first 520 bytes of SIP, cut in "
+         "the middle of the `Allow-Events` header line, before the blank "
+         "line and the SDP.  The INVITE is resent after 500 ms (Timer A) and "
+         "gets its own ICMP error; the next copy (1.5 s) gets none (the "
+         "router's ICMP rate limit) and no response ever comes.  (b) 10 s: "
+         "IPv6 call [2001:db8:a::10]:5060 -> [2001:db8:b::5]:5060: INVITE, "
+         "100, 180, then the 200 (with SDP) is answered by ICMPv6 destination "
+         "unreachable, port unreachable (type 1 code 4) from 2001:db8:a::10 "
+         "itself (the phone's SIP port has closed), quoting the whole 200; "
+         "the 200 is resent after 500 ms and gets a second ICMPv6 port "
+         "unreachable; the next copy (1.5 s) gets ICMPv6 address unreachable "
+         "(type 1 code 3) from the router 2001:db8:a::1 (the phone has left "
+         "the link).  No ACK.  (c) 20 s: ICMP port unreachable (type 3 code "
+         "3) from 192.0.2.10 quoting a whole BYE from 203.0.113.5:5060 to "
+         "192.0.2.10:5060 whose Call-ID appears nowhere else in the capture "
+         "(the BYE itself was not captured): the quote matches no message.  "
+         "tshark dissects the quoted SIP (`frame.protocols` "
+         "`eth:ethertype:ip:icmp:ip:udp:sip`; its SIP item is a top-level "
+         "tree item after ICMP, not a child of it), so in the table below an "
+         "ICMP frame's first line is the quoted message's, its ports are the "
+         "quoted UDP header's, and its addresses are tshark's two `ip.src` / "
+         "`ip.dst` values (outer, then quoted) run together with an "
+         "invisible 0x1F separator (`write_doc` takes every occurrence).")
+def hm_icmp():
+    cap = Cap()
+    # (a) IPv4 INVITE, host unreachable from a router, quote cut at 548 bytes
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+    call = Call("icmp-a")
+    inv = call.invite(extra=("Supported: replaces, timer, 100rel",
+                             "User-Agent: ExamplePhone/4.2 (build 1187)",
+                             "Accept: application/sdp, application/dtmf-relay",
+                             "Allow-Events: talk, hold, conference, refer, "
+                             "presence, dialog, message-summary",
+                             "Session-Expires: 1800"))
+    f = cap.udp(0, flow, inv, note="(a) INVITE (864 bytes of SIP)")
+    _icmp_error(cap, 3 * MS, ROUTER, UAC, ICMP_HOST_UNREACH, f,
+                "(a) ICMP host unreachable (3/1) from router 198.51.100.254, "
+                "quoting frame 1: IP + UDP headers + first 520 bytes of SIP")
+    f = cap.udp(500 * MS, flow, inv, note="(a) INVITE resent after 500 ms")
+    _icmp_error(cap, 503 * MS, ROUTER, UAC, ICMP_HOST_UNREACH, f,
+                "(a) ICMP host unreachable (3/1), quoting frame 3 (548 bytes)")
+    cap.udp(1500 * MS, flow, inv,
+            note="(a) INVITE resent after 1.5 s: no ICMP error (rate limit), no response")
+
+    # (b) IPv6: the 200 bounces, first port unreachable, then address unreachable
+    t = 10 * S
+    flow6 = UdpFlow(UAC6, 5060, UAS6, 5060)
+    call = Call("icmp-b", uac=UAC6, uas=UAS6)
+    inv = call.invite()
+    cap.udp(t, flow6, inv, note="(b) INVITE over IPv6")
+    cap.udp(t + 20 * MS, flow6, call.response(inv, 100, "Trying"), rev=True,
+            note="(b) 100")
+    cap.udp(t + 300 * MS, flow6, call.response(inv, 180, "Ringing"), rev=True,
+            note="(b) 180")
+    r200 = call.response(inv, 200, "OK")
+    f = cap.udp(t + 3 * S, flow6, r200, rev=True, note="(b) 200 (with SDP)")
+    _icmp_error(cap, t + 3 * S + 200, UAC6, UAS6, ICMP6_PORT_UNREACH, f,
+                "(b) ICMPv6 port unreachable (1/4) from 2001:db8:a::10, "
+                "quoting the whole 200 of frame 9")
+    f = cap.udp(t + 3500 * MS, flow6, r200, rev=True,
+                note="(b) 200 resent after 500 ms")
+    _icmp_error(cap, t + 3500 * MS + 200, UAC6, UAS6, ICMP6_PORT_UNREACH, f,
+                "(b) ICMPv6 port unreachable (1/4), quoting frame 11")
+    f = cap.udp(t + 4500 * MS, flow6, r200, rev=True,
+                note="(b) 200 resent after 1.5 s")
+    _icmp_error(cap, t + 4500 * MS + 900, ROUTER6, UAS6, ICMP6_ADDR_UNREACH, f,
+                "(b) ICMPv6 address unreachable (1/3) from router 2001:db8:a::1, "
+                "quoting frame 13")
+
+    # (c) an ICMP error whose quote matches nothing in the capture
+    call = Call("icmp-c")
+    bye = Msg("BYE %s SIP/2.0" % call.uac_contact.strip("<>"),
+              ["Via: SIP/2.0/UDP 203.0.113.5:5060;branch=" + branch("icmp-c:bye"),
+               "Max-Forwards: 70",
+               'To: "Alice" <%s>;tag=%s' % (call.from_uri, call.from_tag),
+               "From: <%s>;tag=%s" % (call.to_uri, call.to_tag),
+               "Call-ID: " + call.call_id, "CSeq: 7 BYE"])
+    f = flow.frame(bye.encode(), True)
+    _icmp_error(cap, 20 * S, UAC, UAS, ICMP_PORT_UNREACH, f,
+                "(c) ICMP port unreachable (3/3) from 192.0.2.10 quoting a "
+                "BYE from 203.0.113.5 that is not in the capture (nor its Call-ID)",
+                limit=False)
+    return cap
+
+
+@capture("hm-other-port.pcapng", "Responses from another source port; two services on one host",
+         "(a) 0-8 s: UAC 192.0.2.10:5060 sends to a device at 203.0.113.5:5060 "
+         "(Contact `sip:bob@203.0.113.5:5060`) that sends every response from "
+         "UDP port 5062 to 192.0.2.10:5060 (the Via sent-by, RFC 3261 "
+         "§18.2.2): INVITE, 100, 180, 200 (from 5062), ACK (new branch, to "
+         "5060), BYE at 6 s (to 5060) and its 200 (from 5062), OPTIONS at 8 s "
+         "(to 5060) and its 200 (from 5062).  Every response there belongs "
+         "to the request just before it of the same method.  (b) 10 s: two "
+         "services on host 198.51.100.1 (a B2BUA's two legs), 5060 and 5070, "
+         "both reached from 192.0.2.10:5060, two calls with their own "
+         "Call-IDs and branches, interleaved; each answers from the port it "
+         "was reached on: call B1 (INVITE frame 10 to 5060) gets frames 11, "
+         "14, 15 from 5060 and ACK 16; call B2 (INVITE frame 12 to 5070) gets "
+         "frames 13, 17, 18 from 5070 and ACK 19 (its 180 comes after B1's "
+         "200).  (c) 20 s: one OPTIONS, sent from 192.0.2.10:5060 to "
+         "198.51.100.1:5060 and, 1 ms later, the same message (same branch, "
+         "Call-ID, CSeq, byte for byte) to 198.51.100.1:5070; the only "
+         "response is a 200 from 198.51.100.1:5099 to 192.0.2.10:5060 with "
+         "that branch: it could answer either copy (or a copy sent to 5099 "
+         "that was not captured), so it cannot be tied to one of them.")
+def hm_other_port():
+    cap = Cap()
+    # (a) a device answering from 5062
+    to_dev = UdpFlow(UAC, 5060, UAS, 5060)
+    from_dev = UdpFlow(UAS, 5062, UAC, 5060)
+    call = Call("other-port-a")
+    inv = call.invite()
+    cap.udp(0, to_dev, inv, note="(a) INVITE to 203.0.113.5:5060")
+    cap.udp(15 * MS, from_dev, call.response(inv, 100, "Trying"),
+            note="(a) 100 from port 5062")
+    cap.udp(300 * MS, from_dev, call.response(inv, 180, "Ringing"),
+            note="(a) 180 from port 5062")
+    cap.udp(2 * S, from_dev, call.response(inv, 200, "OK"),
+            note="(a) 200 from port 5062")
+    cap.udp(2 * S + 2 * MS, to_dev, call.ack2xx(1),
+            note="(a) ACK (new branch) to port 5060")
+    bye = call.bye(2)
+    cap.udp(6 * S, to_dev, bye, note="(a) BYE to port 5060")
+    cap.udp(6 * S + 12 * MS, from_dev, call.response(bye, 200, "OK"),
+            note="(a) 200 to the BYE from port 5062")
+    opt = Call("other-port-a-options").request(
+        "OPTIONS", 1, extra=("Accept: application/sdp",))
+    cap.udp(8 * S, to_dev, opt, note="(a) OPTIONS to port 5060")
+    cap.udp(8 * S + 9 * MS, from_dev,
+            Call("other-port-a-options").response(opt, 200, "OK", extra=(ALLOW,)),
+            note="(a) 200 to the OPTIONS from port 5062")
+
+    # (b) two services (B2BUA legs) on one host, each answering from its own port
+    t = 10 * S
+    s60 = UdpFlow(UAC, 5060, PROXY, 5060)
+    s70 = UdpFlow(UAC, 5060, PROXY, 5070)
+    b1 = Call("other-port-b1", uas=PROXY, uas_port=5060)
+    b2 = Call("other-port-b2", uas=PROXY, uas_port=5070)
+    inv1, inv2 = b1.invite(), b2.invite()
+    cap.udp(t, s60, inv1, note="(b) B1 INVITE to 198.51.100.1:5060")
+    cap.udp(t + 5 * MS, s60, b1.response(inv1, 100, "Trying"), rev=True,
+            note="(b) B1 100 from 5060 (answers frame 10)")
+    cap.udp(t + 100 * MS, s70, inv2, note="(b) B2 INVITE to 198.51.100.1:5070")
+    cap.udp(t + 104 * MS, s70, b2.response(inv2, 100, "Trying"), rev=True,
+            note="(b) B2 100 from 5070 (answers frame 12)")
+    cap.udp(t + 400 * MS, s60, b1.response(inv1, 180, "Ringing"), rev=True,
+            note="(b) B1 180 from 5060 (answers frame 10)")
+    cap.udp(t + 1200 * MS, s60, b1.response(inv1, 200, "OK"), rev=True,
+            note="(b) B1 200 from 5060 (answers frame 10)")
+    cap.udp(t + 1250 * MS, s70, b2.response(inv2, 180, "Ringing"), rev=True,
+            note="(b) B2 180 from 5070 (answers frame 12)")
+    cap.udp(t + 1202 * MS, s60, b1.ack2xx(1), note="(b) B1 ACK (new branch) to 5060")
+    cap.udp(t + 1800 * MS, s70, b2.response(inv2, 200, "OK"), rev=True,
+            note="(b) B2 200 from 5070 (answers frame 12)")
+    cap.udp(t + 1802 * MS, s70, b2.ack2xx(1), note="(b) B2 ACK (new branch) to 5070")
+
+    # (c) one OPTIONS sent to both services, answered from a third port
+    t = 20 * S
+    c = Call("other-port-c", uas=PROXY)
+    opt = c.request("OPTIONS", 1, extra=("Accept: application/sdp",))
+    cap.udp(t, s60, opt, note="(c) OPTIONS to 198.51.100.1:5060")
+    cap.udp(t + 1 * MS, s70, opt,
+            note="(c) the same OPTIONS (same branch, byte for byte) to 198.51.100.1:5070")
+    cap.udp(t + 20 * MS, UdpFlow(PROXY, 5099, UAC, 5060),
+            c.response(opt, 200, "OK", extra=(ALLOW,)),
+            note="(c) 200 from 198.51.100.1:5099 with that branch: answers "
+            "frame 20 or frame 21, cannot tell which")
+    return cap
+
+
+@capture("hm-orphan-responses.pcapng", "Responses resent while their request is not in the capture",
+         "UAS 203.0.113.5:5060 -> UAC 192.0.2.10:5060 only: none of the "
+         "requests (INVITEs, their retransmissions, the BYE and its "
+         "retransmissions) and no ACK is in the capture; each case is its "
+         "own call.  (a) 0 s: a 486 Busy Here and 4 identical copies resent "
+         "by the server's Timer G (RFC 3261 §17.2.1: 500 ms, 1 s, 2 s, 4 s "
+         "apart: at 0.5, 1.5, 3.5 and 7.5 s).  (b) 10 s: 100 Trying, 3 s "
+         "later a 180, 200 ms after it a 200 (with SDP), resent twice "
+         "(500 ms and 1 s apart, §13.3.1.4); no ACK.  (c) 20 s: the 200 to "
+         "a BYE, sent again at 20.5 s and 21.5 s, each time in answer to a "
+         "retransmission of the BYE that was not captured (§17.2.2).")
+def hm_orphans():
+    cap = Cap()
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+    call = Call("orphan-a")
+    r = call.response(call.invite(), 486, "Busy Here")
+    cap.udp(0, flow, r, rev=True, note="(a) 486, its INVITE not captured")
+    for i, at in enumerate((500, 1500, 3500, 7500)):
+        cap.udp(at * MS, flow, r, rev=True,
+                note="(a) 486 resent (%d of 4, Timer G), no ACK" % (i + 1))
+
+    t = 10 * S
+    call = Call("orphan-b")
+    inv = call.invite()
+    cap.udp(t, flow, call.response(inv, 100, "Trying"), rev=True,
+            note="(b) 100, its INVITE not captured")
+    cap.udp(t + 3 * S, flow, call.response(inv, 180, "Ringing"), rev=True,
+            note="(b) 180, 3 s after the 100")
+    r200 = call.response(inv, 200, "OK")
+    cap.udp(t + 3200 * MS, flow, r200, rev=True, note="(b) 200 (with SDP)")
+    cap.udp(t + 3700 * MS, flow, r200, rev=True, note="(b) 200 resent after 500 ms")
+    cap.udp(t + 4700 * MS, flow, r200, rev=True, note="(b) 200 resent after 1 s more; no ACK")
+
+    t = 20 * S
+    call = Call("orphan-c")
+    ok = call.response(call.bye(2), 200, "OK")
+    cap.udp(t, flow, ok, rev=True, note="(c) 200 to a BYE that is not captured")
+    cap.udp(t + 500 * MS, flow, ok, rev=True,
+            note="(c) the same 200 again (answer to an uncaptured BYE retransmission)")
+    cap.udp(t + 1500 * MS, flow, ok, rev=True,
+            note="(c) the same 200 a third time (another uncaptured BYE copy)")
+    return cap
+
+
+class IfaceCap(Cap):
+    """Frames on several pcapng interfaces, each with its own if_tsresol /
+    if_tsoffset.  Interface 0 is the default one (microseconds, written by
+    ``build``); ``iface`` declares more; ``put`` adds a frame with a raw
+    timestamp in its interface's units.  Frames are written in the order
+    they are put (file order, not time order)."""
+
+    def __init__(self):
+        Cap.__init__(self)
+        self.ifaces = []
+
+    def iface(self, **kw):
+        self.ifaces.append(kw)
+        return len(self.ifaces)
+
+    def put(self, ifid, ts_raw, frame, note):
+        self.items.append((ifid, ts_raw, frame, note))
+
+    def save(self, writer):
+        for kw in self.ifaces:
+            writer.add_interface(**kw)
+        notes = []
+        for ifid, ts_raw, frame, note in self.items:
+            writer.write_epb(ifid, ts_raw, frame)
+            notes.append(note)
+        return notes
+
+
+#: 20 000 000 000 s after the epoch (2603-10-11T11:33:20Z): a time_t, but
+#: seconds * 10^9 no longer fits in 64 bits.
+TS_2603 = 20000000000
+#: if_tsoffset of interface 2: 9 * 10^18 s (about 2.85 * 10^11 years).
+TSOFFSET_HUGE = 9000000000000000000
+
+
+@capture("hm-timestamps.pcapng", "Timestamps near the 64-bit limits",
+         "Three pcapng interfaces (frames in file order, not time order).  "
+         "Interface 0 (`if_tsresol` 6): the normal call at the end.  "
+         "Interface 1 `tsresol0` (`if_tsresol` 0: timestamps in whole "
+         "seconds): (a) INVITE at 20 000 000 000 s (2603-10-11; seconds * "
+         "10^9 overflows int64), 486 one second later, ACK in the same "
+         "second; (c) an OPTIONS at raw timestamp 2^63-1 s and its 200 at raw "
+         "2^63 s, 1 s apart in the file's own units: tshark 4.0.17 shows the "
+         "OPTIONS at `frame.time_epoch` 9223372036854775807 and the 200 at "
+         "-9223372036854775808 (2^63 does not fit its signed time_t and "
+         "wraps), yet the 200's `frame.time_delta` is 1.000000000 s (the "
+         "difference wraps back) and its `frame.time_relative` "
+         "9223372016854775808 s (wrapped: the true value, -2^63 - 2 * 10^10, "
+         "does not fit).  Interface 2 `tsoffset` (`if_tsresol` 6, `if_tsoffset` "
+         "9 * 10^18 s, which tshark 4.0.17 applies): (b) INVITE, 100 after "
+         "20 ms, 200 after 1.5 s, ACK, at 2026-01-01 + 9 * 10^18 s (tshark: "
+         "`frame.time_epoch` 9000000001767225600.x, `frame.time` \"Not "
+         "representable\").  Interface 0: (d) INVITE, 100, 200, ACK at "
+         "2026-01-01T00:00:00Z (normal; relative times are negative, the "
+         "first frame being in 2603).  tshark reads the file without "
+         "complaint; `frame.time_relative` and `frame.time_delta` are "
+         "computed with 64-bit seconds and wrap around where the "
+         "difference does not fit (see the table).")
+def hm_timestamps():
+    cap = IfaceCap()
+    ts0 = cap.iface(tsresol=0, name="tsresol0")
+    off = cap.iface(tsresol=6, tsoffset=TSOFFSET_HUGE, name="tsoffset")
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+
+    call = Call("ts-a")
+    inv = call.invite()
+    cap.put(ts0, TS_2603, flow.frame(inv.encode()),
+            "(a) INVITE, if_tsresol 0, at 20 000 000 000 s (2603)")
+    r = call.response(inv, 486, "Busy Here")
+    cap.put(ts0, TS_2603 + 1, flow.frame(r.encode(), True),
+            "(a) 486, 1 s later (the interface's resolution)")
+    cap.put(ts0, TS_2603 + 1, flow.frame(call.ack(inv, r).encode()),
+            "(a) ACK (same branch), same second")
+
+    call = Call("ts-b")
+    inv = call.invite()
+    t = BASE_US
+    cap.put(off, t, flow.frame(inv.encode()),
+            "(b) INVITE, if_tsoffset 9e18 s")
+    cap.put(off, t + 20 * MS, flow.frame(call.response(inv, 100, "Trying").encode(), True),
+            "(b) 100 after 20 ms")
+    cap.put(off, t + 1500 * MS, flow.frame(call.response(inv, 200, "OK").encode(), True),
+            "(b) 200 after 1.5 s")
+    cap.put(off, t + 1502 * MS, flow.frame(call.ack2xx(1).encode()),
+            "(b) ACK (new branch)")
+
+    call = Call("ts-c")
+    opt = call.request("OPTIONS", 1, extra=("Accept: application/sdp",))
+    cap.put(ts0, (1 << 63) - 1, flow.frame(opt.encode()),
+            "(c) OPTIONS at raw 2^63-1 s (if_tsresol 0)")
+    cap.put(ts0, 1 << 63, flow.frame(call.response(opt, 200, "OK", extra=(ALLOW,)).encode(), True),
+            "(c) 200 at raw 2^63 s: tshark shows -2^63 s")
+
+    call = Call("ts-d")
+    inv = call.invite()
+    cap.put(0, BASE_US, flow.frame(inv.encode()), "(d) INVITE, normal interface 0")
+    cap.put(0, BASE_US + 10 * MS, flow.frame(call.response(inv, 100, "Trying").encode(), True),
+            "(d) 100 after 10 ms")
+    cap.put(0, BASE_US + 800 * MS, flow.frame(call.response(inv, 200, "OK").encode(), True),
+            "(d) 200 after 800 ms")
+    cap.put(0, BASE_US + 802 * MS, flow.frame(call.ack2xx(1).encode()), "(d) ACK")
+    return cap
+
+
 UAC_ALT = "192.0.2.11"      # alice's second address (multi-homed SCTP)
 UAS_ALT = "203.0.113.6"     # bob's second address
 

@@ -13,6 +13,9 @@ File layout
     With ``tls_keylog`` (NSS key log text), a Decryption Secrets Block of
     type TLSK follows the IDB, so Wireshark decrypts the TLS sessions it
     names without any preference (``write_dsb`` writes other secrets).
+    ``add_interface`` writes more IDBs (own ``if_tsresol``, ``if_tsoffset``,
+    ``if_name``) and ``write_epb`` writes a packet on any interface with a
+    raw 64-bit timestamp in that interface's units.
 
 Timestamps
     Integers: microseconds since the Unix epoch.  ``BASE_US`` is
@@ -55,6 +58,11 @@ Packets
                  INIT ACK, ``src`` / ``dst`` send over another path.
                  ``path.sctp(sport, dport, vtag, chunks)`` builds one packet.
     ``udp_frame`` / ``tcp_frame``  one-shot helpers (paths are cached).
+    ICMP         ``path.icmp(type, code, quoted)``: an ICMP (IPv4 path) or
+                 ICMPv6 (IPv6 path) message with a correct checksum;
+                 ``icmp_quote(frame)`` is what a router quotes of a frame
+                 (its IP packet cut to 548 bytes, IPv6: 1232),
+                 ``ip_packet(frame)`` the whole IP packet.
 
 MAC addresses default to a locally administered address derived from the IP
 address (02:xx:xx:xx:xx:xx), so frames between the same hosts always carry
@@ -89,7 +97,8 @@ __all__ = [
     "BASE_US", "LINKTYPE_ETHERNET", "DSB_TLS_KEYLOG", "PcapngWriter",
     "FrameList", "Path", "UdpFlow", "TcpFlow", "udp_frame", "tcp_frame",
     "mac_for_ip", "checksum", "reset_paths", "crc32c", "SctpAssoc",
-    "SCTP_PPID_SIP",
+    "SCTP_PPID_SIP", "ip_packet", "icmp_quote", "ICMP_QUOTE_MAX",
+    "ICMPV6_QUOTE_MAX",
     "FIN", "SYN", "RST", "PSH", "ACK",
 ]
 
@@ -159,6 +168,45 @@ class PcapngWriter:
         body = struct.pack("<HHI", linktype, 0, snaplen) + opts
         n = 12 + len(body)
         self._f.write(struct.pack("<II", 1, n) + body + _U32.pack(n))
+
+    def add_interface(self, linktype=LINKTYPE_ETHERNET, snaplen=262144,
+                      tsresol=6, tsoffset=None, name=None):
+        """Write one more Interface Description Block and return its
+        interface id (the constructor's IDB is 0).  Options: ``name``
+        (if_name), ``tsresol`` (if_tsresol, a decimal exponent 0..127, or a
+        power of two with bit 7 set, written as given), ``tsoffset``
+        (if_tsoffset: signed 64-bit seconds added to every timestamp of
+        the interface, pcapng §4.2).  Packets go to it with
+        ``write_epb``."""
+        opts = b""
+        if name is not None:
+            v = name.encode("utf-8")
+            opts += struct.pack("<HH", 2, len(v)) + v + _PADS[len(v) & 3]
+        opts += struct.pack("<HHB3x", 9, 1, tsresol)
+        if tsoffset is not None:
+            opts += struct.pack("<HHq", 14, 8, tsoffset)
+        opts += struct.pack("<HH", 0, 0)                   # opt_endofopt
+        body = struct.pack("<HHI", linktype, 0, snaplen) + opts
+        n = 12 + len(body)
+        self._f.write(struct.pack("<II", 1, n) + body + _U32.pack(n))
+        self._ifaces = getattr(self, "_ifaces", 1) + 1
+        return self._ifaces - 1
+
+    def write_epb(self, ifid, ts_raw, frame, caplen=None):
+        """Write one EPB on interface ``ifid`` with the raw 64-bit timestamp
+        ``ts_raw``, in that interface's own units (if_tsresol) and before
+        its if_tsoffset, unsigned: any value 0..2**64-1 is written as is."""
+        if not 0 <= ts_raw <= 0xFFFFFFFFFFFFFFFF:
+            raise ValueError("timestamp out of the 64-bit range")
+        orig = len(frame)
+        cap = orig if caplen is None else min(orig, caplen)
+        frame = frame[:cap]
+        pad = _PADS[cap & 3]
+        n = 32 + cap + len(pad)
+        self._f.write(_EPB_HEAD.pack(6, n, ifid, ts_raw >> 32,
+                                     ts_raw & 0xFFFFFFFF, cap, orig)
+                      + frame + pad + _U32.pack(n))
+        self.count += 1
 
     def write_dsb(self, secrets_type, data):
         """Write a Decryption Secrets Block (no options)."""
@@ -389,6 +437,50 @@ class Path:
         ck = crc32c(pkt)
         pkt = pkt[:8] + struct.pack("<I", ck) + pkt[12:]
         return b"".join((self.eth, self._ip(132, len(pkt)), pkt))
+
+    def icmp(self, icmp_type, code, quoted=b"", rest=0):
+        """Complete Ethernet frame carrying one ICMP message (ICMPv6 on an
+        IPv6 path): type, code, checksum, the 32-bit rest-of-header field
+        ``rest`` (0 = "unused" of destination unreachable errors; the MTU
+        of ICMPv6 Packet Too Big), then ``quoted``: for an error, the
+        offending IP packet or its first bytes (``ip_packet`` /
+        ``icmp_quote``).  ICMP's checksum covers the message; ICMPv6's
+        adds the IPv6 pseudo-header (RFC 4443 §2.3)."""
+        msg = struct.pack(">BBHI", icmp_type, code, 0, rest & 0xFFFFFFFF) + quoted
+        if self.v6:
+            proto = 58
+            ck = 0xFFFF - _ocsum(self._pseudo + 58 + len(msg) + _data_sum(msg))
+        else:
+            proto = 1
+            ck = checksum(msg)
+        msg = msg[:2] + struct.pack(">H", ck) + msg[4:]
+        return b"".join((self.eth, self._ip(proto, len(msg)), msg))
+
+
+def ip_packet(frame):
+    """The IP packet inside an Ethernet frame (the frame minus its 14-byte
+    Ethernet header): what an ICMP error quotes."""
+    return frame[14:]
+
+
+#: Most of the offending datagram an ICMP error may quote so that the
+#: whole ICMP datagram stays within 576 bytes (RFC 1812 §4.3.2.3): 576 - 20
+#: (IPv4 header) - 8 (ICMP header).
+ICMP_QUOTE_MAX = 548
+#: The same for ICMPv6 within the minimum MTU of 1280 (RFC 4443 §2.4 (c)):
+#: 1280 - 40 - 8.
+ICMPV6_QUOTE_MAX = 1232
+
+
+def icmp_quote(frame, limit=None):
+    """What a router quotes of ``frame`` (an Ethernet frame): its IP packet,
+    cut to ``limit`` bytes (default ICMP_QUOTE_MAX for IPv4,
+    ICMPV6_QUOTE_MAX for IPv6).  The quoted headers keep their original
+    length fields."""
+    pkt = ip_packet(frame)
+    if limit is None:
+        limit = ICMPV6_QUOTE_MAX if frame[12:14] == b"\x86\xdd" else ICMP_QUOTE_MAX
+    return pkt[:limit]
 
 
 _PATHS = {}
