@@ -2,20 +2,44 @@
 /* Tree items and expert infos of the 420/421 analysis and of the client's retry. */
 #include "render_ext.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "extension_check.h"
 #include "fields.h"
 #include "option_tag_registry.h"
+#include "text_buf.h"
 
-/* Runs a text formatter into packet-scope memory of the size it asks for. */
+/* Wireshark keeps at most ITEM_LABEL_LENGTH - 1 bytes of an expert text or a label and cuts them
+ * with vsnprintf, which can split a UTF-8 character (and then tshark -T json prints half of it).
+ * Texts are cut here first, before the character that would not fit. Every text below holds
+ * only our own words and escaped capture bytes (text_buf.h), so it is valid UTF-8 once cut so. */
+#define SA_LABEL_MAX (ITEM_LABEL_LENGTH - 1)
+
+/* Runs a text formatter into packet-scope memory, cut to what an expert text can hold. */
 static const char *ext_text(packet_info *pinfo, const struct sa_ext *e,
                             size_t (*fmt)(const struct sa_ext *, char *, size_t))
 {
-    size_t n = fmt(e, NULL, 0) + 1;
-    char *buf = (char *)wmem_alloc(pinfo->pool, n);
-    fmt(e, buf, n);
+    char *buf = (char *)wmem_alloc(pinfo->pool, SA_LABEL_MAX + 1);
+    fmt(e, buf, SA_LABEL_MAX + 1);
     return buf;
+}
+
+/* An expert text from a printf format, cut the same way. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static void expert_text(packet_info *pinfo, proto_item *anchor, expert_field *ei, const char *fmt, ...)
+{
+    char buf[SA_LABEL_MAX + 1];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n >= (int)sizeof buf)
+        buf[sa_utf8_cut(buf, sizeof buf - 1)] = '\0';
+    expert_add_info_format(pinfo, anchor, ei, "%s", buf);
 }
 
 /* One item per tag, value as written, the label naming its RFC or that it is unregistered. */
@@ -26,9 +50,13 @@ static void add_tags(proto_tree *tree, int hf, tvbuff_t *tvb, gint start, const 
     const char *cur = NULL;
     for (const char *s = sa_tag_list_next(l, &cur); s; s = sa_tag_list_next(l, &cur)) {
         const struct sa_option_tag_info *info = sa_option_tag_lookup(s, strlen(s));
-        proto_item *pi = proto_tree_add_string_format_value(
-            tree, hf, tvb, start, 0, s, "%s (%s%s%s)", s, info ? info->rfc : "not in the IANA registry",
-            info ? ": " : "", info ? info->meaning : "");
+        /* The label is cut by us (at a character) with room left for the field's name. */
+        char label[SA_LABEL_MAX - 40 + 1];
+        struct sa_text t;
+        sa_text_init(&t, label, sizeof label);
+        sa_text_addf(&t, "%s (%s%s%s)", s, info ? info->rfc : "not in the IANA registry", info ? ": " : "",
+                     info ? info->meaning : "");
+        proto_item *pi = proto_tree_add_string_format_value(tree, hf, tvb, start, 0, s, "%s", label);
         proto_item_set_generated(pi);
     }
 }
@@ -39,29 +67,38 @@ static void render_421(const struct sa_ext *e, packet_info *pinfo, proto_tree *t
     add_tags(tree, hf_sa_ext_required, tvb, start, &e->listed);
     add_tags(tree, hf_sa_ext_missing, tvb, start, &e->flagged);
     if (tree && e->request_frame) {
-        proto_item *pi = proto_tree_add_string(tree, hf_sa_ext_request_supported, tvb, start, 0,
-                                               e->request_supported ? e->request_supported : "");
+        /* Written from the transaction's shared tag set, into packet scope: the 421 keeps no
+         * copy of it. Up to 2 KiB as before, cut at a character. */
+        char *text = (char *)wmem_alloc(pinfo->pool, 2048);
+        sa_ext_text_request_supported(e, text, 2048);
+        enum sa_tag_presence supported = sa_ext_request_supported(e);
+        char label[SA_LABEL_MAX - 40 + 1];
+        struct sa_text t;
+        sa_text_init(&t, label, sizeof label);
+        sa_text_add(&t, text);
+        if (supported == SA_TAGS_ABSENT)
+            sa_text_add(&t, "(no Supported header)");
+        else if (supported == SA_TAGS_EMPTY)
+            sa_text_add(&t, "(empty: supports nothing)");
+        proto_item *pi =
+            proto_tree_add_string_format_value(tree, hf_sa_ext_request_supported, tvb, start, 0, text, "%s", label);
         proto_item_set_generated(pi);
-        if (!e->request_supported)
-            proto_item_append_text(pi, "(no Supported header)");
-        else if (!e->request_supported[0])
-            proto_item_append_text(pi, "(empty: supports nothing)");
     }
     if (e->problems & SA_EXT_NO_REQUIRE)
         expert_add_info(pinfo, anchor, &ei_sa_ext_no_require);
     if (e->problems & SA_EXT_REQUEST_UNSEEN) {
         char tags[512];
         sa_ext_text_tags(&e->listed, tags, sizeof tags);
-        expert_add_info_format(pinfo, anchor, &ei_sa_ext_request_unseen,
-                               "The %s this 421 answers is not in the capture; the UAS requires: %s",
-                               e->method ? e->method : "request", e->listed.count ? tags : "(nothing listed)");
+        expert_text(pinfo, anchor, &ei_sa_ext_request_unseen,
+                    "The %s this 421 answers is not in the capture; the UAS requires: %s",
+                    e->method ? e->method : "request", e->listed.count ? tags : "(nothing listed)");
     } else if (e->problems & SA_EXT_ALREADY_SUPPORTED) {
         char tags[512];
         sa_ext_text_tags(&e->listed, tags, sizeof tags);
-        expert_add_info_format(pinfo, anchor, &ei_sa_ext_already_supported,
-                               "UAS requires %s, which the %s in frame %u already offered: the UAS is "
-                               "inconsistent, or wants a companion header (e.g. Security-Client for sec-agree)",
-                               tags, e->method ? e->method : "request", e->request_frame);
+        expert_text(pinfo, anchor, &ei_sa_ext_already_supported,
+                    "UAS requires %s, which the %s in frame %u already offered: the UAS is "
+                    "inconsistent, or wants a companion header (e.g. Security-Client for sec-agree)",
+                    tags, e->method ? e->method : "request", e->request_frame);
     } else if (e->flagged.count) {
         expert_add_info_format(pinfo, anchor, &ei_sa_ext_missing_supported, "%s",
                                ext_text(pinfo, e, sa_ext_text_missing));
@@ -74,18 +111,20 @@ static void render_420(const struct sa_ext *e, packet_info *pinfo, proto_tree *t
     add_tags(tree, hf_sa_ext_unsupported, tvb, start, &e->listed);
     if (e->problems & SA_EXT_NO_UNSUPPORTED)
         expert_add_info(pinfo, anchor, &ei_sa_ext_no_unsupported);
+    if (e->problems & SA_EXT_EMPTY_UNSUPPORTED)
+        expert_add_info(pinfo, anchor, &ei_sa_ext_empty_unsupported);
     if (e->problems & SA_EXT_REQUEST_UNSEEN)
-        expert_add_info_format(pinfo, anchor, &ei_sa_ext_request_unseen,
-                               "The %s this 420 answers is not in the capture", e->method ? e->method : "request");
+        expert_text(pinfo, anchor, &ei_sa_ext_request_unseen, "The %s this 420 answers is not in the capture",
+                    e->method ? e->method : "request");
     if (e->flagged.count || ((e->problems & SA_EXT_REQUEST_UNSEEN) && e->listed.count))
         expert_add_info_format(pinfo, anchor, &ei_sa_ext_bad_extension, "%s",
                                ext_text(pinfo, e, sa_ext_text_bad_extension));
     if (e->problems & SA_EXT_NEVER_REQUIRED) {
         char tags[512];
         sa_ext_text_tags(&e->extra, tags, sizeof tags);
-        expert_add_info_format(pinfo, anchor, &ei_sa_ext_never_required,
-                               "420 lists %s, which the %s in frame %u did not put in Require or Proxy-Require",
-                               tags, e->method ? e->method : "request", e->request_frame);
+        expert_text(pinfo, anchor, &ei_sa_ext_never_required,
+                    "420 lists %s, which the %s in frame %u did not put in Require or Proxy-Require", tags,
+                    e->method ? e->method : "request", e->request_frame);
     }
 }
 
@@ -127,8 +166,7 @@ void sa_render_ext(const struct sa_ext *e, packet_info *pinfo, proto_tree *paren
             proto_item_set_generated(pi);
         }
     } else {
-        expert_add_info_format(pinfo, anchor, &ei_sa_ext_not_retried,
-                               "No retry of the %s follows this %u in the capture", e->method ? e->method : "request",
-                               e->kind == SA_EXT_421 ? 421 : 420);
+        expert_text(pinfo, anchor, &ei_sa_ext_not_retried, "No retry of the %s follows this %u in the capture",
+                    e->method ? e->method : "request", e->kind == SA_EXT_421 ? 421 : 420);
     }
 }

@@ -7,16 +7,20 @@
 
 #include "analyzer.h"
 
+/* Messages of a frame found without allocating; a frame with more (a TCP segment full of small
+ * requests) moves them to packet-scope memory, doubling it as needed. */
 #define SA_MAX_SIP_PER_FRAME 64
 
 struct sa_sip_nodes {
     guint count;
-    proto_item *items[SA_MAX_SIP_PER_FRAME];
+    proto_item **items; /* fixed, or packet-scope memory once there are more: use in place */
+    proto_item *fixed[SA_MAX_SIP_PER_FRAME];
 };
 
 void sa_sip_nodes_set_proto(int proto_sip);
-/* Collects the top-level "sip" items of the frame in order: the SIP dissector adds one per
- * message, even in a tree that is not visible, so several messages in one TCP segment stay apart. */
+/* Collects the top-level "sip" items of the frame in order, all of them: the SIP dissector adds
+ * one per message, even in a tree that is not visible, so several messages in one TCP segment
+ * stay apart. */
 void sa_sip_nodes_collect(proto_tree *tree, struct sa_sip_nodes *out);
 /* Parses the bytes of one SIP item; false when the bytes cannot be reached. */
 gboolean sa_sip_node_parse(proto_item *item, struct sa_message *msg);

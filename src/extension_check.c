@@ -20,11 +20,13 @@ static int registry_bit(struct sa_slice tag)
     return i < 64 ? (int)i : -1;
 }
 
-static char *dup_slice(const struct sa_allocator *a, struct sa_slice s)
+/* A copy of bytes from the capture, escaped (text_buf.h) and NUL-terminated. */
+static char *dup_escaped(const struct sa_allocator *a, struct sa_slice s)
 {
-    char *p = a->alloc(a->ctx, (size_t)s.len + 1);
-    if (p && s.len)
-        memcpy(p, s.ptr, s.len);
+    size_t n = sa_escaped_len(s.ptr, s.len);
+    char *p = a->alloc(a->ctx, n + 1);
+    if (p && n)
+        sa_escape(p, s.ptr, s.len);
     return p;
 }
 
@@ -176,21 +178,35 @@ static void collect(const struct sa_message *msg, enum sa_tag_header h, struct s
 }
 
 /* The request's Supported as "100rel, timer" (registry spelling for registered tags). */
-static char *supported_text(const struct sa_allocator *a, const struct sa_txn_tags *tt)
+static void add_supported(struct sa_text *t, const struct sa_txn_tags *tt)
 {
-    char buf[2048];
-    struct sa_text t;
-    sa_text_init(&t, buf, sizeof buf);
+    size_t before = t->len;
     for (size_t i = 0; i < sa_option_tag_count() && i < 64; i++) {
-        if ((tt->mask[K_SUPPORTED] >> i) & 1u)
-            sa_text_addf(&t, "%s%s", t.len ? ", " : "", sa_option_tag_at(i)->tag);
+        if ((tt->mask[K_SUPPORTED] >> i) & 1u) {
+            sa_text_add(t, t->len > before ? ", " : "");
+            sa_text_add(t, sa_option_tag_at(i)->tag);
+        }
     }
     const char *cur = NULL;
     for (const char *s = sa_tag_list_next(&tt->unregistered[K_SUPPORTED], &cur); s;
-         s = sa_tag_list_next(&tt->unregistered[K_SUPPORTED], &cur))
-        sa_text_addf(&t, "%s%s", t.len ? ", " : "", s);
-    struct sa_slice sl = { buf, (uint32_t)(t.len < sizeof buf ? t.len : sizeof buf - 1) };
-    return dup_slice(a, sl);
+         s = sa_tag_list_next(&tt->unregistered[K_SUPPORTED], &cur)) {
+        sa_text_add(t, t->len > before ? ", " : "");
+        sa_text_add(t, s);
+    }
+}
+
+enum sa_tag_presence sa_ext_request_supported(const struct sa_ext *e)
+{
+    return e->request_tags ? (enum sa_tag_presence)e->request_tags->presence[K_SUPPORTED] : SA_TAGS_ABSENT;
+}
+
+size_t sa_ext_text_request_supported(const struct sa_ext *e, char *buf, size_t size)
+{
+    struct sa_text t;
+    sa_text_init(&t, buf, size);
+    if (e->request_tags)
+        add_supported(&t, e->request_tags);
+    return t.len;
 }
 
 static void analyse_421(const struct sa_allocator *a, const struct sa_message *resp, const struct sa_txn *t,
@@ -206,7 +222,7 @@ static void analyse_421(const struct sa_allocator *a, const struct sa_message *r
         return;
     const char *cur = NULL;
     struct sa_tag_list_builder m;
-    sa_tag_list_builder_init(&m);
+    sa_tag_list_builder_init_kept(&m);
     for (const char *s = sa_tag_list_next(&e->listed, &cur); s; s = sa_tag_list_next(&e->listed, &cur)) {
         struct sa_slice tag = { s, (uint32_t)strlen(s) };
         if (!request_lists(tt, K_SUPPORTED, tag) && !request_lists(tt, K_REQUIRE, tag))
@@ -215,22 +231,24 @@ static void analyse_421(const struct sa_allocator *a, const struct sa_message *r
     sa_tag_list_finish(&m, a, &e->flagged);
     if (e->listed.count > 0 && e->flagged.count == 0)
         e->problems |= SA_EXT_ALREADY_SUPPORTED;
-    if (tt && tt->presence[K_SUPPORTED] != SA_TAGS_ABSENT)
-        e->request_supported = supported_text(a, tt);
+    e->request_tags = tt;
 }
 
 static void analyse_420(const struct sa_allocator *a, const struct sa_message *resp, const struct sa_txn *t,
                         struct sa_ext *e, struct sa_tag_list_builder *b)
 {
-    if (sa_message_tag_presence(resp, SA_HDR_UNSUPPORTED) != SA_TAGS_LISTED)
+    enum sa_tag_presence unsupported = sa_message_tag_presence(resp, SA_HDR_UNSUPPORTED);
+    if (unsupported == SA_TAGS_ABSENT)
         e->problems |= SA_EXT_NO_UNSUPPORTED;
+    else if (unsupported == SA_TAGS_EMPTY)
+        e->problems |= SA_EXT_EMPTY_UNSUPPORTED; /* there, but naming nothing: say so, not "without" */
     collect(resp, SA_HDR_UNSUPPORTED, b);
     sa_tag_list_finish(b, a, &e->listed);
     if (!t)
         return;
     struct sa_tag_list_builder req, extra;
-    sa_tag_list_builder_init(&req);
-    sa_tag_list_builder_init(&extra);
+    sa_tag_list_builder_init_kept(&req);
+    sa_tag_list_builder_init_kept(&extra);
     const char *cur = NULL;
     for (const char *s = sa_tag_list_next(&e->listed, &cur); s; s = sa_tag_list_next(&e->listed, &cur)) {
         struct sa_slice tag = { s, (uint32_t)strlen(s) };
@@ -260,7 +278,7 @@ struct sa_ext *sa_ext_on_failure(const struct sa_allocator *a, const struct sa_m
     e->request_frame = t ? t->req_frame : 0;
     if (!t)
         e->problems |= SA_EXT_REQUEST_UNSEEN;
-    e->method = dup_slice(a, resp->cseq_method);
+    e->method = dup_escaped(a, resp->cseq_method);
     struct sa_tag_list_builder b;
     if (e->kind == SA_EXT_421)
         analyse_421(a, resp, t, e, &b);
@@ -269,6 +287,28 @@ struct sa_ext *sa_ext_on_failure(const struct sa_allocator *a, const struct sa_m
     if (e->listed.cut)
         e->problems |= SA_EXT_TAGS_CUT;
     return e;
+}
+
+/* Whether msg lists a tag kept in a struct sa_tag_list (escaped, cut at SA_MAX_TAG_LEN): the
+ * message's tags are compared in that same form. A kept tag without a backslash had nothing
+ * escaped, and one shorter than a cut tag can be (SA_MAX_TAG_LEN less the three bytes a cut
+ * backs off) was not cut: the message's tags as written are compared with it directly. */
+static bool lists_kept_tag(const struct sa_message *msg, enum sa_tag_header h, struct sa_slice kept)
+{
+    if (!memchr(kept.ptr, '\\', kept.len) && kept.len + 3 < SA_MAX_TAG_LEN)
+        return sa_message_lists_tag(msg, h, kept);
+    struct sa_tag_iter it;
+    struct sa_slice tag;
+    char buf[SA_MAX_TAG_LEN * 4];
+    sa_tag_iter_init(&it, msg, h);
+    while (sa_tag_iter_next(&it, &tag)) {
+        if (tag.len > SA_MAX_TAG_LEN)
+            tag.len = (uint32_t)sa_utf8_cut(tag.ptr, SA_MAX_TAG_LEN);
+        struct sa_slice esc = { buf, (uint32_t)sa_escape(buf, tag.ptr, tag.len) };
+        if (sa_slices_eq_nocase(esc, kept))
+            return true;
+    }
+    return false;
 }
 
 struct sa_ext *sa_ext_on_retry(const struct sa_allocator *a, struct sa_ext *origin, const struct sa_message *retry,
@@ -284,17 +324,15 @@ struct sa_ext *sa_ext_on_retry(const struct sa_allocator *a, struct sa_ext *orig
     e->origin_frame = origin->frame;
     e->method = origin->method;
     struct sa_tag_list_builder still;
-    sa_tag_list_builder_init(&still);
+    sa_tag_list_builder_init_kept(&still);
     const char *cur = NULL;
     for (const char *s = sa_tag_list_next(&origin->listed, &cur); s; s = sa_tag_list_next(&origin->listed, &cur)) {
         struct sa_slice tag = { s, (uint32_t)strlen(s) };
         bool lacking;
         if (origin->kind == SA_EXT_421)
-            lacking = !sa_message_lists_tag(retry, SA_HDR_SUPPORTED, tag) &&
-                      !sa_message_lists_tag(retry, SA_HDR_REQUIRE, tag);
+            lacking = !lists_kept_tag(retry, SA_HDR_SUPPORTED, tag) && !lists_kept_tag(retry, SA_HDR_REQUIRE, tag);
         else
-            lacking = sa_message_lists_tag(retry, SA_HDR_REQUIRE, tag) ||
-                      sa_message_lists_tag(retry, SA_HDR_PROXY_REQUIRE, tag);
+            lacking = lists_kept_tag(retry, SA_HDR_REQUIRE, tag) || lists_kept_tag(retry, SA_HDR_PROXY_REQUIRE, tag);
         if (lacking)
             sa_tag_list_builder_add(&still, tag);
     }
@@ -324,7 +362,7 @@ static void add_tags(struct sa_text *t, const struct sa_tag_list *l)
 {
     char tmp[1024];
     size_t n = sa_ext_text_tags(l, tmp, sizeof tmp);
-    sa_text_addn(t, tmp, n < sizeof tmp ? n : sizeof tmp - 1);
+    sa_text_addn(t, tmp, n < sizeof tmp ? n : strlen(tmp)); /* cut where tmp was cut: never mid-character */
 }
 
 /* "RFC 3262 and RFC 4028", naming unregistered tags as such; each RFC once. */
@@ -364,12 +402,15 @@ size_t sa_ext_text_missing(const struct sa_ext *e, char *buf, size_t size)
     sa_text_add(&t, "UAS requires ");
     add_tags(&t, &e->listed);
     sa_text_addf(&t, "; %s in frame %u ", e->method ? e->method : "request", e->request_frame);
-    if (!e->request_supported)
+    enum sa_tag_presence supported = sa_ext_request_supported(e);
+    if (supported == SA_TAGS_ABSENT) {
         sa_text_add(&t, "had no Supported header");
-    else if (!e->request_supported[0])
+    } else if (supported == SA_TAGS_EMPTY) {
         sa_text_add(&t, "listed an empty Supported (supports nothing)");
-    else
-        sa_text_addf(&t, "listed Supported: %s", e->request_supported);
+    } else {
+        sa_text_add(&t, "listed Supported: ");
+        add_supported(&t, e->request_tags);
+    }
     sa_text_add(&t, ". Add ");
     add_tags(&t, &e->flagged);
     sa_text_add(&t, " to Supported and make sure the UA implements ");

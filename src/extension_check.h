@@ -27,12 +27,13 @@ enum sa_ext_problem {
     SA_EXT_NEVER_REQUIRED = 1u << 4,    /* 420 lists tags the request did not require */
     SA_EXT_STILL_MISSING = 1u << 5,     /* a retry that still lacks tags (421) or still requires them (420) */
     SA_EXT_TAGS_CUT = 1u << 6,          /* a list was longer than SA_MAX_TAGS */
+    SA_EXT_EMPTY_UNSUPPORTED = 1u << 7, /* 420 whose Unsupported header is there but lists nothing */
 };
 
 struct sa_ext {
     uint8_t kind;              /* enum sa_ext_kind */
-    uint8_t problems;          /* enum sa_ext_problem */
     uint8_t required_in;       /* 420: 1 = the request's Require held flagged tags, 2 = its Proxy-Require */
+    uint16_t problems;         /* enum sa_ext_problem */
     uint32_t frame;            /* the 420/421 itself, or the retry */
     uint32_t cseq;             /* of the request answered (420/421) or of the retry */
     uint32_t request_frame;    /* the request answered; 0 when not in the capture */
@@ -43,8 +44,11 @@ struct sa_ext {
     struct sa_tag_list flagged;  /* 421: required tags the request lacked; 420: unsupported tags it required;
                                     retry: tags still lacking (421) or still required (420) */
     struct sa_tag_list extra;    /* 420: unsupported tags the request never required */
-    char *method;                /* the request's method, from CSeq */
-    char *request_supported;     /* 421: the request's Supported, as a readable list; NULL when absent */
+    char *method;                /* the request's method, from CSeq, escaped (text_buf.h) */
+    /* 421: what the request said, shared with its transaction (and with every other request
+     * of the same tag set): its Supported is written out only when shown
+     * (sa_ext_text_request_supported), so 100 000 421s to one request do not keep 100 000 copies. */
+    const struct sa_txn_tags *request_tags;
 };
 
 /* The requests of a capture repeat a handful of Supported/Require sets (one per user agent and
@@ -91,5 +95,10 @@ size_t sa_ext_text_missing(const struct sa_ext *e, char *buf, size_t size);
 size_t sa_ext_text_bad_extension(const struct sa_ext *e, char *buf, size_t size);
 size_t sa_ext_text_retry(const struct sa_ext *e, char *buf, size_t size);
 size_t sa_ext_text_tags(const struct sa_tag_list *l, char *buf, size_t size); /* "a, b, c" */
+/* 421: whether its request's Supported was absent, empty or listed tags (ABSENT when the request
+ * is not in the capture), and the tags as "100rel, timer" (registry spelling for registered
+ * tags, then the others as written, escaped). */
+enum sa_tag_presence sa_ext_request_supported(const struct sa_ext *e);
+size_t sa_ext_text_request_supported(const struct sa_ext *e, char *buf, size_t size);
 
 #endif

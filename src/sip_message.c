@@ -541,21 +541,24 @@ static void take_header(enum header_id id, struct sa_slice value, struct sa_mess
     }
 }
 
-bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
+/* The CR that ends the logical header line starting at p in a message whose lines end in CR
+ * alone, or end: as logical_line_lf(), with CR for LF. Only such messages take this way. */
+static const char *logical_line_cr(const char *p, const char *end)
 {
-    /* tag_lines[] (most of the struct) is valid up to tag_line_count only: left as it is. */
-    memset(msg, 0, offsetof(struct sa_message, tag_lines));
-    const char *p = buf, *end = buf + len;
-    const char *eol = line_end(p, end);
-    struct sa_slice start = { p, (uint32_t)(eol - p) };
-    if (!parse_status_line(start, msg) && !parse_request_line(start, msg)) {
-        msg->flags |= SA_MSG_START_LINE_BAD;
-        return false;
+    for (;;) {
+        const char *cr = memchr(p, '\r', (size_t)(end - p));
+        if (!cr || cr + 1 >= end || !is_ws(cr[1]))
+            return cr ? cr : end;
+        p = cr + 1;
     }
-    p = eol < end && *eol == '\r' ? eol + 1 : eol;
-    p = p < end && *p == '\n' ? p + 1 : p;
+}
+
+/* The header lines from p on, up to the empty line; eol_lf: they end in LF (or CR LF), else in
+ * CR alone. */
+static void parse_headers(const char *p, const char *end, bool eol_lf, struct sa_message *msg)
+{
     while (p < end && *p != '\r' && *p != '\n') { /* an empty line ends the headers */
-        const char *lf = logical_line_lf(p, end);
+        const char *lf = eol_lf ? logical_line_lf(p, end) : logical_line_cr(p, end);
         const char *colon;
         enum header_id id = classify_line(p, lf, &colon);
         /* Most lines are headers we do not read: their value is not even trimmed. */
@@ -566,6 +569,33 @@ bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
         }
         p = lf < end ? lf + 1 : end;
     }
+}
+
+bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
+{
+    /* tag_lines[] (most of the struct) is valid up to tag_line_count only: left as it is. */
+    memset(msg, 0, offsetof(struct sa_message, tag_lines));
+    const char *p = buf, *end = buf + len;
+    const char *eol = line_end(p, end);
+    /* A CR before the end of the start line is a bare CR (line_end() stops at CR LF): the lines
+     * of this message end in CR alone, which Wireshark's SIP dissector accepts as line ends. They
+     * are read up to each CR, and flagged, rather than taken for one long start line (a request
+     * that is not SIP, a response without headers). Only the start line (a few dozen bytes) is
+     * searched: a bare CR further down is not looked for (a second scan of every line). */
+    const char *cr = memchr(p, '\r', (size_t)(eol - p));
+    if (cr) {
+        msg->flags |= SA_MSG_BARE_CR;
+        eol = cr;
+    }
+    struct sa_slice start = { p, (uint32_t)(eol - p) };
+    if (!parse_status_line(start, msg) && !parse_request_line(start, msg)) {
+        msg->flags |= SA_MSG_START_LINE_BAD;
+        return false;
+    }
+    p = eol < end && *eol == '\r' ? eol + 1 : eol;
+    if (!cr)
+        p = p < end && *p == '\n' ? p + 1 : p;
+    parse_headers(p, end, !cr, msg);
     return true;
 }
 

@@ -39,6 +39,8 @@ enum sa_msg_flags {
     SA_MSG_BAD_CSEQ = 1u << 8,       /* a CSeq header is present but unreadable */
     SA_MSG_START_LINE_BAD = 1u << 9, /* neither a request nor a status line */
     SA_MSG_TRUNCATED = 1u << 10,     /* set by the caller: the capture cut the message short */
+    SA_MSG_BARE_CR = 1u << 11,       /* the start line ends in CR alone, not CRLF (RFC 3261 §7): its
+                                        header lines were read up to each CR instead */
 };
 
 struct sa_message {

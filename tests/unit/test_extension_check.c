@@ -52,6 +52,19 @@ static const char *tags(const struct sa_tag_list *l)
     return buf;
 }
 
+/* The request's Supported as the plugin shows it (written from the shared tag set), NULL when
+ * the request had none. */
+static const char *req_sup(struct ts_env *env, const struct sa_ext *e)
+{
+    if (sa_ext_request_supported(e) == SA_TAGS_ABSENT)
+        return NULL;
+    size_t n = sa_ext_text_request_supported(e, NULL, 0);
+    char *buf = ts_heap_alloc(&env->heap, n + 1);
+    assert_non_null(buf);
+    assert_int_equal(sa_ext_text_request_supported(e, buf, n + 1), n);
+    return buf;
+}
+
 typedef size_t (*text_fn)(const struct sa_ext *, char *, size_t);
 
 /* Formats with a sizing pass first, as the plugin does, and checks both passes agree. */
@@ -83,7 +96,7 @@ static void test_421_lists_flags_and_supported(void **state)
     assert_string_equal(tags(&e->listed), "100rel, timer");
     assert_string_equal(tags(&e->flagged), "100rel");
     assert_int_equal(e->extra.count, 0);
-    assert_string_equal(e->request_supported, "timer");
+    assert_string_equal(req_sup(env, e), "timer");
     assert_string_equal(e->method, "INVITE");
 }
 
@@ -122,7 +135,7 @@ static void test_421_request_supported_empty(void **state)
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Supported:\r\n");
     const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
-    assert_string_equal(e->request_supported, "");
+    assert_string_equal(req_sup(env, e), "");
     assert_string_equal(tags(&e->flagged), "100rel, timer");
     assert_string_equal(text(env, sa_ext_text_missing, e),
                         "UAS requires 100rel, timer; INVITE in frame 1 listed an empty Supported (supports nothing). "
@@ -134,7 +147,7 @@ static void test_421_request_supported_absent(void **state)
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, NULL);
     const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: 100rel\r\n"));
-    assert_null(e->request_supported);
+    assert_null(req_sup(env, e));
     assert_string_equal(text(env, sa_ext_text_missing, e),
                         "UAS requires 100rel; INVITE in frame 1 had no Supported header. Add 100rel to Supported and "
                         "make sure the UA implements RFC 3262");
@@ -145,7 +158,7 @@ static void test_421_request_require_only_counts_as_offered(void **state)
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Require: timer\r\n");
     const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
-    assert_null(e->request_supported);
+    assert_null(req_sup(env, e));
     assert_string_equal(tags(&e->flagged), "100rel");
     assert_int_equal(e->problems, 0);
 }
@@ -155,7 +168,7 @@ static void test_421_request_compact_k(void **state)
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "k: 100rel\r\n");
     const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: 100rel, timer\r\n"));
-    assert_string_equal(e->request_supported, "100rel");
+    assert_string_equal(req_sup(env, e), "100rel");
     assert_string_equal(tags(&e->flagged), "timer");
 }
 
@@ -168,7 +181,7 @@ static void test_421_case_differences_already_supported(void **state)
     assert_string_equal(tags(&e->listed), "100rel, TIMER, x-own");
     assert_int_equal(e->flagged.count, 0);
     /* Registered tags in registry spelling and order, then the others as written. */
-    assert_string_equal(e->request_supported, "100rel, timer, X-Own");
+    assert_string_equal(req_sup(env, e), "100rel, timer, X-Own");
 }
 
 static void test_421_request_supported_order(void **state)
@@ -176,7 +189,7 @@ static void test_421_request_supported_order(void **state)
     struct ts_env *env = *state;
     invite(env, 1, B1, 1, "Supported: x-b, timer, x-a\r\nk: path, 100rel\r\n");
     const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: gruu\r\n"));
-    assert_string_equal(e->request_supported, "100rel, path, timer, x-b, x-a");
+    assert_string_equal(req_sup(env, e), "100rel, path, timer, x-b, x-a");
 }
 
 static void test_421_without_require(void **state)
@@ -229,7 +242,7 @@ static void test_421_request_unseen(void **state)
     assert_int_equal(e->request_frame, 0);
     assert_string_equal(tags(&e->listed), "100rel");
     assert_int_equal(e->flagged.count, 0);
-    assert_null(e->request_supported);
+    assert_null(req_sup(env, e));
     assert_string_equal(e->method, "INVITE");
 }
 
@@ -267,7 +280,7 @@ static void test_421_text_with_long_supported_list(void **state)
     assert_true(t.len < sizeof list);
     invite(env, 1, B1, 1, ts_printf(&env->heap, "Supported: %s\r\n", list));
     const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: 100rel\r\n"));
-    assert_string_equal(e->request_supported, list);
+    assert_string_equal(req_sup(env, e), list);
     const char *want = ts_printf(&env->heap,
                                  "UAS requires 100rel; INVITE in frame 1 listed Supported: %s. Add 100rel to "
                                  "Supported and make sure the UA implements RFC 3262",
@@ -484,6 +497,112 @@ static void test_420_without_unsupported(void **state)
     assert_int_equal(e->flagged.count, 0);
 }
 
+/* "Unsupported:" with nothing in it: there, but empty, which is said as such (issue 18). */
+static void test_420_with_empty_unsupported(void **state)
+{
+    struct ts_env *env = *state;
+    const struct sa_ext *e = play_420(env, "Require: foo\r\n", "Unsupported:\r\n");
+    assert_int_equal(e->problems, SA_EXT_EMPTY_UNSUPPORTED);
+    assert_int_equal(e->listed.count, 0);
+    e = ext_of(env, r420(env, 3, B2, 1, "Unsupported:  ,\r\n"));
+    assert_int_equal(e->problems, SA_EXT_EMPTY_UNSUPPORTED | SA_EXT_REQUEST_UNSEEN);
+}
+
+/* Bytes of the capture reach texts escaped (text_buf.h): the CSeq method of issue 18 (invalid
+ * UTF-8, then a terminal's clear-screen sequence) and an unregistered tag with control bytes. */
+static void test_421_hostile_method_and_tag_escaped(void **state)
+{
+    struct ts_env *env = *state;
+    ts_req(env, 1, 10, ts_request(&env->heap, "\xff\xfeM\x1b[2J", B1, 1, "Supported: x\x01y, t\xc3\r\n"));
+    const struct sa_ext *e = ext_of(env, ts_resp(env, 2, 20,
+                                                 ts_response(&env->heap, 421, "Extension Required", B1, 1,
+                                                             "\xff\xfeM\x1b[2J", "tb",
+                                                             "Require: 100rel, z\x1b]0;pwn\x07\r\n")));
+    assert_string_equal(e->method, "\\xff\\xfeM\\x1b[2J");
+    assert_string_equal(tags(&e->flagged), "100rel, z\\x1b]0;pwn\\x07");
+    assert_string_equal(req_sup(env, e), "x\\x01y, t\\xc3");
+    assert_string_equal(text(env, sa_ext_text_missing, e),
+                        "UAS requires 100rel, z\\x1b]0;pwn\\x07; \\xff\\xfeM\\x1b[2J in frame 1 listed Supported: "
+                        "x\\x01y, t\\xc3. Add 100rel, z\\x1b]0;pwn\\x07 to Supported and make sure the UA implements "
+                        "RFC 3262 and z\\x1b]0;pwn\\x07 (not in the IANA registry)");
+}
+
+/* A retry is compared with the kept (escaped) tags in the same form: a tag with bytes that
+ * needed escaping, now offered, counts as fixed. */
+static void test_retry_with_escaped_tag_fixed(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, NULL);
+    ext_of(env, r421(env, 2, B1, 1, "Require: z\xff\r\n"));
+    const struct sa_ext *e = ext_of(env, invite(env, 3, B2, 2, "Supported: Z\xff\r\n"));
+    assert_int_equal(e->kind, SA_EXT_RETRY);
+    assert_int_equal(e->problems, 0);
+    assert_int_equal(e->flagged.count, 0);
+}
+
+/* Texts cut by a small buffer end before a character, never inside one. */
+static void test_texts_cut_at_character(void **state)
+{
+    struct ts_env *env = *state;
+    invite(env, 1, B1, 1, "Supported: \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\r\n");
+    const struct sa_ext *e = ext_of(env, r421(env, 2, B1, 1, "Require: \xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\r\n"));
+    size_t full = sa_ext_text_missing(e, NULL, 0);
+    for (size_t size = 1; size <= full + 1; size++) {
+        char *buf = ts_heap_alloc(&env->heap, size);
+        assert_int_equal(sa_ext_text_missing(e, buf, size), full);
+        size_t n = strlen(buf);
+        assert_true(n < size);
+        /* every character whole: nothing ends in a lead or partial sequence */
+        for (size_t i = 0; i < n;) {
+            size_t k = sa_utf8_char_len((const unsigned char *)buf + i, n - i);
+            assert_true(k > 0);
+            i += k;
+        }
+    }
+}
+
+/* Memory of a 421 (issue 18): each kept its own ~2 KiB copy of its request's Supported, so
+ * 100 000 small 421s to one request took 403 MB instead of 205 MB. The text is now written from
+ * the transaction's shared tag set when shown: an extra 421 to the same request costs its record,
+ * its analysis and its table entries, nothing that grows with the request's Supported. */
+static void test_421_memory_does_not_copy_request_supported(void **state)
+{
+    struct ts_env *env = *state;
+    char list[2200];
+    struct sa_text t;
+    sa_text_init(&t, list, sizeof list);
+    for (int i = 0; t.len < 2000; i++)
+        sa_text_addf(&t, "%sx-unregistered-tag-%03d", i ? ", " : "", i);
+    invite(env, 1, B1, 1, ts_printf(&env->heap, "Supported: %s\r\n", list));
+    enum { FIRST = 1000, MORE = 20000 };
+    struct sa_analyzer_stats before, after;
+    char text[1024];
+    for (uint32_t i = 0; i < FIRST + MORE; i++) {
+        if (i == FIRST)
+            sa_analyzer_stats(env->an, &before);
+        /* each with its own To tag: a new 421 (a fork), not a copy of the previous one */
+        snprintf(text, sizeof text,
+                 "SIP/2.0 421 Extension Required\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=" B1 "\r\n"
+                 "From: \"Alice\" <sip:alice@a.example>;tag=fa\r\nTo: <sip:bob@b.example>;tag=t%u\r\n"
+                 "Call-ID: call-1@a.example\r\nCSeq: 1 INVITE\r\nRequire: 100rel\r\nContent-Length: 0\r\n\r\n",
+                 i);
+        const struct sa_record *r = ts_resp(env, 2 + i, 20 + i, text);
+        assert_non_null(r);
+        assert_true(r->flags & SA_REC_HAS_EXT);
+    }
+    sa_analyzer_stats(env->an, &after);
+    /* About 200 bytes today: its record (24), its analysis (sizeof(struct sa_ext), 96), three
+     * short strings, and the slot of the record -> analysis table (16 bytes, that table kept at
+     * most half full). The bound leaves room for the table's growth steps; the copy alone was
+     * over 2 000 bytes. */
+    size_t per_421 = (after.bytes - before.bytes) / MORE;
+    assert_true(per_421 < 256);
+    /* ... and the text is still there, whole, for the last of them */
+    const struct sa_ext *e = sa_analyzer_record_ext(env->an, sa_analyzer_first_record(env->an, 1 + FIRST + MORE));
+    assert_non_null(e);
+    assert_string_equal(req_sup(env, e), list);
+}
+
 static void test_420_request_unseen_text(void **state)
 {
     struct ts_env *env = *state;
@@ -632,7 +751,7 @@ static void test_421_on_shared_set(void **state)
     const struct sa_ext *e1 = ext_of(env, r421(env, 3, B1, 1, "Require: 100rel\r\n"));
     const struct sa_ext *e2 = ext_of(env, r421(env, 4, B2, 1, "Require: timer\r\n"));
     assert_string_equal(tags(&e1->flagged), "100rel");
-    assert_string_equal(e1->request_supported, "timer");
+    assert_string_equal(req_sup(env, e1), "timer");
     assert_int_equal(e1->request_frame, 1);
     assert_int_equal(e2->problems, SA_EXT_ALREADY_SUPPORTED);
     assert_int_equal(e2->flagged.count, 0);
@@ -784,6 +903,11 @@ int main(void)
         T(test_420_only_never_required),
         T(test_420_without_unsupported),
         T(test_420_request_unseen_text),
+        T(test_420_with_empty_unsupported),
+        T(test_421_hostile_method_and_tag_escaped),
+        T(test_retry_with_escaped_tag_fixed),
+        T(test_texts_cut_at_character),
+        T(test_421_memory_does_not_copy_request_supported),
         T(test_retry_after_420_fixed),
         T(test_retry_after_420_still_required),
         T(test_421_with_10000_tags_cut_and_fast),

@@ -237,7 +237,7 @@ static void test_tag_list_long_tag_cut_to_max_len(void **state)
     assert_int_equal(l.bytes, SA_MAX_TAG_LEN + 1);
 }
 
-static void test_tag_list_nul_inside_tag_shown_as_question_mark(void **state)
+static void test_tag_list_nul_inside_tag_escaped(void **state)
 {
     struct ts_env *env = *state;
     struct sa_tag_list_builder b;
@@ -248,7 +248,7 @@ static void test_tag_list_nul_inside_tag_shown_as_question_mark(void **state)
     sa_tag_list_builder_add(&b, ts_slice("c"));
     assert_true(sa_tag_list_finish(&b, &env->heap.a, &l));
     assert_int_equal(l.count, 2);
-    assert_string_equal(list_text(&l, buf, sizeof buf), "a?b|c");
+    assert_string_equal(list_text(&l, buf, sizeof buf), "a\\x00b|c");
 }
 
 /* The one tag a builder holding `raw` keeps, as stored. */
@@ -271,20 +271,22 @@ static void test_tag_list_keeps_valid_utf8(void **state)
     assert_string_equal(kept(env, "caf\xc3\xa9-\xe2\x82\xac-\xf0\x9f\x98\x80"), "caf\xc3\xa9-\xe2\x82\xac-\xf0\x9f\x98\x80");
 }
 
-static void test_tag_list_control_bytes_shown_as_question_marks(void **state)
+/* Escaped as Wireshark shows such bytes (text_buf.h): \xNN, and a backslash doubled. */
+static void test_tag_list_control_bytes_escaped(void **state)
 {
     struct ts_env *env = *state;
-    assert_string_equal(kept(env, "a\tb\x7f\x01" "c"), "a?b??c");
+    assert_string_equal(kept(env, "a\tb\x7f\x01" "c\x1b[2J"), "a\\x09b\\x7f\\x01c\\x1b[2J");
+    assert_string_equal(kept(env, "a\\x41"), "a\\\\x41"); /* a written backslash cannot forge an escape */
 }
 
-static void test_tag_list_invalid_utf8_shown_as_question_marks(void **state)
+static void test_tag_list_invalid_utf8_escaped(void **state)
 {
     struct ts_env *env = *state;
-    assert_string_equal(kept(env, "x\x80y"), "x?y");          /* lone continuation byte */
-    assert_string_equal(kept(env, "x\xc3"), "x?");            /* sequence cut at the end */
-    assert_string_equal(kept(env, "\xc3(z"), "?(z");          /* lead byte without continuation */
-    assert_string_equal(kept(env, "\xc0\xaf"), "??");          /* overlong 2-byte form */
-    assert_string_equal(kept(env, "\xff\xfe"), "??");
+    assert_string_equal(kept(env, "x\x80y"), "x\\x80y");          /* lone continuation byte */
+    assert_string_equal(kept(env, "x\xc3"), "x\\xc3");            /* sequence cut at the end */
+    assert_string_equal(kept(env, "\xc3(z"), "\\xc3(z");          /* lead byte without continuation */
+    assert_string_equal(kept(env, "\xc0\xaf"), "\\xc0\\xaf");      /* overlong 2-byte form */
+    assert_string_equal(kept(env, "\xff\xfe"), "\\xff\\xfe");
 }
 
 static void test_tag_list_cut_inside_utf8_sequence(void **state)
@@ -294,7 +296,7 @@ static void test_tag_list_cut_inside_utf8_sequence(void **state)
     memset(raw, 'a', SA_MAX_TAG_LEN - 1);
     memcpy(raw + SA_MAX_TAG_LEN - 1, "\xc3\xa9", 3); /* the cut falls between the two bytes */
     memset(want, 'a', SA_MAX_TAG_LEN - 1);
-    memcpy(want + SA_MAX_TAG_LEN - 1, "?", 2);
+    want[SA_MAX_TAG_LEN - 1] = '\0'; /* cut before the character, not inside it */
     assert_string_equal(kept(env, raw), want);
 }
 
@@ -302,25 +304,24 @@ static void test_tag_list_cut_inside_utf8_sequence(void **state)
  * are checked, so sequences RFC 3629 forbids pass as "valid UTF-8": overlong 3- and 4-byte forms
  * (E0 80..9F, F0 80..8F), UTF-16 surrogates (ED A0..BF), code points above U+10FFFF (F4 90..,
  * F5..F7). They reach the tree, JSON output and expert texts as invalid UTF-8. Expected each of
- * their bytes shown as '?'. */
-static void test_tag_list_non_rfc3629_sequences_shown_as_question_marks(void **state)
+ * their bytes escaped (\xNN). */
+static void test_tag_list_non_rfc3629_sequences_escaped(void **state)
 {
     struct ts_env *env = *state;
-    assert_string_equal(kept(env, "a\xe0\x80\xaf" "b"), "a???b");       /* overlong '/' */
-    assert_string_equal(kept(env, "a\xed\xa0\x80" "b"), "a???b");       /* surrogate U+D800 */
-    assert_string_equal(kept(env, "a\xf4\x90\x80\x80" "b"), "a????b");  /* U+110000 */
-    assert_string_equal(kept(env, "a\xf5\x80\x80\x80" "b"), "a????b");
-    assert_string_equal(kept(env, "a\xf0\x80\x80\xaf" "b"), "a????b");  /* overlong 4-byte */
+    assert_string_equal(kept(env, "a\xe0\x80\xaf" "b"), "a\\xe0\\x80\\xafb");            /* overlong '/' */
+    assert_string_equal(kept(env, "a\xed\xa0\x80" "b"), "a\\xed\\xa0\\x80b");            /* surrogate U+D800 */
+    assert_string_equal(kept(env, "a\xf4\x90\x80\x80" "b"), "a\\xf4\\x90\\x80\\x80b");  /* U+110000 */
+    assert_string_equal(kept(env, "a\xf5\x80\x80\x80" "b"), "a\\xf5\\x80\\x80\\x80b");
+    assert_string_equal(kept(env, "a\xf0\x80\x80\xaf" "b"), "a\\xf0\\x80\\x80\\xafb");  /* overlong 4-byte */
 }
 
 /* Regression (src/tag_list.c, copy_displayable, fixed): C1 control characters U+0080..U+009F (C2 80..
- * C2 9F) are kept although the comment promises that control characters become '?'. Expected
- * U+0085 (NEL) shown as "?" or "??" (per character or per byte). */
-static void test_tag_list_c1_controls_shown_as_question_marks(void **state)
+ * C2 9F) were kept although control characters must not be shown raw. Expected U+0085 (NEL)
+ * escaped byte by byte. */
+static void test_tag_list_c1_controls_escaped(void **state)
 {
     struct ts_env *env = *state;
-    const char *s = kept(env, "a\xc2\x85" "b");
-    assert_true(strcmp(s, "a?b") == 0 || strcmp(s, "a??b") == 0);
+    assert_string_equal(kept(env, "a\xc2\x85" "b"), "a\\xc2\\x85b"); /* per byte */
 }
 
 static void test_tag_list_finish_out_of_memory(void **state)
@@ -520,13 +521,13 @@ int main(void)
         T(test_tag_list_cut_at_max_tags),
         T(test_tag_list_exactly_max_tags_not_cut),
         T(test_tag_list_long_tag_cut_to_max_len),
-        T(test_tag_list_nul_inside_tag_shown_as_question_mark),
+        T(test_tag_list_nul_inside_tag_escaped),
         T(test_tag_list_keeps_valid_utf8),
-        T(test_tag_list_control_bytes_shown_as_question_marks),
-        T(test_tag_list_invalid_utf8_shown_as_question_marks),
+        T(test_tag_list_control_bytes_escaped),
+        T(test_tag_list_invalid_utf8_escaped),
         T(test_tag_list_cut_inside_utf8_sequence),
-        T(test_tag_list_non_rfc3629_sequences_shown_as_question_marks),
-        T(test_tag_list_c1_controls_shown_as_question_marks),
+        T(test_tag_list_non_rfc3629_sequences_escaped),
+        T(test_tag_list_c1_controls_escaped),
         T(test_tag_list_finish_out_of_memory),
         T(test_text_fits),
         T(test_text_truncates_and_keeps_counting),

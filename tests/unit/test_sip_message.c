@@ -513,6 +513,60 @@ static void test_bare_cr_stays_inside_the_line(void **state)
     assert_int_equal(m.cseq, 1); /* a bare LF does end a line */
 }
 
+/* A message whose lines all end in CR alone (issue 18): taken for one long start line it was
+ * either no SIP at all (a request) or a response without headers. Flagged, and its header lines
+ * read up to each CR. */
+static void test_cr_only_request_flagged_and_read(void **state)
+{
+    (void)state;
+    struct sa_message m;
+    const char *t = "INVITE sip:bob@b.example SIP/2.0\rVia: SIP/2.0/UDP h;branch=z9hG4bKcr1\r"
+                    "Call-ID: cr1@x\rCSeq: 7 INVITE\rSupported: 100rel,\r timer\rContent-Length: 3\r\rv=0";
+    assert_true(sa_message_parse(t, strlen(t), &m));
+    assert_int_equal(m.flags, SA_MSG_BARE_CR | SA_MSG_HAS_VIA | SA_MSG_HAS_BRANCH | SA_MSG_RFC3261_BRANCH |
+                                  SA_MSG_HAS_CALL_ID | SA_MSG_HAS_CSEQ);
+    assert_slice(m.method, "INVITE");
+    assert_slice(m.via_branch, "z9hG4bKcr1");
+    assert_slice(m.call_id, "cr1@x");
+    assert_int_equal(m.cseq, 7);
+    assert_slice(m.cseq_method, "INVITE");
+    assert_int_equal(m.tag_line_count, 1); /* folded onto a line starting with white space */
+    assert_true(sa_message_lists_tag(&m, SA_HDR_SUPPORTED, (struct sa_slice){ "timer", 5 }));
+}
+
+static void test_cr_only_response_flagged_and_read(void **state)
+{
+    (void)state;
+    struct sa_message m = parse("SIP/2.0 200 OK\rVia: SIP/2.0/UDP h;branch=z9hG4bKcr1\rCall-ID: cr1@x\r"
+                                "From: <sip:a@x>;tag=f\rTo: <sip:b@x>;tag=t\rCSeq: 7 INVITE\r\r");
+    assert_true(m.flags & SA_MSG_BARE_CR);
+    assert_true(m.flags & SA_MSG_RESPONSE);
+    assert_int_equal(m.status_code, 200);
+    assert_slice(m.reason, "OK");
+    assert_slice(m.call_id, "cr1@x");
+    assert_int_equal(m.cseq, 7);
+    struct sa_slice to = sa_message_to_tag(&m);
+    assert_slice(to, "t");
+}
+
+/* Only the start line decides: CR LF there, and the message is read as usual (a bare CR in a
+ * later line stays inside it, test_bare_cr_stays_inside_the_line). A start line ending in CR LF
+ * after a bare CR is flagged too. */
+static void test_cr_only_decided_by_start_line(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "Via: SIP/2.0/UDP h;branch=z9hG4bK1\rCall-ID: c1@x\r\n\r\n");
+    assert_int_equal(m.flags & SA_MSG_BARE_CR, 0);
+    m = parse("OPTIONS sip:b@x SIP/2.0\r\r\n");
+    assert_true(m.flags & SA_MSG_BARE_CR);
+    assert_slice(m.method, "OPTIONS");
+    m = parse("SIP/2.0 200 OK\r");
+    assert_true(m.flags & SA_MSG_BARE_CR);
+    assert_slice(m.reason, "OK");
+    m = parse("garbage\rmore garbage");
+    assert_true(m.flags & SA_MSG_START_LINE_BAD);
+}
+
 static void test_to_tag_of_odd_name_addrs(void **state)
 {
     (void)state;
@@ -840,6 +894,9 @@ int main(void)
         cmocka_unit_test(test_names_with_symbols_for_letters_ignored),
         cmocka_unit_test(test_usual_and_unusual_spellings_read_alike),
         cmocka_unit_test(test_bare_cr_stays_inside_the_line),
+        cmocka_unit_test(test_cr_only_request_flagged_and_read),
+        cmocka_unit_test(test_cr_only_response_flagged_and_read),
+        cmocka_unit_test(test_cr_only_decided_by_start_line),
         cmocka_unit_test(test_to_tag_of_odd_name_addrs),
         cmocka_unit_test(test_via_with_angle_bracket_has_no_branch),
         cmocka_unit_test(test_via_quoted_parameter_before_branch),
