@@ -1443,6 +1443,60 @@ def hm_sctp_multihomed():
     return cap
 
 
+@capture("hm-hash-collision.pcapng", "Crafted collision of the old 64-bit transaction key (UDP)",
+         "UAC 192.0.2.10:5060 -> UAS 203.0.113.5:5060, three calls, each its "
+         "own Call-ID and From tag, CSeq 1 INVITE.  Call 1 (t = 0): INVITE "
+         "with branch b1, 100 after 20 ms, 180 after 400 ms, 200 after 2 s, "
+         "ACK (new branch).  Call 2 (t = 5 s): INVITE whose 24-byte branch b2 "
+         "was crafted (captures/make/oldhash.py: the old hash of commit "
+         "cd9e666 walked backwards, its last 8 bytes solved for, 8 token "
+         "bytes) so that its old 64-bit `sa_txn_key` (branch, INVITE, "
+         "192.0.2.10, 203.0.113.5:5060) equals call 1's INVITE key; answered "
+         "486 Busy Here after 30 ms, ACK on b2.  Nothing but that hash ties "
+         "call 2 to call 1: Call-ID, From tag, To tag and branch all differ.  "
+         "Call 3 (t = 10 s): INVITE reusing b1 exactly, with another Call-ID "
+         "and From tag (a branch must be unique, RFC 3261 §8.1.1.7: another "
+         "call, not a retransmission), 603 Decline after 500 ms, ACK on b1.  "
+         "Old code (cd9e666): frames 6 and 9 show as retransmissions of frame 1, "
+         "and the 486 and the 603 are linked to frame 1.")
+def hm_hash_collision():
+    import oldhash                      # captures/make/oldhash.py
+    cap = Cap()
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+    b1 = branch("collision-1")
+    key = oldhash.txn_key(b1, "INVITE", UAC, UAS, 5060)
+    # The first try is picked from a label, so the branch looks like any other.
+    b2, _tries = oldhash.forge_branch(key, "INVITE", UAC, UAS, 5060, head="z9hG4bK-",
+                                      start=int(_h("forge:collision-2", 12), 16))
+    assert b2 != b1 and oldhash.txn_key(b2, "INVITE", UAC, UAS, 5060) == key
+
+    c1 = Call("collision-1")
+    inv = c1.invite(br=b1)
+    cap.udp(0, flow, inv, note="INVITE, call 1 (branch b1)")
+    cap.udp(20 * MS, flow, c1.response(inv, 100, "Trying"), rev=True, note="100 after 20 ms")
+    cap.udp(400 * MS, flow, c1.response(inv, 180, "Ringing"), rev=True, note="180 after 400 ms")
+    cap.udp(2 * S, flow, c1.response(inv, 200, "OK"), rev=True, note="200 after 2 s")
+    cap.udp(2 * S + 2 * MS, flow, c1.ack2xx(1), note="ACK (new branch, 2xx)")
+
+    c2 = Call("collision-2")
+    inv = c2.invite(br=b2)
+    cap.udp(5 * S, flow, inv,
+            note="INVITE, call 2: other Call-ID, From tag and branch b2, crafted so that its "
+                 "old 64-bit key equals frame 1's")
+    r = c2.response(inv, 486, "Busy Here")
+    cap.udp(5 * S + 30 * MS, flow, r, rev=True, note="486 to frame 6 after 30 ms")
+    cap.udp(5 * S + 32 * MS, flow, c2.ack(inv, r), note="ACK (branch b2, non-2xx)")
+
+    c3 = Call("collision-3")
+    inv = c3.invite(br=b1)
+    cap.udp(10 * S, flow, inv,
+            note="INVITE, call 3: another Call-ID and From tag, branch b1 of frame 1 reused")
+    r = c3.response(inv, 603, "Decline")
+    cap.udp(10 * S + 500 * MS, flow, r, rev=True, note="603 to frame 9 after 500 ms")
+    cap.udp(10 * S + 502 * MS, flow, c3.ack(inv, r), note="ACK (branch b1, non-2xx)")
+    return cap
+
+
 WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
 
