@@ -1701,6 +1701,94 @@ def hm_tls():
 # ---------------------------------------------------------------------------
 
 
+@capture("hm-hostile-text.pcapng", "Capture bytes that must not reach the output raw",
+         "UAC 192.0.2.10:5060 -> UAS 203.0.113.5:5060 (UDP), each case its "
+         "own Call-ID.  (a) t = 0: an OPTIONS whose CSeq method is the bytes "
+         "FF FE 'M' ESC '[2J' (not UTF-8, then a terminal's clear-screen "
+         "sequence; the request line says OPTIONS, since tshark takes a "
+         "datagram starting with FF for SigComp), answered by a 421 with the "
+         "same CSeq (so its request is not found: the key has the method) whose "
+         "Require lists 100rel and a tag with ESC '[31m' and a lone C3 byte.  "
+         "(a2) t = 0.5 s: INVITE Supported: timer and a tag with BEL and FF, "
+         "421 with that Require, ACK.  (b) t = 1 s: INVITE "
+         "Require: foo, 420 with an empty `Unsupported:` header, ACK.  "
+         "(c) t = 2 s: INVITE and its 200 whose every line ends in CR alone "
+         "(no LF; no body), then an ACK with CRLF.  (d) t = 3 s: INVITE whose "
+         "Supported lists 24 tags with u-umlaut, 421 Require: 100rel: the "
+         "expert text is longer than Wireshark keeps (239 bytes), cut inside "
+         "a two-byte character unless cut before it.  (e) t = 4 s: TCP "
+         "192.0.2.10:50620 -> 203.0.113.5:5060 with an MSS of 65 000 "
+         "(jumbo frames): 70 OPTIONS (CSeq 1-70, own branches, one Call-ID) "
+         "in ONE segment, then their 70 200 OK in ONE segment 15 ms later.")
+def hm_hostile_text():
+    cap = Cap()
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+
+    # (a) hostile CSeq method ("\udcXX" is the raw byte XX); Wireshark takes a datagram whose
+    # first byte is F8-FF for SigComp, so the request line keeps OPTIONS
+    method = "\udcff\udcfeM\x1b[2J"
+    call = Call("hostile-a")
+    req = call.request("OPTIONS", 1, contact=False)
+    req.headers = [("CSeq: 1 " + method) if h.startswith("CSeq:") else h for h in req.headers]
+    cap.udp(0, flow, req, note="(a) OPTIONS whose CSeq method is FF FE 'M' ESC '[2J'")
+    r = call.response(req, 421, "Extension Required",
+                      extra=("Require: 100rel, x-\x1b[31mred\udcc3",))
+    cap.udp(20 * MS, flow, r, rev=True,
+            note="(a) 421, same CSeq, Require: 100rel, x-<ESC>[31mred<C3>")
+
+    # (a2) the same tags in a 421 that is matched: the request's Supported reaches the text too
+    call = Call("hostile-a2")
+    inv = call.invite(extra=("Supported: timer, x-\x07bell\udcff",))
+    cap.udp(500 * MS, flow, inv, note="(a2) INVITE Supported: timer, x-<BEL>bell<FF>")
+    r = call.response(inv, 421, "Extension Required",
+                      extra=("Require: 100rel, x-\x1b[31mred\udcc3",))
+    cap.udp(520 * MS, flow, r, rev=True, note="(a2) 421 Require: 100rel, x-<ESC>[31mred<C3>")
+    cap.udp(521 * MS, flow, call.ack(inv, r), note="(a2) ACK")
+
+    # (b) 420 with an empty Unsupported header
+    call = Call("hostile-b")
+    inv = call.invite(extra=("Require: foo",))
+    cap.udp(1 * S, flow, inv, note="(b) INVITE Require: foo")
+    r = call.response(inv, 420, "Bad Extension", extra=("Unsupported:",))
+    cap.udp(1 * S + 25 * MS, flow, r, rev=True, note="(b) 420 with an empty Unsupported:")
+    cap.udp(1 * S + 26 * MS, flow, call.ack(inv, r), note="(b) ACK")
+
+    # (c) CR-only line ends
+    call = Call("hostile-c")
+    inv = call.invite(body="")
+    cap.udp(2 * S, flow, inv.encode().replace(b"\r\n", b"\r"),
+            note="(c) INVITE, every line ends in CR alone")
+    r = call.response(inv, 200, "OK", body="")
+    cap.udp(2 * S + 30 * MS, flow, r.encode().replace(b"\r\n", b"\r"), rev=True,
+            note="(c) 200, every line ends in CR alone")
+    cap.udp(2 * S + 32 * MS, flow, call.ack2xx(1), note="(c) ACK (CRLF)")
+
+    # (d) an expert text longer than Wireshark keeps, full of two-byte characters
+    call = Call("hostile-d")
+    inv = call.invite(extra=("Supported: " + ", ".join("\u00fcber-%d" % i for i in range(24)),))
+    cap.udp(3 * S, flow, inv, note="(d) INVITE Supported: \u00fcber-0, ..., \u00fcber-23")
+    r = call.response(inv, 421, "Extension Required", extra=("Require: 100rel",))
+    cap.udp(3 * S + 20 * MS, flow, r, rev=True, note="(d) 421 Require: 100rel")
+    cap.udp(3 * S + 21 * MS, flow, call.ack(inv, r), note="(d) ACK")
+
+    # (e) 70 SIP messages in one TCP segment, and their 70 responses in another
+    ad = TcpCap(cap)
+    call = Call("hostile-e", uac_port=50620, transport="TCP")
+    tflow = TcpFlow(ad, UAC, 50620, UAS, 5060, mss=65000)
+    ad.note = "(e) TCP handshake"
+    t = tflow.handshake(BASE_US + 4 * S, rtt_us=400) - BASE_US
+    ad.note = None
+    reqs = [call.request("OPTIONS", i, contact=False) for i in range(1, 71)]
+    tcp_send(tflow, ad, t + 200, reqs, "(e) 70 OPTIONS (CSeq 1-70) in ONE segment")
+    resps = [call.response(q, 200, "OK") for q in reqs]
+    tcp_send(tflow, ad, t + 15 * MS, resps, "(e) their 70 200 OK in ONE segment", from_client=False)
+    ad.note = "(e) TCP ACK"
+    tflow.ack(BASE_US + t + 55 * MS, from_client=True)
+    ad.note = "(e) TCP close"
+    tflow.close(BASE_US + t + 100 * MS, from_client=True)
+    return cap
+
+
 def build(outdir):
     """Write every capture; return {name: notes in frame order}."""
     notes = {}

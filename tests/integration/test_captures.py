@@ -15,6 +15,8 @@ CAPTURES = ["hm-classes-udp", "hm-timers", "hm-421-edge", "hm-tcp-two-in-one", "
             # other transports: SCTP (responses on a second association), WebSocket (RFC 7118),
             # TLS 1.2 decrypted with the key log the capture carries
             "hm-sctp", "hm-websocket", "hm-tls", "hm-sctp-multihomed",
+            # capture bytes escaped in every text, CR-only lines, 70 SIP messages in one segment (issue 18)
+            "hm-hostile-text",
             # recorded from SIPp and kamailio on loopback (captures/README.md)
             "rec-basic-udp", "rec-basic-tcp", "rec-proxy-chain", "rec-slow-trying", "rec-stuck-trying",
             "rec-proxy-408", "rec-cancel-487", "rec-421", "rec-420", "rec-classes"]
