@@ -54,6 +54,7 @@ expert_field ei_sa_trying_long = EI_INIT;
 expert_field ei_sa_trying_stuck = EI_INIT;
 expert_field ei_sa_trying_absent = EI_INIT;
 expert_field ei_sa_other_port = EI_INIT;
+expert_field ei_sa_port_ambiguous = EI_INIT;
 expert_field ei_sa_branch_reused = EI_INIT;
 expert_field ei_sa_time_invalid = EI_INIT;
 expert_field ei_sa_key_too_long = EI_INIT;
@@ -211,11 +212,15 @@ static ei_register_info ei[] = {
                               "INVITE answered late without a 100 Trying on this hop", EXPFILL } },
     { &ei_sa_other_port, { "sip.analysis.other_port", PI_SEQUENCE, PI_CHAT,
                            "Response sent from another port than the one its request went to", EXPFILL } },
+    { &ei_sa_port_ambiguous, { "sip.analysis.other_port.ambiguous", PI_SEQUENCE, PI_NOTE,
+                               "Response from a port none of its possible requests went to: not matched",
+                               EXPFILL } },
     { &ei_sa_branch_reused, { "sip.analysis.branch_reused", PI_PROTOCOL, PI_WARN,
                               "Via branch already used by another call (RFC 3261 \xc2\xa7" "8.1.1.7 makes it unique)",
                               EXPFILL } },
     { &ei_sa_time_invalid, { "sip.analysis.time.invalid", PI_MALFORMED, PI_WARN,
-                             "Frame timestamp out of range: no times computed for this message", EXPFILL } },
+                             "Frame timestamp out of range (nanosecond times cover the years 1677-2262): no "
+                             "times computed for this message", EXPFILL } },
     { &ei_sa_key_too_long, { "sip.analysis.key_too_long", PI_PROTOCOL, PI_WARN,
                              "Via branch, Call-ID and method too long to match: not matched to a transaction",
                              EXPFILL } },

@@ -53,6 +53,7 @@ extern expert_field ei_sa_trying_long;
 extern expert_field ei_sa_trying_stuck;
 extern expert_field ei_sa_trying_absent;
 extern expert_field ei_sa_other_port;
+extern expert_field ei_sa_port_ambiguous;
 extern expert_field ei_sa_branch_reused;
 extern expert_field ei_sa_time_invalid;
 extern expert_field ei_sa_key_too_long;

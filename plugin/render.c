@@ -180,6 +180,12 @@ static void render_link(struct sa_view *v)
                       "Response sent from port %u; its request in frame %u went to port %u (RFC 3261 "
                       "\xc2\xa7" "18.2.2: responses go to the Via, whatever port they leave from)",
                       v->pinfo->srcport, t->req_frame, sa_key_server_port(t->key, t->key_bucket_len));
+    if (r->flags & SA_REC_PORT_AMBIGUOUS)
+        SA_EXPERT_FMT(v, &ei_sa_port_ambiguous,
+                      "Sent from port %u, where none of the requests it may answer went: requests with its "
+                      "branch went to several ports of this host (the latest in frame %u); not linked rather "
+                      "than guessed",
+                      v->pinfo->srcport, r->link);
     if (r->flags & SA_REC_BRANCH_REUSED)
         SA_EXPERT_FMT(v, &ei_sa_branch_reused,
                       "Via branch already used by another call's request in frame %u (RFC 3261 \xc2\xa7"
@@ -225,11 +231,11 @@ static int64_t ms_to_ns(guint ms)
 static const char *measured_text(packet_info *pinfo, unsigned copies)
 {
     if (copies == 0)
-        return "measured where the capture was taken, network round trip included";
+        return "as seen at the capture point (round trip included)";
     return wmem_strdup_printf(pinfo->pool,
-                              "measured where the capture was taken, network round trip included; %u INVITE "
-                              "retransmission%s went out first: loss is more likely than a slow server",
-                              copies, copies == 1 ? "" : "s");
+                              "as seen at the capture point (round trip included); %u INVITE cop%s went out "
+                              "first: loss is more likely than a slow server",
+                              copies, copies == 1 ? "y" : "ies");
 }
 
 static void render_first_100(struct sa_view *v)
@@ -288,7 +294,7 @@ static void render_after_100(struct sa_view *v)
     /* What ended the wait: the 100 did come, so the next hop had the request. */
     const char *why = "";
     if (v->r->code == 408)
-        why = ": the 100 came, then nothing until this 408 Request Timeout (no answer from further on in time)";
+        why = ": after the 100 nothing more came until the 408 (no answer from further downstream in time)";
     else if (v->r->code == 487 && t->cancel_frame)
         why = wmem_strdup_printf(v->pinfo->pool, ": cancelled by the CANCEL in frame %u while waiting on 100 Trying",
                                  t->cancel_frame);
@@ -384,7 +390,7 @@ static int class_bound[7];
 static int note_flags_bound;
 static const uint32_t NOTE_FLAGS = SA_REC_RETRANS | SA_REC_REQUEST_UNSEEN | SA_REC_FIRST_100 | SA_REC_AFTER_100 |
                                    SA_REC_NO_100 | SA_REC_TRUNCATED | SA_REC_TAG_LINES_CUT | SA_REC_OTHER_PORT |
-                                   SA_REC_ICMP_QUOTE;
+                                   SA_REC_ICMP_QUOTE | SA_REC_PORT_AMBIGUOUS;
 
 void sa_render_init(void)
 {
@@ -396,7 +402,8 @@ void sa_render_init(void)
     }
     const expert_field *notes[] = { &ei_sa_retransmission, &ei_sa_request_unseen, &ei_sa_trying_late,
                                     &ei_sa_trying_long, &ei_sa_trying_absent, &ei_sa_truncated,
-                                    &ei_sa_tag_lines_cut, &ei_sa_other_port, &ei_sa_icmp_quote };
+                                    &ei_sa_tag_lines_cut, &ei_sa_other_port, &ei_sa_icmp_quote,
+                                    &ei_sa_port_ambiguous };
     note_flags_bound = 0;
     for (size_t i = 0; i < G_N_ELEMENTS(notes); i++)
         note_flags_bound = max_severity(note_flags_bound, notes[i]);

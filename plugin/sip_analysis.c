@@ -66,18 +66,67 @@ static void sa_cleanup(void)
     set_postdissector_wanted_hfids(sa_handle, NULL);
 }
 
-/* SIP inside an ICMP error (the quoted start of the packet that could not be delivered) is
- * dissected at the top of the frame's tree like traffic, after the ICMP item; a frame that has an
- * ICMP item carries no other SIP. pinfo's addresses and ports are then the quoted packet's: its
- * IP and UDP headers are dissected last. */
-static gboolean frame_is_icmp(proto_tree *tree)
+/* SIP inside an ICMP error (the quoted start of a packet that could not be delivered) is
+ * dissected at the top of the frame's tree like traffic, after the ICMP item; a frame with ICMP
+ * in it carries no other SIP. Its layers say so on every pass, tree or not. */
+static gboolean frame_is_icmp(packet_info *pinfo)
+{
+    return proto_is_frame_protocol(pinfo->layers, "icmp") || proto_is_frame_protocol(pinfo->layers, "icmpv6");
+}
+
+static proto_node *icmp_item(proto_tree *tree)
 {
     for (proto_node *node = tree ? tree->first_child : NULL; node; node = node->next) {
         field_info *fi = PNODE_FINFO(node);
         if (fi && fi->hfinfo && (fi->hfinfo->id == proto_icmp || fi->hfinfo->id == proto_icmpv6))
-            return TRUE;
+            return node;
     }
-    return FALSE;
+    return NULL;
+}
+
+/* The quoted packet's addresses and ports, read from its headers: after the dissection pinfo
+ * holds the outer packet's addresses. The quote starts 8 bytes into the ICMP message (both ICMP
+ * and ICMPv6 errors) and must be a UDP datagram whose payload starts where the SIP item does;
+ * anything else leaves the quote unmatched (FALSE). */
+static gboolean quoted_endpoints(proto_node *icmp, proto_item *sip, struct sa_packet *pkt)
+{
+    field_info *ifi = icmp ? PNODE_FINFO(icmp) : NULL;
+    field_info *sfi = sip ? PITEM_FINFO(sip) : NULL;
+    if (!ifi || !sfi || !ifi->ds_tvb || ifi->ds_tvb != sfi->ds_tvb || ifi->start < 0)
+        return FALSE;
+    tvbuff_t *tvb = ifi->ds_tvb;
+    gint ip = ifi->start + 8;
+    if (tvb_captured_length_remaining(tvb, ip) < 1)
+        return FALSE;
+    guint8 version = tvb_get_guint8(tvb, ip) >> 4;
+    gint udp, addr_len, src_at, dst_at;
+    if (version == 4 && tvb_captured_length_remaining(tvb, ip) >= 20 && tvb_get_guint8(tvb, ip + 9) == 17) {
+        udp = ip + (tvb_get_guint8(tvb, ip) & 0x0f) * 4;
+        addr_len = 4, src_at = ip + 12, dst_at = ip + 16;
+    } else if (version == 6 && tvb_captured_length_remaining(tvb, ip) >= 40 && tvb_get_guint8(tvb, ip + 6) == 17) {
+        udp = ip + 40;
+        addr_len = 16, src_at = ip + 8, dst_at = ip + 24;
+    } else {
+        return FALSE;
+    }
+    if (udp + 8 != sfi->start || tvb_captured_length_remaining(tvb, udp) < 8)
+        return FALSE;
+    pkt->src = (struct sa_endpoint){ .addr_len = (uint8_t)addr_len, .port = tvb_get_ntohs(tvb, udp) };
+    pkt->dst = (struct sa_endpoint){ .addr_len = (uint8_t)addr_len, .port = tvb_get_ntohs(tvb, udp + 2) };
+    tvb_memcpy(tvb, pkt->src.addr, src_at, addr_len);
+    tvb_memcpy(tvb, pkt->dst.addr, dst_at, addr_len);
+    return TRUE;
+}
+
+static const struct sa_record *analyse_icmp_quote(proto_tree *tree, const struct sa_packet *pkt, proto_item *sip)
+{
+    struct sa_message msg;
+    struct sa_packet quoted = *pkt;
+    gboolean ok = sa_sip_node_parse(sip, &msg);
+    /* Addresses unknown: the quote is still no traffic, but nothing is matched to it. */
+    if (!quoted_endpoints(icmp_item(tree), sip, &quoted))
+        ok = FALSE;
+    return sa_analyzer_icmp_quote(analysis, &quoted, ok ? &msg : NULL);
 }
 
 /* Returns the frame's first record (NULL if none could be stored). */
@@ -86,13 +135,17 @@ static const struct sa_record *analyse_first_pass(packet_info *pinfo, proto_tree
 {
     struct sa_packet pkt;
     sa_packet_from_pinfo(pinfo, &pkt);
-    gboolean icmp = frame_is_icmp(tree);
+    gboolean icmp = frame_is_icmp(pinfo);
     const struct sa_record *first = NULL;
     for (guint i = 0; i < nodes->count; i++) {
-        struct sa_message msg;
-        gboolean ok = sa_sip_node_parse(nodes->items[i], &msg);
-        const struct sa_record *r = icmp ? sa_analyzer_icmp_quote(analysis, &pkt, ok ? &msg : NULL)
-                                         : sa_analyzer_message(analysis, &pkt, ok ? &msg : NULL);
+        const struct sa_record *r;
+        if (icmp) {
+            r = analyse_icmp_quote(tree, &pkt, nodes->items[i]);
+        } else {
+            struct sa_message msg;
+            gboolean ok = sa_sip_node_parse(nodes->items[i], &msg);
+            r = sa_analyzer_message(analysis, &pkt, ok ? &msg : NULL);
+        }
         first = first ? first : r;
     }
     return first;

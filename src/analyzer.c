@@ -333,13 +333,17 @@ static void track_trying(struct sa_txn *t, const struct sa_packet *pkt, uint16_t
  * request sent to two ports of one host) leave the response unmatched rather than guessed. */
 static struct sa_txn *answered_txn(const struct sa_txn_found *found, struct sa_record *r)
 {
-    if (found->same)
+    if (found->same && found->same->req_frame)
         return found->same;
-    if (found->other_port_count == 1 && found->other_port->req_frame) {
+    if (found->other_port_count == 1) {
         r->flags |= SA_REC_OTHER_PORT;
         return found->other_port;
     }
-    return NULL;
+    if (found->other_port_count > 1) {
+        r->flags |= SA_REC_PORT_AMBIGUOUS;
+        r->link = found->other_port->req_frame;
+    }
+    return found->same; /* made from an earlier response without its request, or NULL */
 }
 
 /* A response whose request is not in the capture still starts a transaction of its own, so its
@@ -385,8 +389,10 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
     struct sa_txn *t = answered_txn(&found, r);
     if (!t && valid)
         t = txn_without_request(a, msg, &k, &found);
+    bool ambiguous = r->flags & SA_REC_PORT_AMBIGUOUS; /* its request may well be in the capture */
     if (!t) {
-        r->flags |= SA_REC_REQUEST_UNSEEN;
+        if (!ambiguous)
+            r->flags |= SA_REC_REQUEST_UNSEEN;
         return;
     }
     r->txn = t;
@@ -413,8 +419,8 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
         r->link = t->final_frame;
         return;
     }
-    if (!t->req_frame)
-        r->flags |= SA_REC_REQUEST_UNSEEN; /* the first response of a transaction made without it */
+    if (!t->req_frame && !ambiguous)
+        r->flags |= SA_REC_REQUEST_UNSEEN; /* a response of a transaction made without it */
     if (!t->last_resp_frame)
         t->copies_before_first = t->req_copies;
     if (t->flags & SA_TXN_INVITE)

@@ -37,7 +37,10 @@ enum sa_record_flags {
     SA_REC_BRANCH_REUSED = 1u << 22, /* request reusing another call's branch (RFC 3261 §8.1.1.7) */
     SA_REC_TIME_INVALID = 1u << 23,  /* the frame's timestamp is out of range: no times */
     SA_REC_ICMP_QUOTE = 1u << 24,    /* a copy quoted in an ICMP error: not traffic; link = original */
-    SA_REC_ICMP_REPORTED = 1u << 25, /* an ICMP error quotes this message: sa_analyzer_icmp_frame */
+    SA_REC_ICMP_REPORTED = 1u << 25, /* an ICMP error quotes this message: sa_analyzer_icmp_report */
+    SA_REC_KEY_TOO_LONG = 1u << 26,  /* branch, Call-ID and the rest exceed SA_KEY_MAX: not matched */
+    SA_REC_PORT_AMBIGUOUS = 1u << 27, /* from a port none of several candidate requests went to:
+                                         not matched; link = the latest candidate */
 };
 
 /* 24 bytes, one per SIP message of the capture: what is rare (the option-tag analysis of a

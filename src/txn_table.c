@@ -56,6 +56,8 @@ void sa_txn_table_find(const struct sa_txn_table *t, const struct sa_key *k, str
                 out->same = x;
             break;
         case SA_KEY_OTHER_PORT:
+            if (!x->req_frame)
+                break; /* made from a response: no request to answer */
             if (!out->other_port)
                 out->other_port = x;
             out->other_port_count++;

@@ -27,7 +27,7 @@ struct sa_txn_table {
 /* What a lookup found, newest first. */
 struct sa_txn_found {
     struct sa_txn *same;            /* the transaction with this exact key */
-    struct sa_txn *other_port;      /* one that differs only in the server's port ... */
+    struct sa_txn *other_port;      /* one with its request that differs only in the server's port ... */
     unsigned other_port_count;      /* ... and how many such there are (1: unambiguous) */
     struct sa_txn *other_call;      /* same branch, method, hop and port, another Call-ID */
     uint64_t hash;                  /* of the key's bucket part, for sa_txn_table_add */
