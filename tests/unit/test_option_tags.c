@@ -160,6 +160,7 @@ static void test_tag_list_empty(void **state)
     struct ts_env *env = *state;
     struct sa_tag_list_builder b;
     struct sa_tag_list l;
+    size_t blocks = env->heap.live_blocks; /* the fixture's analyzer and its tables */
     sa_tag_list_builder_init(&b);
     assert_true(sa_tag_list_finish(&b, &env->heap.a, &l));
     assert_int_equal(l.count, 0);
@@ -167,7 +168,7 @@ static void test_tag_list_empty(void **state)
     const char *cur = NULL;
     assert_null(sa_tag_list_next(&l, &cur));
     assert_false(sa_tag_list_has(&l, ts_slice("a")));
-    assert_int_equal(env->heap.live_blocks, 5); /* only the fixture's analyzer and its four hash tables */
+    assert_int_equal(env->heap.live_blocks, blocks); /* an empty list allocates nothing */
 }
 
 static void test_tag_list_has_case_insensitive(void **state)
