@@ -368,12 +368,12 @@ static void render_icmp_reported(struct sa_view *v)
     if (count > 1)
         SA_EXPERT_FMT(v, &ei_sa_icmp_reported,
                       "ICMP error in frame %u reports this message undeliverable (%u ICMP errors quote it): "
-                      "the destination is unreachable from here (closed port, NAT binding gone, routing)",
+                      "its destination could not be reached (closed port, NAT binding gone, routing)",
                       first, count);
     else
         SA_EXPERT_FMT(v, &ei_sa_icmp_reported,
-                      "ICMP error in frame %u reports this message undeliverable: the destination is "
-                      "unreachable from here (closed port, NAT binding gone, routing)",
+                      "ICMP error in frame %u reports this message undeliverable: its destination could "
+                      "not be reached (closed port, NAT binding gone, routing)",
                       first);
 }
 

@@ -379,7 +379,8 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
     /* A response travels the request's hop backwards: its destination sent the request. */
     struct sa_key k;
     if (!make_key(msg, msg->cseq_method, &pkt->dst, &pkt->src, &k, r)) {
-        r->flags |= SA_REC_REQUEST_UNSEEN;
+        if (!(r->flags & SA_REC_KEY_TOO_LONG))
+            r->flags |= SA_REC_REQUEST_UNSEEN;
         if (ext_code && (msg->flags & SA_MSG_HAS_CSEQ))
             on_failure(a, pkt, msg, NULL, r);
         return;

@@ -1381,6 +1381,35 @@ def hm_timestamps():
     return cap
 
 
+@capture("hm-long-key.pcapng", "A Via branch too long to match",
+         "UAC 192.0.2.10:5060 -> UAS 203.0.113.5:5060.  An OPTIONS whose "
+         "top Via branch is z9hG4bK followed by 1 200 characters (legal, "
+         "but no real stack writes one; the analysis keeps every "
+         "transaction's key whole and stops at 1 024 bytes), resent after "
+         "500 ms, and its 200 OK; then an ordinary OPTIONS and its 200.")
+def hm_long_key():
+    cap = Cap()
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+    long_branch = "z9hG4bK" + "x" * 1200
+    call = Call("long-key")
+    via = "Via: SIP/2.0/UDP %s;branch=%s" % (hostport(UAC, 5060), long_branch)
+    opt = Msg("OPTIONS sip:bob@203.0.113.5 SIP/2.0",
+              [via, "Max-Forwards: 70", "From: <%s>;tag=%s" % (call.from_uri, call.from_tag),
+               "To: <sip:bob@203.0.113.5>", "Call-ID: " + call.call_id, "CSeq: 1 OPTIONS"])
+    ok = Msg("SIP/2.0 200 OK",
+             [via, "From: <%s>;tag=%s" % (call.from_uri, call.from_tag),
+              "To: <sip:bob@203.0.113.5>;tag=" + tag("long-key-uas"), "Call-ID: " + call.call_id,
+              "CSeq: 1 OPTIONS"])
+    cap.udp(0, flow, opt, note="OPTIONS, branch of 1 207 characters")
+    cap.udp(500 * MS, flow, opt, note="the same OPTIONS resent")
+    cap.udp(520 * MS, flow, ok, rev=True, note="200 OK to it")
+    plain = Call("long-key-plain")
+    opt2 = plain.request("OPTIONS", 1)
+    cap.udp(2 * S, flow, opt2, note="an ordinary OPTIONS")
+    cap.udp(2 * S + 10 * MS, flow, plain.response(opt2, 200, "OK"), rev=True, note="its 200 OK")
+    return cap
+
+
 UAC_ALT = "192.0.2.11"      # alice's second address (multi-homed SCTP)
 UAS_ALT = "203.0.113.6"     # bob's second address
 

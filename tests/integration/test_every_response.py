@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Every SIP response in every capture of the project, recorded or hand-made, over UDP, TCP, TLS,
 WebSocket and SCTP, in one pass and two: its class is the first digit of its code, and its class
-expert info names both."""
+expert info names both. A response quoted inside an ICMP error is no traffic: it gets the quote's
+expert info and nothing else."""
 import glob
 import os
 
@@ -18,8 +19,13 @@ CLASS_EXPERT = {1: "Provisional", 2: "Success", 3: "Redirection", 4: "Client Fai
 @pytest.mark.parametrize("capture", CAPTURES)
 def test_class_of_every_response(tshark, capture, two_pass):
     got = tshark.analysis(capture, two_pass=two_pass)
-    codes = tshark.fields(capture, ["sip.Status-Code"], two_pass=two_pass, dfilter="sip.Status-Code")
+    codes = tshark.fields(capture, ["sip.Status-Code"], two_pass=two_pass,
+                          dfilter="sip.Status-Code && !icmp && !icmpv6")
+    quoted = tshark.frames(capture, "sip.Status-Code && (icmp || icmpv6)", two_pass=two_pass)
     assert codes, "no SIP response in %s" % capture
+    for frame in quoted:
+        assert [[e[0] for e in m["experts"]] for m in got[frame]] == [["sip.analysis.icmp.quote"]], frame
+        assert all(k in ("experts", "sip.analysis.icmp.quoted_frame") for m in got[frame] for k in m), frame
     for frame, v in codes.items():
         responses = [m for m in got[frame] if "sip.analysis.class" in m or any(
             e[0] == "sip.analysis.class.invalid" for e in m["experts"])]

@@ -40,7 +40,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat'),
                   ('sip.analysis.trying.absent',
                    'No 100 Trying on this hop: the first response, 200 OK, came 1500.000 ms after the INVITE '
-                   'in frame 5 (threshold 200 ms)',
+                   'in frame 5 (threshold 200 ms), as seen at the capture point (round trip included)',
                    'Note')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
@@ -104,7 +104,8 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
                    ('sip.analysis.outcome.declined', '486 Busy Here: outcome declined', 'Warning'),
                    ('sip.analysis.trying.absent',
                     'No 100 Trying on this hop: the first response, 486 Busy Here, came 800.000 ms after the '
-                    'INVITE in frame 17 (threshold 200 ms)',
+                    'INVITE in frame 17 (threshold 200 ms), as seen at the capture point (round trip '
+                    'included)',
                     'Note')],
        'sip.analysis.class': ['4'],
        'sip.analysis.code.action': ["Usually normal. If unexpected, check the endpoint's call limit, "
@@ -139,7 +140,8 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
                    ('sip.analysis.outcome.declined', '603 Decline: outcome declined', 'Warning'),
                    ('sip.analysis.trying.absent',
                     'No 100 Trying on this hop: the first response, 603 Decline, came 2000.000 ms after the '
-                    'INVITE in frame 23 (threshold 200 ms)',
+                    'INVITE in frame 23 (threshold 200 ms), as seen at the capture point (round trip '
+                    'included)',
                     'Note')],
        'sip.analysis.class': ['6'],
        'sip.analysis.code.action': ['Usually a user decision, not a fault. If unexpected, check call '
@@ -172,7 +174,8 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
                    ('sip.analysis.outcome.success', '299 (unregistered code): outcome success', 'Chat'),
                    ('sip.analysis.trying.absent',
                     'No 100 Trying on this hop: the first response, 299 (unregistered code), came 300.000 ms '
-                    'after the INVITE in frame 29 (threshold 200 ms)',
+                    'after the INVITE in frame 29 (threshold 200 ms), as seen at the capture point (round '
+                    'trip included)',
                     'Note')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '

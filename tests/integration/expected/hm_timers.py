@@ -10,8 +10,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
  4: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
                   ('sip.analysis.trying.late',
-                   '100 Trying came 1700.250 ms after the INVITE in frame 1 (threshold 200 ms; 2 INVITE '
-                   'retransmissions before it)',
+                   '100 Trying came 1700.250 ms after the INVITE in frame 1 (threshold 200 ms), as seen at '
+                   'the capture point (round trip included); 2 INVITE copies went out first: loss is more '
+                   'likely than a slow server',
                    'Note')],
       'sip.analysis.class': ['1'],
       'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
@@ -137,7 +138,8 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
                    ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat'),
                    ('sip.analysis.trying.absent',
                     'No 100 Trying on this hop: the first response, 180 Ringing, came 350.000 ms after the '
-                    'INVITE in frame 17 (threshold 200 ms)',
+                    'INVITE in frame 17 (threshold 200 ms), as seen at the capture point (round trip '
+                    'included)',
                     'Note')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
@@ -278,8 +280,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
  34: [{'experts': [('sip.analysis.class.client_failure', '408 Request Timeout: Client Failure', 'Warning'),
                    ('sip.analysis.outcome.timeout', '408 Request Timeout: outcome timeout', 'Warning'),
                    ('sip.analysis.trying.long',
-                    '408 Request Timeout ended 31990.000 ms on 100 Trying (frame 9, threshold 3000 ms): the '
-                    'request timed out while waiting on 100 Trying',
+                    '408 Request Timeout ended 31990.000 ms on 100 Trying (frame 9, threshold 3000 ms): '
+                    'after the 100 nothing more came until the 408 (no answer from further downstream in '
+                    'time)',
                     'Note')],
        'sip.analysis.class': ['4'],
        'sip.analysis.code.action': ['Find the hop that did not answer: look for unanswered retransmissions '

@@ -22,8 +22,8 @@ EXPECTED = {9: [{'experts': [('sip.analysis.class.success', '200 OK: Success', '
  13: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
                    ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
                    ('sip.analysis.trying.late',
-                    '100 Trying came 262.500 ms after the INVITE in frame 11 (threshold 200 ms; 0 INVITE '
-                    'retransmissions before it)',
+                    '100 Trying came 262.500 ms after the INVITE in frame 11 (threshold 200 ms), as seen at '
+                    'the capture point (round trip included)',
                     'Note')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '

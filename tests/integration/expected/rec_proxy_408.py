@@ -52,8 +52,8 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
  5: [{'experts': [('sip.analysis.class.client_failure', '408 Request Timeout: Client Failure', 'Warning'),
                   ('sip.analysis.outcome.timeout', '408 Request Timeout: outcome timeout', 'Warning'),
                   ('sip.analysis.trying.long',
-                   '408 Request Timeout ended 4040.146 ms on 100 Trying (frame 2, threshold 3000 ms): the '
-                   'request timed out while waiting on 100 Trying',
+                   '408 Request Timeout ended 4040.146 ms on 100 Trying (frame 2, threshold 3000 ms): after '
+                   'the 100 nothing more came until the 408 (no answer from further downstream in time)',
                    'Note')],
       'sip.analysis.class': ['4'],
       'sip.analysis.code.action': ['Find the hop that did not answer: look for unanswered retransmissions '

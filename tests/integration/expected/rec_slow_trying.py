@@ -8,8 +8,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
  3: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
                   ('sip.analysis.trying.late',
-                   '100 Trying came 1203.040 ms after the INVITE in frame 1 (threshold 200 ms; 1 INVITE '
-                   'retransmission before it)',
+                   '100 Trying came 1203.040 ms after the INVITE in frame 1 (threshold 200 ms), as seen at '
+                   'the capture point (round trip included); 1 INVITE copy went out first: loss is more '
+                   'likely than a slow server',
                    'Note')],
       'sip.analysis.class': ['1'],
       'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
