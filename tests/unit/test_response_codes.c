@@ -410,6 +410,22 @@ static void test_option_tags_match_registry(void **state)
     assert_int_equal(seen, sa_option_tag_count());
 }
 
+/* A registry label's note ("Accepted (Deprecated)") is not part of the phrase a server writes. */
+static void test_phrase_matches_standard_phrase_only(void **state)
+{
+    (void)state;
+    const struct sa_code_info *accepted = sa_code_lookup(202);
+    assert_non_null(accepted);
+    assert_string_equal(accepted->phrase, "Accepted (Deprecated)");
+    assert_true(sa_code_phrase_matches(accepted, (struct sa_slice){ "Accepted", 8 }));
+    assert_true(sa_code_phrase_matches(accepted, (struct sa_slice){ "ACCEPTED", 8 }));
+    assert_false(sa_code_phrase_matches(accepted, (struct sa_slice){ "Accepted (Deprecated)", 21 }));
+    assert_false(sa_code_phrase_matches(accepted, (struct sa_slice){ "Accept", 6 }));
+    const struct sa_code_info *busy = sa_code_lookup(486);
+    assert_true(sa_code_phrase_matches(busy, (struct sa_slice){ "Busy Here", 9 }));
+    assert_false(sa_code_phrase_matches(busy, (struct sa_slice){ "Busy", 4 }));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -420,6 +436,7 @@ int main(void)
         cmocka_unit_test(test_outcomes),
         cmocka_unit_test(test_option_tag_lookup),
         cmocka_unit_test(test_option_tags_match_registry),
+        cmocka_unit_test(test_phrase_matches_standard_phrase_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
