@@ -238,13 +238,20 @@ static void on_failure(struct sa_analyzer *a, const struct sa_packet *pkt, const
     struct sa_key k;
     if (!e || !sa_retry_key_make(msg, msg->cseq_method, &k))
         return;
-    struct pending_failure *p = sa_arena_alloc(&a->arena, sizeof *p + k.len);
+    uint64_t h = table_key(a, k.bytes, k.len);
+    /* The latest 420/421 of a series waits for the retry: a series already waiting keeps its entry. */
+    struct pending_failure *p = sa_hash_table_get(&a->failures, h);
+    if (p && p->key_len == k.len && memcmp(p->key, k.bytes, k.len) == 0) {
+        p->ext = e;
+        return;
+    }
+    p = sa_arena_alloc(&a->arena, sizeof *p + k.len);
     if (!p)
         return;
     p->ext = e;
     p->key_len = k.len;
     memcpy(p->key, k.bytes, k.len);
-    if (sa_hash_table_put(&a->failures, table_key(a, k.bytes, k.len), p))
+    if (sa_hash_table_put(&a->failures, h, p))
         sa_hash_table_put(&a->failed_calls, call_key(a, msg), p); /* retry key set: Call-ID too */
 }
 
