@@ -57,6 +57,12 @@ static void sa_init(void)
     GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
     if (proto_sip > 0)
         g_array_append_val(wanted, proto_sip);
+    /* The ICMP item tells where a quoted packet's headers are (quoted_endpoints): wanted, so that
+     * no first pass (the GUI's included) leaves it out. Frames without ICMP do not pay for it. */
+    if (proto_icmp > 0)
+        g_array_append_val(wanted, proto_icmp);
+    if (proto_icmpv6 > 0)
+        g_array_append_val(wanted, proto_icmpv6);
     set_postdissector_wanted_hfids(sa_handle, wanted);
 }
 
