@@ -64,7 +64,7 @@ while [ $# -gt 0 ]; do
         --low-bits) low_bits=$2; shift 2 ;;
         --timeout) tmo=$2; shift 2 ;;
         --no-without) without=0; shift ;;
-        -h|--help) sed -n '3,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '3,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "flood.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
