@@ -2,6 +2,7 @@
 #include "render.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include "expert_gate.h"
 #include "fields.h"
@@ -359,18 +360,20 @@ static void render_trying(struct sa_view *v)
 static void render_icmp_quote(struct sa_view *v)
 {
     const struct sa_record *r = v->r;
+    struct sa_icmp_report rep = { 0 };
+    sa_analyzer_icmp_report(v->an, r, &rep);
+    const char *words = sa_icmp_error_words(&rep.error);
+    int kind = (int)strcspn(words, ":"); /* "port unreachable", without the explanation */
     const char *what = (r->flags & SA_REC_RESPONSE)
                            ? wmem_strdup_printf(v->pinfo->pool, "SIP %u response", (unsigned)r->code)
                            : "SIP request";
     if (r->link) {
         add_uint(v, hf_sa_icmp_quoted_frame, r->link);
-        SA_EXPERT_FMT(v, &ei_sa_icmp_quote,
-                      "ICMP error quoting the %s in frame %u, which did not reach its destination: a copy, "
-                      "not traffic (not analysed)", what, r->link);
+        SA_EXPERT_FMT(v, &ei_sa_icmp_quote, "ICMP %.*s quoting the %s in frame %u: a copy, not traffic", kind,
+                      words, what, r->link);
     } else {
-        SA_EXPERT_FMT(v, &ei_sa_icmp_quote,
-                      "ICMP error quoting a %s that is not in the capture: a copy, not traffic (not analysed)",
-                      what);
+        SA_EXPERT_FMT(v, &ei_sa_icmp_quote, "ICMP %.*s quoting a %s that is not in the capture: a copy, not traffic",
+                      kind, words, what);
     }
 }
 
@@ -378,20 +381,13 @@ static void render_icmp_quote(struct sa_view *v)
  * that look forward. */
 static void render_icmp_reported(struct sa_view *v)
 {
-    uint32_t first, count;
-    if (!sa_analyzer_icmp_report(v->an, v->r, &first, &count))
+    struct sa_icmp_report rep;
+    if (!sa_analyzer_icmp_report(v->an, v->r, &rep))
         return;
-    add_uint(v, hf_sa_icmp_frame, first);
-    if (count > 1)
-        SA_EXPERT_FMT(v, &ei_sa_icmp_reported,
-                      "ICMP error in frame %u reports this message undeliverable (%u ICMP errors quote it): "
-                      "its destination could not be reached (closed port, NAT binding gone, routing)",
-                      first, count);
-    else
-        SA_EXPERT_FMT(v, &ei_sa_icmp_reported,
-                      "ICMP error in frame %u reports this message undeliverable: its destination could "
-                      "not be reached (closed port, NAT binding gone, routing)",
-                      first);
+    add_uint(v, hf_sa_icmp_frame, rep.first_frame);
+    const char *more = rep.count > 1 ? wmem_strdup_printf(v->pinfo->pool, " (%u ICMP errors quote it)", rep.count) : "";
+    SA_EXPERT_FMT(v, &ei_sa_icmp_reported, "Undeliverable: the ICMP error in frame %u says %s%s", rep.first_frame,
+                  sa_icmp_error_words(&rep.error), more);
 }
 
 static int max_severity(int a, const expert_field *ei)

@@ -88,13 +88,19 @@ static proto_node *icmp_item(proto_tree *tree)
  * holds the outer packet's addresses. The quote starts 8 bytes into the ICMP message (both ICMP
  * and ICMPv6 errors) and must be a UDP datagram whose payload starts where the SIP item does;
  * anything else leaves the quote unmatched (FALSE). */
-static gboolean quoted_endpoints(proto_node *icmp, proto_item *sip, struct sa_packet *pkt)
+static gboolean quoted_endpoints(proto_node *icmp, proto_item *sip, struct sa_packet *pkt,
+                                 struct sa_icmp_error *err)
 {
     field_info *ifi = icmp ? PNODE_FINFO(icmp) : NULL;
     field_info *sfi = sip ? PITEM_FINFO(sip) : NULL;
     if (!ifi || !sfi || !ifi->ds_tvb || ifi->ds_tvb != sfi->ds_tvb || ifi->start < 0)
         return FALSE;
     tvbuff_t *tvb = ifi->ds_tvb;
+    if (tvb_captured_length_remaining(tvb, ifi->start) < 2)
+        return FALSE;
+    err->type = tvb_get_guint8(tvb, ifi->start);
+    err->code = tvb_get_guint8(tvb, ifi->start + 1);
+    err->v6 = ifi->hfinfo->id == proto_icmpv6;
     gint ip = ifi->start + 8;
     if (tvb_captured_length_remaining(tvb, ip) < 1)
         return FALSE;
@@ -122,11 +128,12 @@ static const struct sa_record *analyse_icmp_quote(proto_tree *tree, const struct
 {
     struct sa_message msg;
     struct sa_packet quoted = *pkt;
+    struct sa_icmp_error err = { 0 };
     gboolean ok = sa_sip_node_parse(sip, &msg);
     /* Addresses unknown: the quote is still no traffic, but nothing is matched to it. */
-    if (!quoted_endpoints(icmp_item(tree), sip, &quoted))
+    if (!quoted_endpoints(icmp_item(tree), sip, &quoted, &err))
         ok = FALSE;
-    return sa_analyzer_icmp_quote(analysis, &quoted, ok ? &msg : NULL);
+    return sa_analyzer_icmp_quote(analysis, &quoted, ok ? &msg : NULL, &err);
 }
 
 /* Returns the frame's first record (NULL if none could be stored). */

@@ -30,12 +30,6 @@ struct pending_challenge {
     uint8_t key[];
 };
 
-/* The ICMP errors that quote a message (SA_REC_ICMP_REPORTED). */
-struct icmp_report {
-    uint32_t first_frame;
-    uint32_t count;
-};
-
 struct sa_analyzer {
     struct sa_allocator alloc; /* counts, then forwards to base */
     struct sa_allocator base;
@@ -46,7 +40,7 @@ struct sa_analyzer {
                                       struct pending_failure */
     struct sa_hash_table failed_calls; /* Call-IDs of those: a request of any other call is no retry */
     struct sa_hash_table exts; /* record -> its 420/421 or retry analysis (SA_REC_HAS_EXT) */
-    struct sa_hash_table icmp; /* record -> struct icmp_report (SA_REC_ICMP_REPORTED) */
+    struct sa_hash_table icmp; /* record -> struct sa_icmp_report (SA_REC_ICMP_REPORTED, SA_REC_ICMP_QUOTE) */
     struct sa_hash_table challenges; /* latest 401/407 per Call-ID + From tag + method: struct pending_challenge */
     struct sa_hash_table retried;    /* transaction of a retry after a challenge -> struct pending_challenge */
     struct sa_hash_table auths;      /* record -> struct sa_auth (SA_REC_AUTH) */
@@ -524,8 +518,8 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
         r->link = t->final_frame;
         return;
     }
-    if (!t->req_frame && !ambiguous)
-        r->flags |= SA_REC_REQUEST_UNSEEN; /* a response of a transaction made without it */
+    if (!t->req_frame && !ambiguous && !t->last_resp_frame)
+        r->flags |= SA_REC_REQUEST_UNSEEN; /* said once per transaction made without its request */
     if (!t->last_resp_frame)
         t->copies_before_first = t->req_copies;
     if (t->flags & SA_TXN_INVITE)
@@ -613,27 +607,28 @@ static uint32_t quoted_frame(struct sa_analyzer *a, const struct sa_packet *pkt,
     return 0;
 }
 
-static void note_icmp_report(struct sa_analyzer *a, struct sa_record *orig, uint32_t icmp_frame)
+static struct sa_icmp_report *icmp_entry(struct sa_analyzer *a, struct sa_record *r, uint32_t flag)
 {
-    struct icmp_report *rep = sa_hash_table_get(&a->icmp, record_key(orig));
-    if (!rep) {
-        rep = sa_arena_alloc(&a->arena, sizeof *rep);
-        if (!rep || !sa_hash_table_put(&a->icmp, record_key(orig), rep))
-            return;
-        rep->first_frame = icmp_frame;
-        orig->flags |= SA_REC_ICMP_REPORTED;
-    }
-    if (rep->count < UINT32_MAX)
-        rep->count++;
+    struct sa_icmp_report *rep = sa_hash_table_get(&a->icmp, record_key(r));
+    if (rep)
+        return rep;
+    rep = sa_arena_alloc(&a->arena, sizeof *rep);
+    if (!rep || !sa_hash_table_put(&a->icmp, record_key(r), rep))
+        return NULL;
+    r->flags |= flag;
+    return rep;
 }
 
 const struct sa_record *sa_analyzer_icmp_quote(struct sa_analyzer *a, const struct sa_packet *pkt,
-                                               const struct sa_message *msg)
+                                               const struct sa_message *msg, const struct sa_icmp_error *err)
 {
     struct sa_record *r = sa_record_store_add(&a->records, pkt->frame);
     if (!r)
         return NULL;
     r->flags |= SA_REC_ICMP_QUOTE;
+    struct sa_icmp_report *own = icmp_entry(a, r, SA_REC_ICMP_QUOTE);
+    if (own)
+        own->error = *err;
     if (!msg || (msg->flags & SA_MSG_START_LINE_BAD))
         return r;
     bool response = msg->flags & SA_MSG_RESPONSE;
@@ -647,20 +642,54 @@ const struct sa_record *sa_analyzer_icmp_quote(struct sa_analyzer *a, const stru
     if (!orig)
         return r;
     r->link = frame;
-    note_icmp_report(a, orig, pkt->frame);
+    struct sa_icmp_report *rep = icmp_entry(a, orig, SA_REC_ICMP_REPORTED);
+    if (!rep)
+        return r;
+    if (rep->count++ == 0) {
+        rep->first_frame = pkt->frame;
+        rep->error = *err;
+    }
+    if (rep->count == 0)
+        rep->count = UINT32_MAX; /* saturated */
     return r;
 }
 
-bool sa_analyzer_icmp_report(const struct sa_analyzer *a, const struct sa_record *r, uint32_t *first_frame,
-                             uint32_t *count)
+bool sa_analyzer_icmp_report(const struct sa_analyzer *a, const struct sa_record *r, struct sa_icmp_report *out)
 {
-    const struct icmp_report *rep =
-        (r->flags & SA_REC_ICMP_REPORTED) ? sa_hash_table_get(&a->icmp, record_key(r)) : NULL;
+    const struct sa_icmp_report *rep = (r->flags & (SA_REC_ICMP_REPORTED | SA_REC_ICMP_QUOTE))
+                                           ? sa_hash_table_get(&a->icmp, record_key(r))
+                                           : NULL;
     if (!rep)
         return false;
-    *first_frame = rep->first_frame;
-    *count = rep->count;
+    *out = *rep;
     return true;
+}
+
+const char *sa_icmp_error_words(const struct sa_icmp_error *e)
+{
+    if (!e->v6 && e->type == 3) {
+        switch (e->code) {
+        case 0: return "network unreachable: a router has no route to it";
+        case 1: return "host unreachable: a router could not reach the host";
+        case 3: return "port unreachable: the host answered, but nothing listens on that port";
+        case 9: case 10: case 13: return "administratively prohibited: a firewall refused it";
+        default: return "destination unreachable";
+        }
+    }
+    if (e->v6 && e->type == 1) {
+        switch (e->code) {
+        case 0: return "no route to destination";
+        case 1: case 5: case 6: return "administratively prohibited: a firewall refused it";
+        case 3: return "address unreachable: a router could not reach the host";
+        case 4: return "port unreachable: the host answered, but nothing listens on that port";
+        default: return "destination unreachable";
+        }
+    }
+    if ((!e->v6 && e->type == 11) || (e->v6 && e->type == 3))
+        return "time exceeded: a routing loop or too few hops";
+    if ((!e->v6 && e->type == 4) || (e->v6 && e->type == 2))
+        return e->v6 ? "packet too big" : "source quench";
+    return "an ICMP error";
 }
 
 const struct sa_record *sa_analyzer_first_record(const struct sa_analyzer *a, uint32_t frame)

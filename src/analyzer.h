@@ -35,14 +35,27 @@ const struct sa_record *sa_analyzer_message(struct sa_analyzer *a, const struct 
 /* Records of a frame, for rendering on any pass. */
 const struct sa_record *sa_analyzer_first_record(const struct sa_analyzer *a, uint32_t frame);
 const struct sa_record *sa_analyzer_next_record(const struct sa_analyzer *a, const struct sa_record *r);
+/* The ICMP or ICMPv6 error that quoted a message. */
+struct sa_icmp_error {
+    uint8_t type, code;
+    bool v6;
+};
+/* What the error says, in a few words ("port unreachable: nothing listens on that port"). */
+const char *sa_icmp_error_words(const struct sa_icmp_error *e);
+
 /* A SIP message quoted inside an ICMP error (pkt: the ICMP frame, with the quoted packet's
  * addresses). It is not traffic: it is recorded as a quote (SA_REC_ICMP_QUOTE, link = the
  * message quoted when it is in the capture), and that message is marked SA_REC_ICMP_REPORTED. */
 const struct sa_record *sa_analyzer_icmp_quote(struct sa_analyzer *a, const struct sa_packet *pkt,
-                                               const struct sa_message *msg);
-/* For a record marked SA_REC_ICMP_REPORTED: the first ICMP error quoting it and how many did. */
-bool sa_analyzer_icmp_report(const struct sa_analyzer *a, const struct sa_record *r, uint32_t *first_frame,
-                             uint32_t *count);
+                                               const struct sa_message *msg, const struct sa_icmp_error *err);
+/* For a record marked SA_REC_ICMP_REPORTED: the first ICMP error quoting it, how many did and what
+ * the first said; for one marked SA_REC_ICMP_QUOTE: its own error (first_frame and count 0). */
+struct sa_icmp_report {
+    uint32_t first_frame;
+    uint32_t count;
+    struct sa_icmp_error error;
+};
+bool sa_analyzer_icmp_report(const struct sa_analyzer *a, const struct sa_record *r, struct sa_icmp_report *out);
 
 /* The authentication exchange of a record marked SA_REC_AUTH (response_verdict.h), or NULL. */
 const struct sa_auth *sa_analyzer_record_auth(const struct sa_analyzer *a, const struct sa_record *r);

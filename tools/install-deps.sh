@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Installs what building and testing the plugin needs on Debian (bookworm or later).
 set -eu
-PKGS="cmake gcc clang make pkg-config tshark libwireshark-dev wireshark-dev libcmocka-dev python3 python3-pytest util-linux valgrind"
+PKGS="cmake gcc clang make pkg-config tshark libwireshark-dev wireshark-dev libcmocka-dev python3 python3-pytest util-linux valgrind parallel"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

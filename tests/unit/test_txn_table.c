@@ -282,18 +282,22 @@ static void test_icmp_quote_links_latest_copy(void **state)
     ts_req(env, 3, 500, inv);
     struct sa_message m = parse(inv);
     struct sa_packet p = ts_packet(4, TS_MS(501), TS_UAC, TS_UAS);
-    const struct sa_record *q = sa_analyzer_icmp_quote(env->an, &p, &m);
+    const struct sa_icmp_error port_unreachable = { 3, 3, false };
+    const struct sa_record *q = sa_analyzer_icmp_quote(env->an, &p, &m, &port_unreachable);
     assert_int_equal(q->flags, SA_REC_ICMP_QUOTE);
     assert_int_equal(q->link, 3);
-    uint32_t first, count;
-    assert_true(sa_analyzer_icmp_report(env->an, rec(env, 3), &first, &count));
-    assert_int_equal(first, 4);
-    assert_int_equal(count, 1);
-    assert_false(sa_analyzer_icmp_report(env->an, rec(env, 1), &first, &count));
+    struct sa_icmp_report rep;
+    assert_true(sa_analyzer_icmp_report(env->an, rec(env, 3), &rep));
+    assert_int_equal(rep.first_frame, 4);
+    assert_int_equal(rep.count, 1);
+    assert_int_equal(rep.error.code, 3);
+    assert_string_equal(sa_icmp_error_words(&rep.error),
+                        "port unreachable: the host answered, but nothing listens on that port");
+    assert_false(sa_analyzer_icmp_report(env->an, rec(env, 1), &rep));
     /* a quote of something not in the capture links nowhere */
     struct sa_message other = parse(invite(&env->heap, "z9hG4bK-w", "call-w"));
     struct sa_packet p2 = ts_packet(5, TS_MS(600), TS_UAC, TS_UAS);
-    const struct sa_record *q2 = sa_analyzer_icmp_quote(env->an, &p2, &other);
+    const struct sa_record *q2 = sa_analyzer_icmp_quote(env->an, &p2, &other, &port_unreachable);
     assert_int_equal(q2->link, 0);
 }
 

@@ -117,6 +117,9 @@ flood_capture() {
         "$py" "$bench/make_flood_capture.py" --calls "$1" --seed "$seed" --low-bits "$low_bits" \
             "${opt[@]}" "$f" >&2
         chmod a+r "$f"
+        # the same capture from an older generator (or an interrupted run) is stale
+        find "$cache" -maxdepth 1 -name "flood-$1calls-seed$seed-low$low_bits-$2-*.pcapng*" \
+            ! -name "${f##*/}" -delete
     fi
     printf '%s\n' "$f"
 }

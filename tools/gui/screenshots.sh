@@ -22,15 +22,24 @@
 # Usage: [SA_BUILD_DIR=build] tools/gui/screenshots.sh [output-folder]   (default docs/screenshots)
 # Build first: tools/build.sh (or tools/build.sh /tmp/build-gui and SA_BUILD_DIR=/tmp/build-gui).
 #
+# Other captures (optional; unset or empty: the defaults above, for docs/screenshots):
+#   SA_SHOT_CAPTURE=FILE        capture for the tree and Expert Information shots (and About)
+#   SA_SHOT_FRAME=N             frame selected for the tree shot (a number from 1 to the frame count)
+#   SA_SHOT_STATS_CAPTURE=FILE  capture for the statistics shot
+# With SA_SHOT_CAPTURE set, Expert Information opens no group (the 421 group is that of the default
+# capture): the shot shows the groups' summaries, collapsed.
+#
 # Bounded: every step that waits has a limit (apt-get 600 s, tshark 60 s, each xdotool and
 # ImageMagick call 10-30 s, each window 60 s, Wireshark 10 s to quit before it is killed); Xvfb and
 # Wireshark are stopped on every exit, also on a failure or a signal. A run takes about a minute.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$top/docs/screenshots}
-capture=$top/captures/hm-421-edge.pcapng
-frame=8
-stats_capture=$top/captures/hm-timers.pcapng
+capture=${SA_SHOT_CAPTURE:-$top/captures/hm-421-edge.pcapng}
+frame=${SA_SHOT_FRAME:-8}
+stats_capture=${SA_SHOT_STATS_CAPTURE:-$top/captures/hm-timers.pcapng}
+expert_group="421: the request did not"  # typed to open that group in Expert Information
+[ -z "${SA_SHOT_CAPTURE:-}" ] || expert_group=""
 
 fail() { echo "screenshots: FAIL: $*" >&2; exit 1; }
 log() { echo "screenshots: $*"; }
@@ -41,6 +50,10 @@ so=$(ls "${SA_BUILD_DIR:-$top/build}"/plugins/*/epan/sip_analysis.so 2>/dev/null
 ver=$(basename "$(dirname "$(dirname "$so")")")
 [ -f "$capture" ] || fail "$capture not found"
 [ -f "$stats_capture" ] || fail "$stats_capture not found"
+case $frame in
+    "" | *[!0-9]* | 0*) fail "SA_SHOT_FRAME must be a frame number (1, 2, ...), not '$frame'" ;;
+esac
+[ "${#frame}" -le 9 ] || fail "SA_SHOT_FRAME $frame is out of range"
 
 # --- Packages.
 missing=""
@@ -81,9 +94,12 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 mkdir -p "$tmp/plugins/$ver/epan" "$tmp/home/.config/wireshark" "$tmp/shots"
 cp "$so" "$tmp/plugins/$ver/epan/"
-cp "$capture" "$stats_capture" "$tmp/"
-cap=$tmp/$(basename "$capture")
-stats_cap=$tmp/$(basename "$stats_capture")
+# Each in its own folder: two captures may have the same name.
+mkdir "$tmp/cap" "$tmp/stats"
+cp "$capture" "$tmp/cap/"
+cp "$stats_capture" "$tmp/stats/"
+cap=$tmp/cap/$(basename "$capture")
+stats_cap=$tmp/stats/$(basename "$stats_capture")
 : > "$tmp/lua-check.txt"
 
 # Window geometry and panes (recent_common / recent): packet list over packet details, no bytes pane.
@@ -126,13 +142,17 @@ if [ "$(id -u)" -eq 0 ]; then
         mkdir /tmp/.X11-unix && chmod 1777 /tmp/.X11-unix && made_x11_dir=yes
     fi
 fi
-chmod a+rx "$tmp" && chmod -R a+rX "$tmp/plugins" "$tmp/check.lua" "$cap" "$stats_cap"
+chmod a+rx "$tmp" && chmod -R a+rX "$tmp/plugins" "$tmp/check.lua" "$tmp/cap" "$tmp/stats"
 
 # --- Is the plugin loadable from there?
 (as_user timeout 60 tshark -G plugins) 2>/dev/null | grep -q "$tmp/plugins/$ver/epan/sip_analysis.so" ||
     fail "tshark -G plugins does not list sip_analysis.so from the temporary plugin folder"
 (as_user timeout 60 tshark -z help) 2>&1 | grep -q "^ *sip\.analysis,tree$" ||
     fail "the plugin registers no stats tree (tshark -z help lists no sip.analysis,tree)"
+# The frame to select must exist (wireshark -g with a frame past the end selects nothing).
+last=$( (as_user timeout 60 tshark -r "$cap" -c "$frame" -T fields -e frame.number) 2>/dev/null |
+    tail -n1)
+[ "$last" = "$frame" ] || fail "$(basename "$cap") has no frame $frame (it ends at frame ${last:-?})"
 
 # --- X server: a free display chosen by Xvfb itself (-displayfd).
 (as_user Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp) 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
@@ -213,9 +233,11 @@ xdo windowfocus --sync "$e"
 # in the column of the current item), then Right to expand it.
 xdo mousemove --window "$e" 300 41 click 1
 sleep 0.5
-xdo type --delay 40 "421: the request did not"
-xdo key Right
-sleep 1
+if [ -n "$expert_group" ]; then
+    xdo type --delay 40 "$expert_group"
+    xdo key Right
+    sleep 1
+fi
 shoot "$e" expert-info.png
 stop_ws
 

@@ -3,25 +3,23 @@
 captures/README.md for the frames). Reviewed by hand against the capture notes."""
 
 EXPECTED = {1: [{'experts': [('sip.analysis.icmp.undeliverable',
-                   'ICMP error in frame 2 reports this message undeliverable: its destination could not be '
-                   'reached (closed port, NAT binding gone, routing)',
+                   'Undeliverable: the ICMP error in frame 2 says host unreachable: a router could not reach '
+                   'the host',
                    'Warning')],
       'sip.analysis.icmp.frame': ['2']}],
  2: [{'experts': [('sip.analysis.icmp.quote',
-                   'ICMP error quoting the SIP request in frame 1, which did not reach its destination: a '
-                   'copy, not traffic (not analysed)',
+                   'ICMP host unreachable quoting the SIP request in frame 1: a copy, not traffic',
                    'Note')],
       'sip.analysis.icmp.quoted_frame': ['1']}],
  3: [{'experts': [('sip.analysis.icmp.undeliverable',
-                   'ICMP error in frame 4 reports this message undeliverable: its destination could not be '
-                   'reached (closed port, NAT binding gone, routing)',
+                   'Undeliverable: the ICMP error in frame 4 says host unreachable: a router could not reach '
+                   'the host',
                    'Warning'),
                   ('sip.analysis.retransmission', 'Retransmission of frame 1', 'Note')],
       'sip.analysis.icmp.frame': ['4'],
       'sip.analysis.retransmission_of': ['1']}],
  4: [{'experts': [('sip.analysis.icmp.quote',
-                   'ICMP error quoting the SIP request in frame 3, which did not reach its destination: a '
-                   'copy, not traffic (not analysed)',
+                   'ICMP host unreachable quoting the SIP request in frame 3: a copy, not traffic',
                    'Note')],
       'sip.analysis.icmp.quoted_frame': ['3']}],
  5: [{'experts': [('sip.analysis.retransmission', 'Retransmission of frame 1', 'Note')],
@@ -58,8 +56,8 @@ EXPECTED = {1: [{'experts': [('sip.analysis.icmp.undeliverable',
       'sip.analysis.trying.frame': ['7']}],
  9: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                   ('sip.analysis.icmp.undeliverable',
-                   'ICMP error in frame 10 reports this message undeliverable: its destination could not be '
-                   'reached (closed port, NAT binding gone, routing)',
+                   'Undeliverable: the ICMP error in frame 10 says port unreachable: the host answered, but '
+                   'nothing listens on that port',
                    'Warning')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
@@ -73,14 +71,13 @@ EXPECTED = {1: [{'experts': [('sip.analysis.icmp.undeliverable',
       'sip.analysis.request_frame': ['6'],
       'sip.analysis.response_time': ['3.000000000']}],
  10: [{'experts': [('sip.analysis.icmp.quote',
-                    'ICMP error quoting the SIP 200 response in frame 9, which did not reach its '
-                    'destination: a copy, not traffic (not analysed)',
+                    'ICMP port unreachable quoting the SIP 200 response in frame 9: a copy, not traffic',
                     'Note')],
        'sip.analysis.icmp.quoted_frame': ['9']}],
  11: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                    ('sip.analysis.icmp.undeliverable',
-                    'ICMP error in frame 12 reports this message undeliverable: its destination could not be '
-                    'reached (closed port, NAT binding gone, routing)',
+                    'Undeliverable: the ICMP error in frame 12 says port unreachable: the host answered, but '
+                    'nothing listens on that port',
                     'Warning'),
                    ('sip.analysis.retransmission', 'Retransmission of frame 9', 'Note')],
        'sip.analysis.class': ['2'],
@@ -96,14 +93,13 @@ EXPECTED = {1: [{'experts': [('sip.analysis.icmp.undeliverable',
        'sip.analysis.response_time': ['3.500000000'],
        'sip.analysis.retransmission_of': ['9']}],
  12: [{'experts': [('sip.analysis.icmp.quote',
-                    'ICMP error quoting the SIP 200 response in frame 11, which did not reach its '
-                    'destination: a copy, not traffic (not analysed)',
+                    'ICMP port unreachable quoting the SIP 200 response in frame 11: a copy, not traffic',
                     'Note')],
        'sip.analysis.icmp.quoted_frame': ['11']}],
  13: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                    ('sip.analysis.icmp.undeliverable',
-                    'ICMP error in frame 14 reports this message undeliverable: its destination could not be '
-                    'reached (closed port, NAT binding gone, routing)',
+                    'Undeliverable: the ICMP error in frame 14 says address unreachable: a router could not '
+                    'reach the host',
                     'Warning'),
                    ('sip.analysis.retransmission', 'Retransmission of frame 9', 'Note')],
        'sip.analysis.class': ['2'],
@@ -119,11 +115,10 @@ EXPECTED = {1: [{'experts': [('sip.analysis.icmp.undeliverable',
        'sip.analysis.response_time': ['4.500000000'],
        'sip.analysis.retransmission_of': ['9']}],
  14: [{'experts': [('sip.analysis.icmp.quote',
-                    'ICMP error quoting the SIP 200 response in frame 13, which did not reach its '
-                    'destination: a copy, not traffic (not analysed)',
+                    'ICMP address unreachable quoting the SIP 200 response in frame 13: a copy, not traffic',
                     'Note')],
        'sip.analysis.icmp.quoted_frame': ['13']}],
  15: [{'experts': [('sip.analysis.icmp.quote',
-                    'ICMP error quoting a SIP request that is not in the capture: a copy, not traffic (not '
-                    'analysed)',
+                    'ICMP port unreachable quoting a SIP request that is not in the capture: a copy, not '
+                    'traffic',
                     'Note')]}]}

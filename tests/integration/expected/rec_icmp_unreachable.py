@@ -3,55 +3,51 @@
 captures/README.md for the frames). Reviewed by hand against the capture notes."""
 
 EXPECTED = {1: [{'experts': [('sip.analysis.icmp.undeliverable',
-                   'ICMP error in frame 2 reports this message undeliverable: its destination could not be '
-                   'reached (closed port, NAT binding gone, routing)',
+                   'Undeliverable: the ICMP error in frame 2 says port unreachable: the host answered, but '
+                   'nothing listens on that port',
                    'Warning')],
       'sip.analysis.icmp.frame': ['2']}],
  2: [{'experts': [('sip.analysis.icmp.quote',
-                   'ICMP error quoting the SIP request in frame 1, which did not reach its destination: a '
-                   'copy, not traffic (not analysed)',
+                   'ICMP port unreachable quoting the SIP request in frame 1: a copy, not traffic',
                    'Note')],
       'sip.analysis.icmp.quoted_frame': ['1']}],
  3: [{'experts': [('sip.analysis.icmp.undeliverable',
-                   'ICMP error in frame 4 reports this message undeliverable: its destination could not be '
-                   'reached (closed port, NAT binding gone, routing)',
+                   'Undeliverable: the ICMP error in frame 4 says port unreachable: the host answered, but '
+                   'nothing listens on that port',
                    'Warning'),
                   ('sip.analysis.retransmission', 'Retransmission of frame 1', 'Note')],
       'sip.analysis.icmp.frame': ['4'],
       'sip.analysis.retransmission_of': ['1']}],
  4: [{'experts': [('sip.analysis.icmp.quote',
-                   'ICMP error quoting the SIP request in frame 3, which did not reach its destination: a '
-                   'copy, not traffic (not analysed)',
+                   'ICMP port unreachable quoting the SIP request in frame 3: a copy, not traffic',
                    'Note')],
       'sip.analysis.icmp.quoted_frame': ['3']}],
  5: [{'experts': [('sip.analysis.icmp.undeliverable',
-                   'ICMP error in frame 6 reports this message undeliverable: its destination could not be '
-                   'reached (closed port, NAT binding gone, routing)',
+                   'Undeliverable: the ICMP error in frame 6 says port unreachable: the host answered, but '
+                   'nothing listens on that port',
                    'Warning'),
                   ('sip.analysis.retransmission', 'Retransmission of frame 1', 'Note')],
       'sip.analysis.icmp.frame': ['6'],
       'sip.analysis.retransmission_of': ['1']}],
  6: [{'experts': [('sip.analysis.icmp.quote',
-                   'ICMP error quoting the SIP request in frame 5, which did not reach its destination: a '
-                   'copy, not traffic (not analysed)',
+                   'ICMP port unreachable quoting the SIP request in frame 5: a copy, not traffic',
                    'Note')],
       'sip.analysis.icmp.quoted_frame': ['5']}],
  7: [{'experts': [('sip.analysis.icmp.undeliverable',
-                   'ICMP error in frame 8 reports this message undeliverable: its destination could not be '
-                   'reached (closed port, NAT binding gone, routing)',
+                   'Undeliverable: the ICMP error in frame 8 says port unreachable: the host answered, but '
+                   'nothing listens on that port',
                    'Warning'),
                   ('sip.analysis.retransmission', 'Retransmission of frame 1', 'Note')],
       'sip.analysis.icmp.frame': ['8'],
       'sip.analysis.retransmission_of': ['1']}],
  8: [{'experts': [('sip.analysis.icmp.quote',
-                   'ICMP error quoting the SIP request in frame 7, which did not reach its destination: a '
-                   'copy, not traffic (not analysed)',
+                   'ICMP port unreachable quoting the SIP request in frame 7: a copy, not traffic',
                    'Note')],
       'sip.analysis.icmp.quoted_frame': ['7']}],
  10: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat'),
                    ('sip.analysis.icmp.undeliverable',
-                    'ICMP error in frame 11 reports this message undeliverable: its destination could not be '
-                    'reached (closed port, NAT binding gone, routing)',
+                    'Undeliverable: the ICMP error in frame 11 says port unreachable: the host answered, but '
+                    'nothing listens on that port',
                     'Warning'),
                    ('sip.analysis.trying.late',
                     '100 Trying came 1004.167 ms after the INVITE in frame 9 (threshold 200 ms), as seen at '
@@ -74,14 +70,13 @@ EXPECTED = {1: [{'experts': [('sip.analysis.icmp.undeliverable',
        'sip.analysis.trying.next_frame': ['12'],
        'sip.analysis.trying.retransmissions': ['0']}],
  11: [{'experts': [('sip.analysis.icmp.quote',
-                    'ICMP error quoting the SIP 100 response in frame 10, which did not reach its '
-                    'destination: a copy, not traffic (not analysed)',
+                    'ICMP port unreachable quoting the SIP 100 response in frame 10: a copy, not traffic',
                     'Note')],
        'sip.analysis.icmp.quoted_frame': ['10']}],
  12: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat'),
                    ('sip.analysis.icmp.undeliverable',
-                    'ICMP error in frame 13 reports this message undeliverable: its destination could not be '
-                    'reached (closed port, NAT binding gone, routing)',
+                    'Undeliverable: the ICMP error in frame 13 says port unreachable: the host answered, but '
+                    'nothing listens on that port',
                     'Warning')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
@@ -98,14 +93,13 @@ EXPECTED = {1: [{'experts': [('sip.analysis.icmp.undeliverable',
        'sip.analysis.trying.duration': ['0.024165629'],
        'sip.analysis.trying.frame': ['10']}],
  13: [{'experts': [('sip.analysis.icmp.quote',
-                    'ICMP error quoting the SIP 180 response in frame 12, which did not reach its '
-                    'destination: a copy, not traffic (not analysed)',
+                    'ICMP port unreachable quoting the SIP 180 response in frame 12: a copy, not traffic',
                     'Note')],
        'sip.analysis.icmp.quoted_frame': ['12']}],
  14: [{'experts': [('sip.analysis.response.failure', '486 Busy Here: declined by the callee', 'Warning'),
                    ('sip.analysis.icmp.undeliverable',
-                    'ICMP error in frame 15 reports this message undeliverable: its destination could not be '
-                    'reached (closed port, NAT binding gone, routing)',
+                    'Undeliverable: the ICMP error in frame 15 says port unreachable: the host answered, but '
+                    'nothing listens on that port',
                     'Warning')],
        'sip.analysis.class': ['4'],
        'sip.analysis.code.action': ["Usually normal. If unexpected, check the endpoint's call limit, "
@@ -120,14 +114,13 @@ EXPECTED = {1: [{'experts': [('sip.analysis.icmp.undeliverable',
        'sip.analysis.request_frame': ['9'],
        'sip.analysis.response_time': ['1.052595889']}],
  15: [{'experts': [('sip.analysis.icmp.quote',
-                    'ICMP error quoting the SIP 486 response in frame 14, which did not reach its '
-                    'destination: a copy, not traffic (not analysed)',
+                    'ICMP port unreachable quoting the SIP 486 response in frame 14: a copy, not traffic',
                     'Note')],
        'sip.analysis.icmp.quoted_frame': ['14']}],
  16: [{'experts': [('sip.analysis.response.failure', '486 Busy Here: declined by the callee', 'Warning'),
                    ('sip.analysis.icmp.undeliverable',
-                    'ICMP error in frame 17 reports this message undeliverable: its destination could not be '
-                    'reached (closed port, NAT binding gone, routing)',
+                    'Undeliverable: the ICMP error in frame 17 says port unreachable: the host answered, but '
+                    'nothing listens on that port',
                     'Warning'),
                    ('sip.analysis.retransmission', 'Retransmission of frame 14', 'Note')],
        'sip.analysis.class': ['4'],
@@ -144,14 +137,13 @@ EXPECTED = {1: [{'experts': [('sip.analysis.icmp.undeliverable',
        'sip.analysis.response_time': ['1.555262261'],
        'sip.analysis.retransmission_of': ['14']}],
  17: [{'experts': [('sip.analysis.icmp.quote',
-                    'ICMP error quoting the SIP 486 response in frame 16, which did not reach its '
-                    'destination: a copy, not traffic (not analysed)',
+                    'ICMP port unreachable quoting the SIP 486 response in frame 16: a copy, not traffic',
                     'Note')],
        'sip.analysis.icmp.quoted_frame': ['16']}],
  18: [{'experts': [('sip.analysis.response.failure', '486 Busy Here: declined by the callee', 'Warning'),
                    ('sip.analysis.icmp.undeliverable',
-                    'ICMP error in frame 19 reports this message undeliverable: its destination could not be '
-                    'reached (closed port, NAT binding gone, routing)',
+                    'Undeliverable: the ICMP error in frame 19 says port unreachable: the host answered, but '
+                    'nothing listens on that port',
                     'Warning'),
                    ('sip.analysis.retransmission', 'Retransmission of frame 14', 'Note')],
        'sip.analysis.class': ['4'],
@@ -168,14 +160,13 @@ EXPECTED = {1: [{'experts': [('sip.analysis.icmp.undeliverable',
        'sip.analysis.response_time': ['2.558630033'],
        'sip.analysis.retransmission_of': ['14']}],
  19: [{'experts': [('sip.analysis.icmp.quote',
-                    'ICMP error quoting the SIP 486 response in frame 18, which did not reach its '
-                    'destination: a copy, not traffic (not analysed)',
+                    'ICMP port unreachable quoting the SIP 486 response in frame 18: a copy, not traffic',
                     'Note')],
        'sip.analysis.icmp.quoted_frame': ['18']}],
  20: [{'experts': [('sip.analysis.response.failure', '486 Busy Here: declined by the callee', 'Warning'),
                    ('sip.analysis.icmp.undeliverable',
-                    'ICMP error in frame 21 reports this message undeliverable: its destination could not be '
-                    'reached (closed port, NAT binding gone, routing)',
+                    'Undeliverable: the ICMP error in frame 21 says port unreachable: the host answered, but '
+                    'nothing listens on that port',
                     'Warning'),
                    ('sip.analysis.retransmission', 'Retransmission of frame 14', 'Note')],
        'sip.analysis.class': ['4'],
@@ -192,7 +183,6 @@ EXPECTED = {1: [{'experts': [('sip.analysis.icmp.undeliverable',
        'sip.analysis.response_time': ['4.563271174'],
        'sip.analysis.retransmission_of': ['14']}],
  21: [{'experts': [('sip.analysis.icmp.quote',
-                    'ICMP error quoting the SIP 486 response in frame 20, which did not reach its '
-                    'destination: a copy, not traffic (not analysed)',
+                    'ICMP port unreachable quoting the SIP 486 response in frame 20: a copy, not traffic',
                     'Note')],
        'sip.analysis.icmp.quoted_frame': ['20']}]}
