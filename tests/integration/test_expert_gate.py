@@ -9,8 +9,8 @@ import re
 import pytest
 
 # hm-classes-udp: frame -> class expert text (test_classes.py has the classes themselves).
-CLASS_TEXTS = {15: "421 Extension Required: Client Failure", 21: "503 Service Unavailable: Server Failure",
-               27: "699 (unregistered code): Global Failure"}
+CLASS_TEXTS = {15: "421 Extension Required: option tags not agreed", 21: "503 Service Unavailable: server failure",
+               27: "699 (unregistered code): global failure: no other destination will do better"}
 WARNING = "6291456"
 
 
