@@ -339,7 +339,7 @@ static void render_trying(struct sa_view *v)
     if (!r->txn || (r->flags & SA_REC_RETRANS))
         return;
     /* A first response without 100 is worth a subtree only when it came late. */
-    int64_t first_after;
+    int64_t first_after = 0;
     bool late_without_100 = (r->flags & SA_REC_NO_100) && sa_time_diff(v->now, r->txn->req_ts, &first_after) &&
                             first_after > ms_to_ns(sa_prefs.trying_delay_ms);
     if (r->flags & SA_REC_FIRST_100 || r->flags & SA_REC_AFTER_100 || late_without_100) {

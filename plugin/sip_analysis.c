@@ -57,6 +57,12 @@ static void sa_init(void)
     GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
     if (proto_sip > 0)
         g_array_append_val(wanted, proto_sip);
+    /* The ICMP item tells where a quoted packet's headers are (quoted_endpoints): wanted, so that
+     * no first pass (the GUI's included) leaves it out. Frames without ICMP do not pay for it. */
+    if (proto_icmp > 0)
+        g_array_append_val(wanted, proto_icmp);
+    if (proto_icmpv6 > 0)
+        g_array_append_val(wanted, proto_icmpv6);
     set_postdissector_wanted_hfids(sa_handle, wanted);
 }
 
@@ -68,12 +74,9 @@ static void sa_cleanup(void)
 
 /* SIP inside an ICMP error (the quoted start of a packet that could not be delivered) is
  * dissected at the top of the frame's tree like traffic, after the ICMP item; a frame with ICMP
- * in it carries no other SIP. Its layers say so on every pass, tree or not. */
-static gboolean frame_is_icmp(packet_info *pinfo)
-{
-    return proto_is_frame_protocol(pinfo->layers, "icmp") || proto_is_frame_protocol(pinfo->layers, "icmpv6");
-}
-
+ * in it carries no other SIP. The ICMP item is a wanted field (sa_init), so it is in every tree
+ * that holds the SIP items; looking among the top-level items costs a few compares, where asking
+ * the frame's layers by name cost about a thousand cycles a packet (tools/bench/cachesim.sh). */
 static proto_node *icmp_item(proto_tree *tree)
 {
     for (proto_node *node = tree ? tree->first_child : NULL; node; node = node->next) {
@@ -124,14 +127,14 @@ static gboolean quoted_endpoints(proto_node *icmp, proto_item *sip, struct sa_pa
     return TRUE;
 }
 
-static const struct sa_record *analyse_icmp_quote(proto_tree *tree, const struct sa_packet *pkt, proto_item *sip)
+static const struct sa_record *analyse_icmp_quote(proto_node *icmp, const struct sa_packet *pkt, proto_item *sip)
 {
     struct sa_message msg;
     struct sa_packet quoted = *pkt;
     struct sa_icmp_error err = { 0 };
     gboolean ok = sa_sip_node_parse(sip, &msg);
     /* Addresses unknown: the quote is still no traffic, but nothing is matched to it. */
-    if (!quoted_endpoints(icmp_item(tree), sip, &quoted, &err))
+    if (!quoted_endpoints(icmp, sip, &quoted, &err))
         ok = FALSE;
     return sa_analyzer_icmp_quote(analysis, &quoted, ok ? &msg : NULL, &err);
 }
@@ -142,12 +145,12 @@ static const struct sa_record *analyse_first_pass(packet_info *pinfo, proto_tree
 {
     struct sa_packet pkt;
     sa_packet_from_pinfo(pinfo, &pkt);
-    gboolean icmp = frame_is_icmp(pinfo);
+    proto_node *icmp = icmp_item(tree);
     const struct sa_record *first = NULL;
     for (guint i = 0; i < nodes->count; i++) {
         const struct sa_record *r;
         if (icmp) {
-            r = analyse_icmp_quote(tree, &pkt, nodes->items[i]);
+            r = analyse_icmp_quote(icmp, &pkt, nodes->items[i]);
         } else {
             struct sa_message msg;
             gboolean ok = sa_sip_node_parse(nodes->items[i], &msg);

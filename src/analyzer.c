@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-_Static_assert(sizeof(struct sa_txn) <= 13 * sizeof(void *), "a transaction stays within 104 bytes (and its key) on 64-bit hosts");
+_Static_assert(sizeof(struct sa_txn) <= 14 * sizeof(void *), "a transaction stays within 112 bytes (and its key) on 64-bit hosts");
 
 /* A 420/421 waiting for its retry, found by its retry key written out in full (txn_key.h). */
 struct pending_failure {
@@ -433,11 +433,11 @@ static struct sa_txn *answered_txn(const struct sa_txn_found *found, struct sa_r
 {
     if (found->same && found->same->req_frame)
         return found->same;
-    if (found->other_port_count == 1) {
+    if (found->other_port_count == 1 && !(found->other_port->flags & SA_TXN_CROWDED)) {
         r->flags |= SA_REC_OTHER_PORT;
         return found->other_port;
     }
-    if (found->other_port_count > 1) {
+    if (found->other_port_count > 0) { /* several, or one of a crowd whose others were dropped */
         r->flags |= SA_REC_PORT_AMBIGUOUS;
         r->link = found->other_port->req_frame;
     }
@@ -506,16 +506,18 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
      * another tag, and hashing it costs a fraction of finding the tag in it. */
     uint32_t to_tag = sa_tag_hash(&a->hash_key, msg->to_value);
     t->last_resp_copy = pkt->frame;
+    t->last_resp_copy_to_tag = to_tag;
     /* A server transaction resends its last response when the request is retransmitted, and a
      * UAS core resends a 2xx until the ACK: same code and To tag as before is a copy. */
-    if (t->last_resp_frame && t->last_resp_code == msg->status_code && t->last_resp_to_tag == to_tag) {
-        r->flags |= SA_REC_RETRANS;
-        r->link = t->last_resp_frame;
-        return;
-    }
-    if (t->final_frame && t->final_code == msg->status_code && t->final_to_tag == to_tag) {
-        r->flags |= SA_REC_RETRANS;
-        r->link = t->final_frame;
+    uint32_t copy_of = 0;
+    if (t->last_resp_frame && t->last_resp_code == msg->status_code && t->last_resp_to_tag == to_tag)
+        copy_of = t->last_resp_frame;
+    else if (t->final_frame && t->final_code == msg->status_code && t->final_to_tag == to_tag)
+        copy_of = t->final_frame;
+    if (copy_of) {
+        /* A copy says nothing new: what was ambiguous about it is said on the first one. */
+        r->flags = (r->flags & ~(uint32_t)SA_REC_PORT_AMBIGUOUS) | SA_REC_RETRANS;
+        r->link = copy_of;
         return;
     }
     if (!t->req_frame && !ambiguous && !t->last_resp_frame)
@@ -592,12 +594,13 @@ static uint32_t quoted_frame(struct sa_analyzer *a, const struct sa_packet *pkt,
         return 0;
     if (!response)
         return ack ? t->ack_frame : t->last_req_copy;
-    /* An ICMP error follows the copy it quotes at once: the latest response, if it is that one. */
-    const struct sa_record *latest = record_of(a, t->last_resp_copy, t, true);
-    if (latest && latest->code == msg->status_code)
-        return t->last_resp_copy;
+    /* An ICMP error follows the copy it quotes at once: the latest response, if it is that one
+     * (same code, and same To unless the quote was cut before it: forks share the code). */
     uint32_t to_tag = sa_tag_hash(&a->hash_key, msg->to_value);
     bool quoted_to = msg->to_value.len > 0;
+    const struct sa_record *latest = record_of(a, t->last_resp_copy, t, true);
+    if (latest && latest->code == msg->status_code && (!quoted_to || to_tag == t->last_resp_copy_to_tag))
+        return t->last_resp_copy;
     if (msg->status_code == t->last_resp_code && (!quoted_to || to_tag == t->last_resp_to_tag))
         return t->last_resp_frame;
     if (msg->status_code == t->final_code && (!quoted_to || to_tag == t->final_to_tag))
@@ -642,6 +645,8 @@ const struct sa_record *sa_analyzer_icmp_quote(struct sa_analyzer *a, const stru
     if (!orig)
         return r;
     r->link = frame;
+    if (!sa_icmp_error_drops(err))
+        return r; /* e.g. a source quench: the message went on */
     struct sa_icmp_report *rep = icmp_entry(a, orig, SA_REC_ICMP_REPORTED);
     if (!rep)
         return r;
@@ -663,6 +668,13 @@ bool sa_analyzer_icmp_report(const struct sa_analyzer *a, const struct sa_record
         return false;
     *out = *rep;
     return true;
+}
+
+bool sa_icmp_error_drops(const struct sa_icmp_error *e)
+{
+    if (e->v6)
+        return e->type >= 1 && e->type <= 4; /* unreachable, too big, time exceeded, parameter problem */
+    return e->type == 3 || e->type == 11 || e->type == 12; /* not 4, source quench (RFC 6633) */
 }
 
 const char *sa_icmp_error_words(const struct sa_icmp_error *e)

@@ -40,6 +40,9 @@ struct sa_icmp_error {
     uint8_t type, code;
     bool v6;
 };
+/* Whether the error says the quoted packet was dropped (unreachable, time exceeded, too big,
+ * parameter problem), not just noted on its way (a source quench). */
+bool sa_icmp_error_drops(const struct sa_icmp_error *e);
 /* What the error says, in a few words ("port unreachable: nothing listens on that port"). */
 const char *sa_icmp_error_words(const struct sa_icmp_error *e);
 

@@ -14,6 +14,9 @@ enum sa_txn_flags {
     SA_TXN_CANCELLED = 1u << 1,  /* a CANCEL for this INVITE was seen: cancel_frame */
     SA_TXN_NO_REQUEST = 1u << 2, /* made from a response whose request is not in the capture:
                                     req_frame and req_ts are 0, its later copies still link */
+    SA_TXN_CROWDED = 1u << 3,    /* transactions sharing its branch, method and hosts were dropped
+                                    from the table (txn_table.h): "the only other port" can no
+                                    longer be told, so no response is matched to it that way */
 };
 
 struct sa_txn {
@@ -31,6 +34,7 @@ struct sa_txn {
     uint32_t ack_frame;        /* ACK of a non-2xx final */
     uint32_t last_req_copy;    /* the request's latest copy, and the latest response copy: what an */
     uint32_t last_resp_copy;   /* ICMP error right after it quotes (first pass only) */
+    uint32_t last_resp_copy_to_tag; /* ... and that copy's To hash: forks answer with the same code */
     uint32_t last_resp_to_tag; /* keyed hash of the last response's To value (tag included), to tell forks apart */
     uint32_t final_to_tag;
     uint16_t req_copies;       /* retransmissions of the request seen so far */

@@ -77,21 +77,32 @@ static bool same_bucket_part(const struct sa_txn *x, const struct sa_key *k)
     return x->key_bucket_len == k->bucket_len && memcmp(x->key, k->bytes, k->bucket_len) == 0;
 }
 
-/* Unlinks the oldest entry sharing k's bucket part once there are SA_TXN_SAME_BUCKET_MAX. */
-static void bound_chain(struct sa_txn_table *t, struct sa_txn **head, const struct sa_key *k)
+/* Unlinks the oldest entry sharing k's bucket part once there are SA_TXN_SAME_BUCKET_MAX, and
+ * marks the rest (and x, the newcomer) crowded: a response can no longer tell that only one of
+ * them was sent to another port. */
+static void bound_chain(struct sa_txn_table *t, struct sa_txn **head, const struct sa_key *k, struct sa_txn *x)
 {
     unsigned n = 0;
+    bool crowded = false;
     struct sa_txn **oldest = NULL;
     for (struct sa_txn **p = head; *p; p = &(*p)->next) {
         if (same_bucket_part(*p, k)) {
             n++;
             oldest = p;
+            crowded |= ((*p)->flags & SA_TXN_CROWDED) != 0;
         }
     }
     if (n >= SA_TXN_SAME_BUCKET_MAX) {
         *oldest = (*oldest)->next;
         t->count--;
+        crowded = true;
+        for (struct sa_txn *p = *head; p; p = p->next) {
+            if (same_bucket_part(p, k))
+                p->flags |= SA_TXN_CROWDED;
+        }
     }
+    if (crowded)
+        x->flags |= SA_TXN_CROWDED;
 }
 
 struct sa_txn *sa_txn_table_add(struct sa_txn_table *t, struct sa_arena *arena, const struct sa_key *k,
@@ -107,7 +118,7 @@ struct sa_txn *sa_txn_table_add(struct sa_txn_table *t, struct sa_arena *arena, 
     x->key_bucket_len = k->bucket_len;
     memcpy(x->key, k->bytes, k->len);
     struct sa_txn **head = &t->buckets[found->hash & (t->capacity - 1)];
-    bound_chain(t, head, k);
+    bound_chain(t, head, k, x);
     x->next = *head;
     *head = x;
     t->count++;

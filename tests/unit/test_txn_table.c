@@ -301,6 +301,79 @@ static void test_icmp_quote_links_latest_copy(void **state)
     assert_int_equal(q2->link, 0);
 }
 
+/* The review's attacks (issue 18): a crowd of one branch pushes a transaction out of the table;
+ * its response must then not be matched to the one left on another port. */
+static void test_eviction_leaves_no_other_port_link(void **state)
+{
+    struct ts_env *env = *state;
+    struct sa_endpoint uas_5070 = TS_UAS;
+    uas_5070.port = 5070;
+    ts_req(env, 1, 0, invite(&env->heap, "z9hG4bK-e", "call-x"));
+    ts_feed(env, 2, 1, TS_UAC, uas_5070, invite(&env->heap, "z9hG4bK-e", "call-x"));
+    for (uint32_t f = 3; f <= 9; f++)
+        ts_req(env, f, f, invite(&env->heap, "z9hG4bK-e", ts_printf(&env->heap, "call-%u", f)));
+    const struct sa_record *r = ts_resp(env, 10, 20, response(env, 486, "z9hG4bK-e", "call-x"));
+    assert_false(r->flags & SA_REC_OTHER_PORT);
+    assert_true(r->txn == NULL || r->txn->req_frame != 2);
+}
+
+/* Forks answer with the same code: an ICMP error quoting fork A's 200 is not fork B's. */
+static void test_icmp_quote_of_a_fork(void **state)
+{
+    struct ts_env *env = *state;
+    ts_req(env, 1, 0, invite(&env->heap, "z9hG4bK-f", "call-f"));
+    const char *fork_a = ts_printf(&env->heap,
+                                   "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-f\r\n"
+                                   "From: <sip:alice@a.example>;tag=fa\r\nTo: <sip:bob@b.example>;tag=forkA\r\n"
+                                   "Call-ID: call-f\r\nCSeq: 1 INVITE\r\n\r\n");
+    const char *fork_b = ts_printf(&env->heap,
+                                   "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-f\r\n"
+                                   "From: <sip:alice@a.example>;tag=fa\r\nTo: <sip:bob@b.example>;tag=forkB\r\n"
+                                   "Call-ID: call-f\r\nCSeq: 1 INVITE\r\n\r\n");
+    ts_resp(env, 2, 10, fork_a);
+    ts_resp(env, 3, 11, fork_b);
+    struct sa_message m = parse(fork_a);
+    struct sa_packet p = ts_packet(4, TS_MS(12), TS_UAS, TS_UAC);
+    const struct sa_icmp_error host_unreachable = { 3, 1, false };
+    const struct sa_record *q = sa_analyzer_icmp_quote(env->an, &p, &m, &host_unreachable);
+    assert_int_equal(q->link, 2);
+}
+
+/* A resent response that was ambiguous is a copy of the first: it cites no request. */
+static void test_ambiguous_copy_is_a_plain_copy(void **state)
+{
+    struct ts_env *env = *state;
+    struct sa_endpoint uas_5061 = TS_UAS, uas_5070 = TS_UAS;
+    uas_5061.port = 5061;
+    uas_5070.port = 5070;
+    const char *inv = invite(&env->heap, "z9hG4bK-g", "call-g");
+    ts_req(env, 1, 0, inv);
+    ts_feed(env, 2, 1, TS_UAC, uas_5061, inv);
+    const char *busy = response(env, 486, "z9hG4bK-g", "call-g");
+    const struct sa_record *r1 = ts_feed(env, 3, 10, uas_5070, TS_UAC, busy);
+    const struct sa_record *r2 = ts_feed(env, 4, 510, uas_5070, TS_UAC, busy);
+    assert_true(r1->flags & SA_REC_PORT_AMBIGUOUS);
+    assert_int_equal(r1->link, 2);
+    assert_int_equal(r2->flags & (SA_REC_PORT_AMBIGUOUS | SA_REC_RETRANS), SA_REC_RETRANS);
+    assert_int_equal(r2->link, 3);
+}
+
+/* A source quench does not say the packet was dropped (RFC 6633). */
+static void test_source_quench_is_not_undeliverable(void **state)
+{
+    struct ts_env *env = *state;
+    const char *inv = invite(&env->heap, "z9hG4bK-h", "call-h");
+    ts_req(env, 1, 0, inv);
+    struct sa_message m = parse(inv);
+    struct sa_packet p = ts_packet(2, TS_MS(1), TS_UAC, TS_UAS);
+    const struct sa_icmp_error quench = { 4, 0, false };
+    const struct sa_record *q = sa_analyzer_icmp_quote(env->an, &p, &m, &quench);
+    assert_int_equal(q->link, 1);
+    assert_false(rec(env, 1)->flags & SA_REC_ICMP_REPORTED);
+    const struct sa_icmp_error v6_too_big = { 2, 0, true };
+    assert_true(sa_icmp_error_drops(&v6_too_big));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -317,6 +390,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_time_on_100_without_request, ts_env_setup, ts_env_teardown),
         cmocka_unit_test_setup_teardown(test_time_out_of_range, ts_env_setup, ts_env_teardown),
         cmocka_unit_test_setup_teardown(test_icmp_quote_links_latest_copy, ts_env_setup, ts_env_teardown),
+        cmocka_unit_test_setup_teardown(test_eviction_leaves_no_other_port_link, ts_env_setup, ts_env_teardown),
+        cmocka_unit_test_setup_teardown(test_icmp_quote_of_a_fork, ts_env_setup, ts_env_teardown),
+        cmocka_unit_test_setup_teardown(test_ambiguous_copy_is_a_plain_copy, ts_env_setup, ts_env_teardown),
+        cmocka_unit_test_setup_teardown(test_source_quench_is_not_undeliverable, ts_env_setup, ts_env_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

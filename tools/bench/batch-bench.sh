@@ -7,9 +7,10 @@
 #   nice -n 10 tools/bench/batch-bench.sh [--calls 1000000] [--packets 100000] [--jobs "1 2"]
 #                                        [--build DIR] [--work DIR] [--keep]
 #
-# Per run: wall seconds of the whole command and, per tshark job, peak RSS (/usr/bin/time -f %M,
-# through SA_TSHARK_PREFIX); the findings of every run are compared (counts per finding), so the
-# figures are only printed for runs that agree.  Prints a Markdown table for BENCHMARKS.md.
+# Per run: wall seconds of the whole command, CPU seconds of all its tshark processes (user + sys,
+# the figure that does not depend on what else the machine runs) and, per tshark job, peak RSS
+# (/usr/bin/time -f, through SA_TSHARK_PREFIX), and the load average when the run ended; the
+# findings of every run are compared (counts per finding).  Prints a Markdown table.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 calls=1000000 packets=100000 jobs="1 2" build=$top/build work="" keep=0
@@ -52,15 +53,17 @@ run() {
     rm -rf "$out" "$work/mem/$name"
     local t0 t1
     t0=$(date +%s.%N)
-    SA_TSHARK_PREFIX="/usr/bin/time -a -o $work/mem/$name -f %M" \
+    SA_TSHARK_PREFIX="/usr/bin/time -a -o $work/mem/$name -f %M_%U_%S" \
         "$top/tools/sip-analysis-batch" --plugin "$so" -o "$out" --format jsonl "$@" >/dev/null 2>"$out.log" \
         || { echo "batch failed: $(tail -3 "$out.log")" >&2; exit 1; }
     t1=$(date +%s.%N)
-    local wall max avg
+    local wall max avg cpu load
     wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')
-    max=$(sort -n "$work/mem/$name" | tail -1)
-    avg=$(awk '{s+=$1} END {printf "%d", s/NR}' "$work/mem/$name")
-    printf '%s\t%.1f\t%d\t%d\n' "$name" "$wall" "$((avg / 1024))" "$((max / 1024))"
+    max=$(cut -d_ -f1 "$work/mem/$name" | sort -n | tail -1)
+    avg=$(awk -F_ '{s+=$1} END {printf "%d", s/NR}' "$work/mem/$name")
+    cpu=$(awk -F_ '{s+=$2+$3} END {printf "%.0f", s}' "$work/mem/$name")
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    printf '%s\t%.1f\t%s\t%d\t%d\t%s\n' "$name" "$wall" "$cpu" "$((avg / 1024))" "$((max / 1024))" "$load"
 }
 
 results=()
@@ -91,9 +94,9 @@ echo
 echo "$calls calls, $npk packets, $(du -m "$cap" | cut -f1) MB; $nfiles files of $packets packets (editcap -c); $(nproc) cores"
 echo "findings: ${ref%% *}"
 echo
-echo "| run | wall (s) | peak RSS per tshark, mean (MiB) | peak RSS per tshark, max (MiB) |"
-echo "|---|---|---|---|"
+echo "| run | wall (s) | tshark CPU, user + sys (s) | peak RSS per tshark, mean (MiB) | max (MiB) | load average at the end |"
+echo "|---|---|---|---|---|---|"
 for r in "${results[@]}"; do
-    IFS=$'\t' read -r n w a m <<<"$r"
-    echo "| $n | $w | $a | $m |"
+    IFS=$'\t' read -r n w c a m l <<<"$r"
+    echo "| $n | $w | $c | $a | $m | $l |"
 done

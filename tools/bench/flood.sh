@@ -16,7 +16,8 @@
 #   --after DIR        a build folder labelled "after"
 #   --build LABEL=DIR  any number of labelled build folders (--before/--after are shortcuts)
 #                      Without any of these: ${SA_BUILD_DIR:-build}, labelled "with".
-#   --runs R           timed runs per configuration and capture; the median is shown (default 1)
+#   --runs R           timed runs per configuration and capture; the median is shown (the lower
+#                      one for an even R; default 1)
 #   --seed S           generator seed (default 1)
 #   --low-bits L       low bits shared by the crafted keys (default 32)
 #   --timeout SECS     stop a tshark run after SECS seconds and show ">SECS" (default: none)
@@ -63,7 +64,7 @@ while [ $# -gt 0 ]; do
         --low-bits) low_bits=$2; shift 2 ;;
         --timeout) tmo=$2; shift 2 ;;
         --no-without) without=0; shift ;;
-        -h|--help) sed -n '3,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '3,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "flood.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -154,7 +155,7 @@ def med(col):
     if any(v.startswith(">") or v == "-" for v in col):
         return col[-1]                # a timeout ends the runs: ">T" or "-"
     vals = sorted(float(v) for v in col)
-    return "%g" % vals[len(vals) // 2]
+    return "%g" % vals[(len(vals) - 1) // 2]      # of two runs, the faster
 print(*(med([r[i] for r in rows]) for i in range(3)))'
 }
 
