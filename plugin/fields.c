@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "fields.h"
 
+#include <string.h>
+
 #include <epan/packet.h>
 
 #include "expert_gate.h"
 #include "response_codes.h"
+#include "response_verdict.h"
 #include "status_class.h"
 
 int hf_sa_class = -1;
@@ -38,7 +41,7 @@ gint ett_sa_ext = -1;
 gint ett_sa_code = -1;
 gint ett_sa_trying = -1;
 
-expert_field ei_sa_class[7] = { EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT };
+expert_field ei_sa_response[SA_VERDICT_COUNT];
 expert_field ei_sa_class_invalid = EI_INIT;
 expert_field ei_sa_retransmission = EI_INIT;
 expert_field ei_sa_request_unseen = EI_INIT;
@@ -60,8 +63,6 @@ expert_field ei_sa_time_invalid = EI_INIT;
 expert_field ei_sa_key_too_long = EI_INIT;
 expert_field ei_sa_icmp_quote = EI_INIT;
 expert_field ei_sa_icmp_reported = EI_INIT;
-expert_field ei_sa_outcome[12] = { EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT,
-                                   EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT, EI_INIT };
 expert_field ei_sa_code_phrase = EI_INIT;
 expert_field ei_sa_ext_missing_supported = EI_INIT;
 expert_field ei_sa_ext_no_require = EI_INIT;
@@ -169,18 +170,6 @@ static hf_register_info hf[] = {
 static gint *ett[] = { &ett_sa, &ett_sa_trying, &ett_sa_ext, &ett_sa_code };
 
 static ei_register_info ei[] = {
-    { &ei_sa_class[SA_CLASS_PROVISIONAL], { "sip.analysis.class.provisional", PI_RESPONSE_CODE, PI_CHAT,
-                                            "Provisional response", EXPFILL } },
-    { &ei_sa_class[SA_CLASS_SUCCESS], { "sip.analysis.class.success", PI_RESPONSE_CODE, PI_CHAT,
-                                        "Success response", EXPFILL } },
-    { &ei_sa_class[SA_CLASS_REDIRECTION], { "sip.analysis.class.redirection", PI_RESPONSE_CODE, PI_NOTE,
-                                            "Redirection response", EXPFILL } },
-    { &ei_sa_class[SA_CLASS_CLIENT_FAILURE], { "sip.analysis.class.client_failure", PI_RESPONSE_CODE, PI_WARN,
-                                               "Client failure response", EXPFILL } },
-    { &ei_sa_class[SA_CLASS_SERVER_FAILURE], { "sip.analysis.class.server_failure", PI_RESPONSE_CODE, PI_WARN,
-                                               "Server failure response", EXPFILL } },
-    { &ei_sa_class[SA_CLASS_GLOBAL_FAILURE], { "sip.analysis.class.global_failure", PI_RESPONSE_CODE, PI_WARN,
-                                               "Global failure response", EXPFILL } },
     { &ei_sa_class_invalid, { "sip.analysis.class.invalid", PI_PROTOCOL, PI_WARN,
                               "Status code outside 100-699: no response class", EXPFILL } },
     { &ei_sa_retransmission, { "sip.analysis.retransmission", PI_SEQUENCE, PI_NOTE,
@@ -227,28 +216,6 @@ static ei_register_info ei[] = {
                            "SIP copy quoted in an ICMP error (not traffic)", EXPFILL } },
     { &ei_sa_icmp_reported, { "sip.analysis.icmp.undeliverable", PI_SEQUENCE, PI_WARN,
                               "Undeliverable: an ICMP error quotes this message", EXPFILL } },
-    { &ei_sa_outcome[SA_OUTCOME_PROGRESS], { "sip.analysis.outcome.progress", PI_RESPONSE_CODE, PI_CHAT,
-                                             "Outcome: progress", EXPFILL } },
-    { &ei_sa_outcome[SA_OUTCOME_SUCCESS], { "sip.analysis.outcome.success", PI_RESPONSE_CODE, PI_CHAT,
-                                            "Outcome: success", EXPFILL } },
-    { &ei_sa_outcome[SA_OUTCOME_REDIRECTED], { "sip.analysis.outcome.redirected", PI_RESPONSE_CODE, PI_NOTE,
-                                               "Outcome: redirected", EXPFILL } },
-    { &ei_sa_outcome[SA_OUTCOME_CHALLENGE], { "sip.analysis.outcome.challenge", PI_RESPONSE_CODE, PI_NOTE,
-                                              "Outcome: authentication challenge", EXPFILL } },
-    { &ei_sa_outcome[SA_OUTCOME_CANCELLED], { "sip.analysis.outcome.cancelled", PI_RESPONSE_CODE, PI_NOTE,
-                                              "Outcome: cancelled", EXPFILL } },
-    { &ei_sa_outcome[SA_OUTCOME_DECLINED], { "sip.analysis.outcome.declined", PI_RESPONSE_CODE, PI_WARN,
-                                             "Outcome: declined", EXPFILL } },
-    { &ei_sa_outcome[SA_OUTCOME_TIMEOUT], { "sip.analysis.outcome.timeout", PI_RESPONSE_CODE, PI_WARN,
-                                            "Outcome: timeout", EXPFILL } },
-    { &ei_sa_outcome[SA_OUTCOME_EXTENSION], { "sip.analysis.outcome.extension", PI_RESPONSE_CODE, PI_WARN,
-                                              "Outcome: extension negotiation failed", EXPFILL } },
-    { &ei_sa_outcome[SA_OUTCOME_REJECTED], { "sip.analysis.outcome.rejected", PI_RESPONSE_CODE, PI_WARN,
-                                             "Outcome: rejected", EXPFILL } },
-    { &ei_sa_outcome[SA_OUTCOME_SERVER_ERROR], { "sip.analysis.outcome.server_error", PI_RESPONSE_CODE, PI_WARN,
-                                                 "Outcome: server error", EXPFILL } },
-    { &ei_sa_outcome[SA_OUTCOME_GLOBAL_FAILURE], { "sip.analysis.outcome.global_failure", PI_RESPONSE_CODE,
-                                                   PI_WARN, "Outcome: global failure", EXPFILL } },
     { &ei_sa_code_phrase, { "sip.analysis.code.phrase_differs", PI_RESPONSE_CODE, PI_CHAT,
                             "Reason phrase differs from the standard phrase", EXPFILL } },
     { &ei_sa_ext_missing_supported, { "sip.analysis.ext.missing_supported", PI_PROTOCOL, PI_WARN,
@@ -278,6 +245,11 @@ static ei_register_info ei[] = {
                              "Option-tag list too long: only the first 256 tags were analysed", EXPFILL } },
 };
 
+static int pi_severity(enum sa_severity s)
+{
+    return s == SA_SEV_CHAT ? PI_CHAT : s == SA_SEV_NOTE ? PI_NOTE : PI_WARN;
+}
+
 static int proto_sa_fields = -1;
 const header_field_info *sa_fields_hfinfo_;
 
@@ -296,7 +268,21 @@ void sa_register_fields(void)
     proto_set_cant_toggle(proto_sa_fields);
     proto_register_field_array(proto_sa_fields, hf, array_length(hf));
     proto_register_subtree_array(ett, array_length(ett));
-    expert_register_field_array(expert_register_protocol(proto_sa_fields), ei, array_length(ei));
-    sa_expert_gate_register(ei, array_length(ei));
+    /* One array, so that the expert gate finds consecutive indexes: the fixed expert infos, then
+     * one per response verdict, named and graded by src/response_verdict.c. Registered once, for
+     * the life of the program. */
+    size_t n = array_length(ei);
+    ei_register_info *all = g_new0(ei_register_info, n + SA_VERDICT_COUNT);
+    memcpy(all, ei, sizeof ei);
+    ei_sa_response[SA_VERDICT_NONE] = (expert_field)EI_INIT;
+    for (int v = SA_VERDICT_NONE + 1; v < SA_VERDICT_COUNT; v++) {
+        const struct sa_verdict_info *info = sa_verdict_info((enum sa_verdict)v);
+        ei_sa_response[v] = (expert_field)EI_INIT;
+        all[n++] = (ei_register_info){ &ei_sa_response[v],
+                                       { g_strdup_printf("sip.analysis.response.%s", info->name), PI_RESPONSE_CODE,
+                                         pi_severity(info->severity), info->summary, EXPFILL } };
+    }
+    expert_register_field_array(expert_register_protocol(proto_sa_fields), all, (int)n);
+    sa_expert_gate_register(all, n);
     sa_fields_hfinfo_ = proto_registrar_get_nth(proto_sa_fields);
 }

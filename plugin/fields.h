@@ -37,7 +37,7 @@ extern gint ett_sa_ext;
 extern gint ett_sa_code;
 extern gint ett_sa_trying;
 
-extern expert_field ei_sa_class[7]; /* indexed by enum sa_class, [0] unused */
+extern expert_field ei_sa_response[]; /* one per response verdict (src/response_verdict.h), [0] unused */
 extern expert_field ei_sa_class_invalid;
 extern expert_field ei_sa_retransmission;
 extern expert_field ei_sa_request_unseen;
@@ -60,7 +60,6 @@ extern expert_field ei_sa_key_too_long;
 extern expert_field ei_sa_icmp_quote;
 extern expert_field ei_sa_icmp_reported;
 
-extern expert_field ei_sa_outcome[12]; /* indexed by enum sa_outcome, [0] unused */
 extern expert_field ei_sa_code_phrase;
 extern expert_field ei_sa_ext_missing_supported;
 extern expert_field ei_sa_ext_no_require;

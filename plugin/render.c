@@ -8,6 +8,7 @@
 #include "fields.h"
 #include "render_ext.h"
 #include "response_codes.h"
+#include "response_verdict.h"
 #include "sa_time.h"
 #include "txn_key.h"
 #include "sip_analysis.h"
@@ -93,7 +94,9 @@ static const char *code_text(packet_info *pinfo, unsigned code)
     return wmem_strdup_printf(pinfo->pool, "%u (unregistered code)", code);
 }
 
-static void render_class(struct sa_view *v)
+/* The one expert info of a response: what it means for the call, with that severity
+ * (src/response_verdict.c decides; a challenge never retried is known on revisits only). */
+static void render_verdict(struct sa_view *v)
 {
     const struct sa_record *r = v->r;
     if (r->flags & SA_REC_CODE_INVALID) {
@@ -105,10 +108,27 @@ static void render_class(struct sa_view *v)
                           "Status code %03u is outside 100-699: no response class", r->code);
         return;
     }
-    enum sa_class cls = sa_status_class(r->code);
-    add_uint(v, hf_sa_class, cls);
-    SA_EXPERT_FMT(v, &ei_sa_class[cls], "%s: %s", code_text(v->pinfo, r->code),
-                  sa_class_name(cls));
+    const struct sa_txn *t = r->txn;
+    const struct sa_auth *auth = sa_analyzer_record_auth(v->an, r);
+    struct sa_response_facts f = {
+        .code = r->code,
+        .cancel_frame = t && t->cancel_frame && t->cancel_frame < v->pinfo->num ? t->cancel_frame : 0,
+        .challenged_retry = auth ? auth->after_challenge : 0,
+        .never_retried = auth && !auth->retry_frame && PINFO_FD_VISITED(v->pinfo),
+    };
+    enum sa_verdict verdict = sa_response_verdict(&f);
+    const expert_field *ei = &ei_sa_response[verdict];
+    if (!SA_EXPERT_WANTED(v, ei))
+        return;
+    char text[ITEM_LABEL_LENGTH];
+    sa_verdict_text(verdict, &f, auth, code_text(v->pinfo, r->code), text, sizeof text);
+    expert_add_info_format(v->pinfo, v->anchor, (expert_field *)ei, "%s", text);
+}
+
+static void render_class(struct sa_view *v)
+{
+    if (!(v->r->flags & SA_REC_CODE_INVALID))
+        add_uint(v, hf_sa_class, sa_status_class(v->r->code));
 }
 
 static const int *const code_detail_hfs[] = { &hf_sa_code_meaning, &hf_sa_code_seen_when, &hf_sa_code_action,
@@ -131,10 +151,7 @@ static void render_code(struct sa_view *v)
     const struct sa_record *r = v->r;
     if (r->flags & SA_REC_CODE_INVALID)
         return;
-    enum sa_outcome o = sa_outcome_of(r->code);
-    add_uint(v, hf_sa_outcome, o);
-    SA_EXPERT_FMT(v, &ei_sa_outcome[o], "%s: outcome %s", code_text(v->pinfo, r->code),
-                  sa_outcome_name(o));
+    add_uint(v, hf_sa_outcome, sa_outcome_of(r->code));
     if (r->flags & SA_REC_PHRASE_DIFFERS)
         SA_EXPERT_FMT(v, &ei_sa_code_phrase,
                       "Reason phrase differs from the standard \"%s\": the code, not the phrase, "
@@ -391,9 +408,11 @@ static const uint32_t NOTE_FLAGS = SA_REC_RETRANS | SA_REC_REQUEST_UNSEEN | SA_R
 void sa_render_init(void)
 {
     for (unsigned c = SA_CLASS_PROVISIONAL; c <= SA_CLASS_GLOBAL_FAILURE; c++) {
-        int sev = max_severity(max_severity(0, &ei_sa_class[c]), &ei_sa_code_phrase);
-        for (unsigned code = c * 100; code < c * 100 + 100; code++)
-            sev = max_severity(sev, &ei_sa_outcome[sa_outcome_of(code)]);
+        int sev = max_severity(0, &ei_sa_code_phrase);
+        for (int verdict = SA_VERDICT_NONE + 1; verdict < SA_VERDICT_COUNT; verdict++) {
+            if (sa_verdict_info((enum sa_verdict)verdict)->severity <= sa_verdict_class_bound(c))
+                sev = max_severity(sev, &ei_sa_response[verdict]);
+        }
         class_bound[c] = sev;
     }
     const expert_field *notes[] = { &ei_sa_retransmission, &ei_sa_request_unseen, &ei_sa_trying_late,
@@ -470,17 +489,20 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
         render_icmp_quote(&v);
         return;
     }
+    /* What is wrong or notable first (issue 19), then links and times, then what the code means. */
+    if (r->flags & SA_REC_RESPONSE)
+        render_verdict(&v);
+    render_input_problems(&v);
     if (r->flags & SA_REC_ICMP_REPORTED)
         render_icmp_reported(&v);
-    if (r->flags & SA_REC_RESPONSE) {
-        render_class(&v);
-        render_code(&v);
-    }
-    render_link(&v);
-    render_trying(&v);
     /* The flag is read here: most records have no extension analysis, and the call costs more. */
     const struct sa_ext *ext = (r->flags & SA_REC_HAS_EXT) ? sa_analyzer_record_ext(an, r) : NULL;
     if (ext)
         sa_render_ext(ext, pinfo, v.tree, v.anchor, v.tvb, v.start);
-    render_input_problems(&v);
+    render_link(&v);
+    render_trying(&v);
+    if (r->flags & SA_REC_RESPONSE) {
+        render_class(&v);
+        render_code(&v);
+    }
 }

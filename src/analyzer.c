@@ -6,6 +6,7 @@
 #include "hash64.h"
 #include "hash_table.h"
 #include "response_codes.h"
+#include "response_verdict.h"
 #include "sa_time.h"
 #include "txn_key.h"
 #include "txn_table.h"
@@ -21,6 +22,13 @@ struct pending_failure {
     uint8_t key[];
 };
 
+/* A 401/407 waiting for the client's retry with credentials, found by its series key. */
+struct pending_challenge {
+    struct sa_auth *auth;
+    uint32_t frame;
+    uint16_t key_len;
+    uint8_t key[];
+};
 
 struct sa_analyzer {
     struct sa_allocator alloc; /* counts, then forwards to base */
@@ -33,6 +41,9 @@ struct sa_analyzer {
     struct sa_hash_table failed_calls; /* Call-IDs of those: a request of any other call is no retry */
     struct sa_hash_table exts; /* record -> its 420/421 or retry analysis (SA_REC_HAS_EXT) */
     struct sa_hash_table icmp; /* record -> struct sa_icmp_report (SA_REC_ICMP_REPORTED, SA_REC_ICMP_QUOTE) */
+    struct sa_hash_table challenges; /* latest 401/407 per Call-ID + From tag + method: struct pending_challenge */
+    struct sa_hash_table retried;    /* transaction of a retry after a challenge -> struct pending_challenge */
+    struct sa_hash_table auths;      /* record -> struct sa_auth (SA_REC_AUTH) */
     struct sa_record_store records;
     size_t txn_count;
     struct sa_arena arena; /* transactions and 420/421 findings: never freed one by one */
@@ -75,7 +86,8 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const stru
     a->alloc = (struct sa_allocator){ counted_alloc, counted_release, a };
     a->live_bytes = sizeof *a;
     a->hash_key = *hash_key;
-    struct sa_hash_table *tables[] = { &a->failures, &a->failed_calls, &a->exts, &a->icmp };
+    struct sa_hash_table *tables[] = { &a->failures, &a->failed_calls, &a->exts, &a->icmp,
+                                       &a->challenges, &a->retried, &a->auths };
     const size_t n_tables = sizeof tables / sizeof tables[0];
     size_t ok = 0;
     while (ok < n_tables && sa_hash_table_init(tables[ok], &a->alloc))
@@ -250,6 +262,89 @@ static void on_failure(struct sa_analyzer *a, const struct sa_packet *pkt, const
         sa_hash_table_put(&a->failed_calls, call_key(a, msg), p); /* retry key set: Call-ID too */
 }
 
+/* ---- authentication: challenge, retry with credentials, and what answered the retry ------ */
+
+static uint64_t pointer_key(const void *p)
+{
+    return sa_hash_finish((uint64_t)(uintptr_t)p);
+}
+
+static struct pending_challenge *find_challenge(const struct sa_analyzer *a, const struct sa_key *k)
+{
+    struct pending_challenge *p = sa_hash_table_get(&a->challenges, table_key(a, k->bytes, k->len));
+    return p && p->key_len == k->len && memcmp(p->key, k->bytes, k->len) == 0 ? p : NULL;
+}
+
+/* A new request of the series a 401/407 challenged, with a higher CSeq, is the client's retry
+ * with credentials (RFC 3261 §22.2): what answers it tells whether authentication worked. */
+static void check_challenge_retry(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                                  struct sa_txn *t)
+{
+    struct sa_key k;
+    if (a->challenges.count == 0 || slice_is(msg->method, "CANCEL") || !sa_retry_key_make(msg, msg->method, &k))
+        return;
+    struct pending_challenge *p = find_challenge(a, &k);
+    if (!p || p->auth->retry_frame || msg->cseq <= p->auth->cseq)
+        return;
+    p->auth->retry_frame = pkt->frame;
+    sa_hash_table_put(&a->retried, pointer_key(t), p);
+}
+
+static struct sa_auth *attach_auth(struct sa_analyzer *a, struct sa_record *r)
+{
+    struct sa_auth *auth = sa_arena_alloc(&a->arena, sizeof *auth);
+    if (!auth || !sa_hash_table_put(&a->auths, record_key(r), auth))
+        return NULL;
+    r->flags |= SA_REC_AUTH;
+    return auth;
+}
+
+/* A 401/407 starts (or continues) a series awaiting a retry; a 401/407/403 answering a retry
+ * records the challenge the retry followed. */
+static void note_auth(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                      const struct sa_txn *t, struct sa_record *r)
+{
+    unsigned code = msg->status_code;
+    bool challenge = code == 401 || code == 407;
+    if (!challenge && code != 403)
+        return;
+    const struct pending_challenge *before =
+        a->retried.count && t->req_frame ? sa_hash_table_get(&a->retried, pointer_key(t)) : NULL;
+    if (!challenge && !before)
+        return;
+    struct sa_auth *auth = attach_auth(a, r);
+    if (!auth)
+        return;
+    auth->cseq = msg->cseq;
+    if (before) {
+        auth->after_challenge = before->frame;
+        auth->retry_of = t->req_frame;
+    }
+    struct sa_key k;
+    if (!challenge || !sa_retry_key_make(msg, msg->cseq_method, &k))
+        return;
+    uint64_t h = table_key(a, k.bytes, k.len);
+    struct pending_challenge *p = find_challenge(a, &k);
+    if (!p) {
+        p = sa_arena_alloc(&a->arena, sizeof *p + k.len);
+        if (!p)
+            return;
+        p->key_len = k.len;
+        memcpy(p->key, k.bytes, k.len);
+        if (!sa_hash_table_put(&a->challenges, h, p))
+            return;
+    }
+    p->auth = auth; /* the latest challenge of the series awaits the next retry */
+    p->frame = pkt->frame;
+}
+
+const struct sa_auth *sa_analyzer_record_auth(const struct sa_analyzer *a, const struct sa_record *r)
+{
+    if (!r || !(r->flags & SA_REC_AUTH))
+        return NULL;
+    return sa_hash_table_get(&a->auths, record_key(r));
+}
+
 static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
                        struct sa_record *r)
 {
@@ -284,6 +379,7 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
     t = new_txn(a, &k, &found);
     if (!t)
         return;
+    check_challenge_retry(a, pkt, msg, t);
     sa_ext_note_request(&a->arena.as_allocator, &a->tag_sets, t, msg);
     t->cseq = msg->cseq;
     t->req_frame = pkt->frame;
@@ -432,6 +528,7 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
         track_trying(t, pkt, msg->status_code, r);
     if (ext_code)
         on_failure(a, pkt, msg, t->req_frame ? t : NULL, r);
+    note_auth(a, pkt, msg, t, r);
     t->last_resp_frame = pkt->frame;
     t->last_resp_code = msg->status_code;
     t->last_resp_to_tag = to_tag;

@@ -41,6 +41,8 @@ enum sa_record_flags {
     SA_REC_KEY_TOO_LONG = 1u << 26,  /* branch, Call-ID and the rest exceed SA_KEY_MAX: not matched */
     SA_REC_PORT_AMBIGUOUS = 1u << 27, /* from a port none of several candidate requests went to:
                                          not matched; link = the latest candidate */
+    SA_REC_AUTH = 1u << 28,          /* a challenge (401/407), or a 401/407/403 answering a retry
+                                        after one: sa_analyzer_record_auth */
 };
 
 /* 24 bytes, one per SIP message of the capture: what is rare (the option-tag analysis of a

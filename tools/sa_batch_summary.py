@@ -7,8 +7,8 @@ Summary.add_finding(), in time order of the files; as_dict() and as_text() rende
 (a single-capture export, a test) get the same numbers from the same code.
 """
 
-FAILURE_CLASSES = ("sip.analysis.class.client_failure", "sip.analysis.class.server_failure",
-                   "sip.analysis.class.global_failure")
+# Responses that really failed (a 401/407 challenge is not one unless the retry failed too).
+FAILURE_VERDICTS = ("sip.analysis.response.failure", "sip.analysis.response.challenge_failed")
 SEVERITY_ORDER = {"Comment": 0, "Chat": 1, "Note": 2, "Warning": 3, "Error": 4}
 
 
@@ -36,7 +36,7 @@ class Summary:
             e = self.findings[name] = {"count": 0, "severity": f["severity"],
                                        "first": {"file": f["file"], "frame": f["frame"], "time": f["time"]}}
         e["count"] += 1
-        if name in FAILURE_CLASSES and f.get("code") is not None:
+        if name in FAILURE_VERDICTS and f.get("code") is not None:
             key = ("%s %s" % (f["code"], f.get("phrase") or "")).strip()
             self.codes[key] = self.codes.get(key, 0) + 1
         h = self.hops.setdefault(f.get("hop") or "?", {})

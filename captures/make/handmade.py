@@ -1410,6 +1410,77 @@ def hm_long_key():
     return cap
 
 
+@capture("hm-auth.pcapng", "Authentication challenges: answered, looping, refused, never retried",
+         "UAC 192.0.2.10:5060 -> registrar 198.51.100.20:5060 and proxy "
+         "198.51.100.1:5060 (RFC 3261 \u00a722).  (a) 0 s: REGISTER, 401 "
+         "with WWW-Authenticate, REGISTER again (CSeq 2, Authorization), "
+         "200 OK: a challenge that worked.  (b) 5 s: INVITE to the proxy, "
+         "407 with Proxy-Authenticate, ACK, INVITE again (CSeq 2, "
+         "Proxy-Authorization), 407 again (wrong password), ACK, INVITE "
+         "once more (CSeq 3), 403 Forbidden, ACK.  (c) 15 s: REGISTER of "
+         "another line, 401, and no retry until the end of the capture.  "
+         "(d) 20 s: INVITE to the proxy, CANCEL 2 s later, 200 to the "
+         "CANCEL, 487 to the INVITE, ACK: a 487 the caller asked for.")
+def hm_auth():
+    cap = Cap()
+    reg = UdpFlow(UAC, 5060, REGISTRAR, 5060)
+    prx = UdpFlow(UAC, 5060, PROXY, 5060)
+    www = 'WWW-Authenticate: Digest realm="example.com", nonce="%s", algorithm=MD5' % _h("nonce-a", 16)
+    cred = ('Authorization: Digest username="alice", realm="example.com", nonce="%s", '
+            'uri="sip:example.com", response="%s"' % (_h("nonce-a", 16), _h("resp-a", 32)))
+    a = Call("auth-a", uas=REGISTRAR)
+    r1 = a.request("REGISTER", 1, ruri="sip:example.com", extra=("Expires: 3600",))
+    cap.udp(0, reg, r1, note="(a) REGISTER")
+    cap.udp(20 * MS, reg, a.response(r1, 401, "Unauthorized", extra=(www,)), rev=True,
+            note="(a) 401 with WWW-Authenticate")
+    r2 = a.request("REGISTER", 2, ruri="sip:example.com", extra=("Expires: 3600", cred))
+    cap.udp(60 * MS, reg, r2, note="(a) REGISTER again with Authorization (CSeq 2)")
+    cap.udp(80 * MS, reg, a.response(r2, 200, "OK", extra=("Expires: 3600",)), rev=True,
+            note="(a) 200 OK: registered")
+
+    t = 5 * S
+    pa = 'Proxy-Authenticate: Digest realm="example.com", nonce="%s", algorithm=MD5' % _h("nonce-b", 16)
+    b = Call("auth-b", uas=PROXY)
+    i1 = b.invite(1)
+    cap.udp(t, prx, i1, note="(b) INVITE")
+    c1 = b.response(i1, 407, "Proxy Authentication Required", extra=(pa,))
+    cap.udp(t + 15 * MS, prx, c1, rev=True, note="(b) 407 with Proxy-Authenticate")
+    cap.udp(t + 17 * MS, prx, b.ack(i1, c1), note="(b) ACK")
+    pcred = ('Proxy-Authorization: Digest username="alice", realm="example.com", nonce="%s", '
+             'uri="%s", response="%s"' % (_h("nonce-b", 16), b.ruri, _h("resp-b", 32)))
+    i2 = b.invite(2, extra=(pcred,))
+    cap.udp(t + 50 * MS, prx, i2, note="(b) INVITE again with Proxy-Authorization (CSeq 2)")
+    c2 = b.response(i2, 407, "Proxy Authentication Required", extra=(pa,))
+    cap.udp(t + 65 * MS, prx, c2, rev=True, note="(b) 407 again: the credentials were wrong")
+    cap.udp(t + 67 * MS, prx, b.ack(i2, c2), note="(b) ACK")
+    i3 = b.invite(3, extra=(pcred,))
+    cap.udp(t + 100 * MS, prx, i3, note="(b) INVITE once more (CSeq 3)")
+    f3 = b.response(i3, 403, "Forbidden")
+    cap.udp(t + 115 * MS, prx, f3, rev=True, note="(b) 403 Forbidden")
+    cap.udp(t + 117 * MS, prx, b.ack(i3, f3), note="(b) ACK")
+
+    t = 15 * S
+    c = Call("auth-c", caller="carol", uas=REGISTRAR)
+    r3 = c.request("REGISTER", 1, ruri="sip:example.com", extra=("Expires: 3600",))
+    cap.udp(t, reg, r3, note="(c) REGISTER of another line")
+    cap.udp(t + 20 * MS, reg, c.response(r3, 401, "Unauthorized", extra=(www,)), rev=True,
+            note="(c) 401, never retried")
+
+    t = 20 * S
+    d = Call("auth-d", uas=PROXY)
+    i4 = d.invite(1)
+    cap.udp(t, prx, i4, note="(d) INVITE")
+    cap.udp(t + 10 * MS, prx, d.response(i4, 100, "Trying"), rev=True, note="(d) 100 Trying")
+    cancel = d.request("CANCEL", 1, br_label="", extra=(), contact=False)
+    cancel.headers[0] = i4.headers[0]  # the INVITE's Via: same branch (RFC 3261 \u00a79.1)
+    cap.udp(t + 2 * S, prx, cancel, note="(d) CANCEL (the INVITE's branch)")
+    cap.udp(t + 2 * S + 10 * MS, prx, d.response(cancel, 200, "OK"), rev=True, note="(d) 200 to the CANCEL")
+    t487 = d.response(i4, 487, "Request Terminated")
+    cap.udp(t + 2 * S + 12 * MS, prx, t487, rev=True, note="(d) 487 Request Terminated")
+    cap.udp(t + 2 * S + 14 * MS, prx, d.ack(i4, t487), note="(d) ACK")
+    return cap
+
+
 UAC_ALT = "192.0.2.11"      # alice's second address (multi-homed SCTP)
 UAS_ALT = "203.0.113.6"     # bob's second address
 

@@ -23,6 +23,8 @@ CAPTURES = ["hm-classes-udp", "hm-timers", "hm-421-edge", "hm-tcp-two-in-one", "
             "hm-other-port", "hm-icmp", "hm-orphan-responses", "hm-timestamps", "hm-long-key",
             # an INVITE crafted so that its old 64-bit key equals another call's, and a reused branch
             "hm-hash-collision",
+            # challenges answered, looping, refused and never retried; a 487 the caller asked for (issue 19)
+            "hm-auth",
             # recorded from SIPp and kamailio on loopback (captures/README.md)
             "rec-basic-udp", "rec-basic-tcp", "rec-proxy-chain", "rec-slow-trying", "rec-stuck-trying",
             "rec-proxy-408", "rec-cancel-487", "rec-421", "rec-420", "rec-classes", "rec-icmp-unreachable"]

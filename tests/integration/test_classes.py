@@ -6,13 +6,12 @@ import pytest
 CLASSES_UDP = {2: (100, 1), 4: (180, 1), 6: (200, 2), 9: (302, 3), 12: (404, 4), 15: (421, 4),
                18: (486, 4), 21: (503, 5), 24: (603, 6), 27: (699, 6), 30: (299, 2)}
 
+# Issue 19: one expert info per response, named and graded by what it means.
 EXPERT_FRAMES = {
-    "sip.analysis.class.provisional": [2, 4],
-    "sip.analysis.class.success": [6, 30],
-    "sip.analysis.class.redirection": [9],
-    "sip.analysis.class.client_failure": [12, 15, 18],
-    "sip.analysis.class.server_failure": [21],
-    "sip.analysis.class.global_failure": [24, 27],
+    "sip.analysis.response.progress": [2, 4],
+    "sip.analysis.response.success": [6, 30],
+    "sip.analysis.response.redirect": [9],
+    "sip.analysis.response.failure": [12, 15, 18, 21, 24, 27],
 }
 
 
@@ -25,7 +24,7 @@ def test_class_of_every_response(tshark, two_pass):
 
 @pytest.mark.parametrize("two_pass", [False, True])
 @pytest.mark.parametrize("expert", sorted(EXPERT_FRAMES))
-def test_filter_on_each_class_expert(tshark, expert, two_pass):
+def test_filter_on_each_verdict_expert(tshark, expert, two_pass):
     assert tshark.frames("hm-classes-udp.pcapng", expert, two_pass=two_pass) == EXPERT_FRAMES[expert]
 
 
@@ -38,12 +37,14 @@ def test_failures_filter(tshark, two_pass):
 def test_expert_text_severity_and_group(tshark):
     got = tshark.fields("hm-classes-udp.pcapng", ["_ws.expert.message", "_ws.expert.severity", "_ws.expert.group"],
                         dfilter="frame.number == 15 || frame.number == 9 || frame.number == 27")
-    assert got[15]["_ws.expert.message"][0] == "421 Extension Required: Client Failure"
+    assert got[15]["_ws.expert.message"][0] == "421 Extension Required: option tags not agreed"
     assert got[15]["_ws.expert.severity"][0] == "6291456"  # Warning
     assert got[15]["_ws.expert.group"][0] == "50331648"  # Response
-    assert got[9]["_ws.expert.message"][0] == "302 Moved Temporarily: Redirection"
+    assert got[9]["_ws.expert.message"] == ["302 Moved Temporarily: redirection, the request should go to the Contact "
+                                            "given"]
     assert got[9]["_ws.expert.severity"][0] == "4194304"  # Note
-    assert got[27]["_ws.expert.message"][0] == "699 (unregistered code): Global Failure"
+    assert got[27]["_ws.expert.message"][0] == "699 (unregistered code): global failure: no other destination will " \
+                                               "do better"
 
 
 @pytest.mark.parametrize("two_pass", [False, True])
@@ -60,8 +61,8 @@ def test_two_responses_in_one_tcp_segment(tshark, two_pass):
 def test_each_message_gets_its_own_annotation_subtree(tshark):
     got = tshark.analysis("hm-tcp-two-in-one.pcapng", dfilter="frame.number == 5")
     first, second = got[5]
-    assert first["sip.analysis.class"] == ["1"] and first["experts"][0][0] == "sip.analysis.class.provisional"
-    assert second["sip.analysis.class"] == ["4"] and second["experts"][0][0] == "sip.analysis.class.client_failure"
+    assert first["sip.analysis.class"] == ["1"] and first["experts"][0][0] == "sip.analysis.response.progress"
+    assert second["sip.analysis.class"] == ["4"] and second["experts"][0][0] == "sip.analysis.response.failure"
 
 
 @pytest.mark.parametrize("two_pass", [False, True])

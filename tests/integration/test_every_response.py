@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Every SIP response in every capture of the project, recorded or hand-made, over UDP, TCP, TLS,
-WebSocket and SCTP, in one pass and two: its class is the first digit of its code, and its class
-expert info names both. A response quoted inside an ICMP error is no traffic: it gets the quote's
+WebSocket and SCTP, in one pass and two: its class is the first digit of its code, and it has exactly
+one verdict expert info (issue 19), which starts with its code. A response quoted inside an ICMP error is no traffic: it gets the quote's
 expert info and nothing else."""
 import glob
 import os
@@ -11,8 +11,10 @@ import pytest
 from conftest import SOURCE_DIR
 
 CAPTURES = sorted(os.path.basename(p) for p in glob.glob(os.path.join(SOURCE_DIR, "captures", "*.pcapng")))
-CLASS_EXPERT = {1: "Provisional", 2: "Success", 3: "Redirection", 4: "Client Failure", 5: "Server Failure",
-                6: "Global Failure"}
+VERDICT_SEVERITY = {"sip.analysis.response.progress": "Chat", "sip.analysis.response.success": "Chat",
+                    "sip.analysis.response.redirect": "Note", "sip.analysis.response.challenge": "Note",
+                    "sip.analysis.response.cancelled": "Note", "sip.analysis.response.failure": "Warning",
+                    "sip.analysis.response.challenge_failed": "Warning"}
 
 
 @pytest.mark.parametrize("two_pass", [False, True])
@@ -33,8 +35,8 @@ def test_class_of_every_response(tshark, capture, two_pass):
         for code, m in zip((int(c) for c in v["sip.Status-Code"]), responses):
             if 100 <= code <= 699:
                 assert m["sip.analysis.class"] == [str(code // 100)], frame
-                texts = [e[1] for e in m["experts"] if e[0].startswith("sip.analysis.class.")]
-                assert len(texts) == 1 and texts[0].startswith(str(code)) and \
-                    texts[0].endswith(": " + CLASS_EXPERT[code // 100]), (frame, texts)
+                texts = [e for e in m["experts"] if e[0].startswith("sip.analysis.response.")]
+                assert len(texts) == 1 and texts[0][1].startswith("%d " % code), (frame, texts)
+                assert texts[0][2] == VERDICT_SEVERITY[texts[0][0]], (frame, texts)
             else:
                 assert "sip.analysis.class" not in m

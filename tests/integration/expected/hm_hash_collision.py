@@ -2,8 +2,7 @@
 """What the plugin shows on captures/hm-hash-collision.pcapng with tshark -2 (see captures/handmade.md or
 captures/README.md for the frames). Reviewed by hand against the capture notes."""
 
-EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
       'sip.analysis.class': ['1'],
       'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                    'the proxy.'],
@@ -19,8 +18,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.trying.duration': ['0.380000000'],
       'sip.analysis.trying.next_frame': ['3'],
       'sip.analysis.trying.retransmissions': ['0']}],
- 3: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
+ 3: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat')],
       'sip.analysis.class': ['1'],
       'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
                                    'and who is meant to play the ringback.'],
@@ -34,8 +32,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.response_time': ['0.400000000'],
       'sip.analysis.trying.duration': ['0.380000000'],
       'sip.analysis.trying.frame': ['2']}],
- 4: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 4: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                    'means the ACK is lost (routing, NAT, Contact).'],
@@ -46,8 +43,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['2.000000000']}],
- 7: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Here: Client Failure', 'Warning'),
-                  ('sip.analysis.outcome.declined', '486 Busy Here: outcome declined', 'Warning')],
+ 7: [{'experts': [('sip.analysis.response.failure', '486 Busy Here: declined by the callee', 'Warning')],
       'sip.analysis.class': ['4'],
       'sip.analysis.code.action': ["Usually normal. If unexpected, check the endpoint's call limit, "
                                    'busy-on-busy settings and Retry-After.'],
@@ -63,8 +59,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
                    "Via branch already used by another call's request in frame 1 (RFC 3261 §8.1.1.7 makes it "
                    'unique): not taken as a retransmission of it',
                    'Warning')]}],
- 10: [{'experts': [('sip.analysis.class.global_failure', '603 Decline: Global Failure', 'Warning'),
-                   ('sip.analysis.outcome.declined', '603 Decline: outcome declined', 'Warning'),
+ 10: [{'experts': [('sip.analysis.response.failure', '603 Decline: declined by the callee', 'Warning'),
                    ('sip.analysis.trying.absent',
                     'No 100 Trying on this hop: the first response, 603 Decline, came 500.000 ms after the '
                     'INVITE in frame 9 (threshold 200 ms), as seen at the capture point (round trip '

@@ -2,8 +2,7 @@
 """What the plugin shows on captures/hm-orphan-responses.pcapng with tshark -2 (see captures/handmade.md or
 captures/README.md for the frames). Reviewed by hand against the capture notes."""
 
-EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Here: Client Failure', 'Warning'),
-                  ('sip.analysis.outcome.declined', '486 Busy Here: outcome declined', 'Warning'),
+EXPECTED = {1: [{'experts': [('sip.analysis.response.failure', '486 Busy Here: declined by the callee', 'Warning'),
                   ('sip.analysis.request_unseen',
                    'The request this response answers is not in the capture',
                    'Note')],
@@ -16,8 +15,7 @@ EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Her
       'sip.analysis.code.seen_when': ['Phone already in a call without call waiting, a user rejecting the '
                                       'call on some phones, or a trunk at its call limit.'],
       'sip.analysis.outcome': ['6']}],
- 2: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Here: Client Failure', 'Warning'),
-                  ('sip.analysis.outcome.declined', '486 Busy Here: outcome declined', 'Warning'),
+ 2: [{'experts': [('sip.analysis.response.failure', '486 Busy Here: declined by the callee', 'Warning'),
                   ('sip.analysis.retransmission', 'Retransmission of frame 1', 'Note')],
       'sip.analysis.class': ['4'],
       'sip.analysis.code.action': ["Usually normal. If unexpected, check the endpoint's call limit, "
@@ -29,8 +27,7 @@ EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Her
                                       'call on some phones, or a trunk at its call limit.'],
       'sip.analysis.outcome': ['6'],
       'sip.analysis.retransmission_of': ['1']}],
- 3: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Here: Client Failure', 'Warning'),
-                  ('sip.analysis.outcome.declined', '486 Busy Here: outcome declined', 'Warning'),
+ 3: [{'experts': [('sip.analysis.response.failure', '486 Busy Here: declined by the callee', 'Warning'),
                   ('sip.analysis.retransmission', 'Retransmission of frame 1', 'Note')],
       'sip.analysis.class': ['4'],
       'sip.analysis.code.action': ["Usually normal. If unexpected, check the endpoint's call limit, "
@@ -42,8 +39,7 @@ EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Her
                                       'call on some phones, or a trunk at its call limit.'],
       'sip.analysis.outcome': ['6'],
       'sip.analysis.retransmission_of': ['1']}],
- 4: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Here: Client Failure', 'Warning'),
-                  ('sip.analysis.outcome.declined', '486 Busy Here: outcome declined', 'Warning'),
+ 4: [{'experts': [('sip.analysis.response.failure', '486 Busy Here: declined by the callee', 'Warning'),
                   ('sip.analysis.retransmission', 'Retransmission of frame 1', 'Note')],
       'sip.analysis.class': ['4'],
       'sip.analysis.code.action': ["Usually normal. If unexpected, check the endpoint's call limit, "
@@ -55,8 +51,7 @@ EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Her
                                       'call on some phones, or a trunk at its call limit.'],
       'sip.analysis.outcome': ['6'],
       'sip.analysis.retransmission_of': ['1']}],
- 5: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Here: Client Failure', 'Warning'),
-                  ('sip.analysis.outcome.declined', '486 Busy Here: outcome declined', 'Warning'),
+ 5: [{'experts': [('sip.analysis.response.failure', '486 Busy Here: declined by the callee', 'Warning'),
                   ('sip.analysis.retransmission', 'Retransmission of frame 1', 'Note')],
       'sip.analysis.class': ['4'],
       'sip.analysis.code.action': ["Usually normal. If unexpected, check the endpoint's call limit, "
@@ -68,8 +63,7 @@ EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Her
                                       'call on some phones, or a trunk at its call limit.'],
       'sip.analysis.outcome': ['6'],
       'sip.analysis.retransmission_of': ['1']}],
- 6: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
+ 6: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat'),
                   ('sip.analysis.request_unseen',
                    'The request this response answers is not in the capture',
                    'Note')],
@@ -84,8 +78,7 @@ EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Her
       'sip.analysis.outcome': ['1'],
       'sip.analysis.trying.duration': ['3.000000000'],
       'sip.analysis.trying.next_frame': ['7']}],
- 7: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
+ 7: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat')],
       'sip.analysis.class': ['1'],
       'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
                                    'and who is meant to play the ringback.'],
@@ -97,8 +90,7 @@ EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Her
       'sip.analysis.outcome': ['1'],
       'sip.analysis.trying.duration': ['3.000000000'],
       'sip.analysis.trying.frame': ['6']}],
- 8: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 8: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                    'means the ACK is lost (routing, NAT, Contact).'],
@@ -107,8 +99,7 @@ EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Her
       'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
       'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
       'sip.analysis.outcome': ['2']}],
- 9: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat'),
+ 9: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                   ('sip.analysis.retransmission', 'Retransmission of frame 8', 'Note')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
@@ -119,8 +110,7 @@ EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Her
       'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
       'sip.analysis.outcome': ['2'],
       'sip.analysis.retransmission_of': ['8']}],
- 10: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat'),
+ 10: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                    ('sip.analysis.retransmission', 'Retransmission of frame 8', 'Note')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
@@ -131,8 +121,7 @@ EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Her
        'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
        'sip.analysis.outcome': ['2'],
        'sip.analysis.retransmission_of': ['8']}],
- 11: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat'),
+ 11: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                    ('sip.analysis.request_unseen',
                     'The request this response answers is not in the capture',
                     'Note')],
@@ -144,8 +133,7 @@ EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Her
        'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
        'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
        'sip.analysis.outcome': ['2']}],
- 12: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat'),
+ 12: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                    ('sip.analysis.retransmission', 'Retransmission of frame 11', 'Note')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
@@ -156,8 +144,7 @@ EXPECTED = {1: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Her
        'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
        'sip.analysis.outcome': ['2'],
        'sip.analysis.retransmission_of': ['11']}],
- 13: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat'),
+ 13: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                    ('sip.analysis.retransmission', 'Retransmission of frame 11', 'Note')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '

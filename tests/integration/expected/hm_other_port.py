@@ -2,8 +2,7 @@
 """What the plugin shows on captures/hm-other-port.pcapng with tshark -2 (see captures/handmade.md or
 captures/README.md for the frames). Reviewed by hand against the capture notes."""
 
-EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
+EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat'),
                   ('sip.analysis.other_port',
                    'Response sent from port 5062; its request in frame 1 went to port 5060 (RFC 3261 '
                    '§18.2.2: responses go to the Via, whatever port they leave from)',
@@ -23,8 +22,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.trying.duration': ['0.285000000'],
       'sip.analysis.trying.next_frame': ['3'],
       'sip.analysis.trying.retransmissions': ['0']}],
- 3: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat'),
+ 3: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat'),
                   ('sip.analysis.other_port',
                    'Response sent from port 5062; its request in frame 1 went to port 5060 (RFC 3261 '
                    '§18.2.2: responses go to the Via, whatever port they leave from)',
@@ -42,8 +40,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.response_time': ['0.300000000'],
       'sip.analysis.trying.duration': ['0.285000000'],
       'sip.analysis.trying.frame': ['2']}],
- 4: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat'),
+ 4: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                   ('sip.analysis.other_port',
                    'Response sent from port 5062; its request in frame 1 went to port 5060 (RFC 3261 '
                    '§18.2.2: responses go to the Via, whatever port they leave from)',
@@ -58,8 +55,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['2.000000000']}],
- 7: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat'),
+ 7: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                   ('sip.analysis.other_port',
                    'Response sent from port 5062; its request in frame 6 went to port 5060 (RFC 3261 '
                    '§18.2.2: responses go to the Via, whatever port they leave from)',
@@ -74,8 +70,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['6'],
       'sip.analysis.response_time': ['0.012000000']}],
- 9: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat'),
+ 9: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                   ('sip.analysis.other_port',
                    'Response sent from port 5062; its request in frame 8 went to port 5060 (RFC 3261 '
                    '§18.2.2: responses go to the Via, whatever port they leave from)',
@@ -90,8 +85,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['8'],
       'sip.analysis.response_time': ['0.009000000']}],
- 11: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+ 11: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                     'the proxy.'],
@@ -107,8 +101,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.trying.duration': ['0.395000000'],
        'sip.analysis.trying.next_frame': ['14'],
        'sip.analysis.trying.retransmissions': ['0']}],
- 13: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+ 13: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                     'the proxy.'],
@@ -124,8 +117,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.trying.duration': ['1.146000000'],
        'sip.analysis.trying.next_frame': ['17'],
        'sip.analysis.trying.retransmissions': ['0']}],
- 14: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
+ 14: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
                                     'and who is meant to play the ringback.'],
@@ -139,8 +131,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.response_time': ['0.400000000'],
        'sip.analysis.trying.duration': ['0.395000000'],
        'sip.analysis.trying.frame': ['11']}],
- 15: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 15: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],
@@ -151,8 +142,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['10'],
        'sip.analysis.response_time': ['1.200000000']}],
- 17: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
+ 17: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
                                     'and who is meant to play the ringback.'],
@@ -166,8 +156,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.response_time': ['1.150000000'],
        'sip.analysis.trying.duration': ['1.146000000'],
        'sip.analysis.trying.frame': ['13']}],
- 18: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 18: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],
@@ -178,8 +167,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['12'],
        'sip.analysis.response_time': ['1.700000000']}],
- 22: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat'),
+ 22: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                    ('sip.analysis.other_port.ambiguous',
                     'Sent from port 5099, where none of the requests it may answer went: requests with its '
                     'branch went to several ports of this host (the latest in frame 21); not linked rather '

@@ -11,8 +11,7 @@ plugin run on the same capture with every packet on the primary path (same frame
 checked by hand against the capture notes: one SCTP association is one transport connection
 whatever path a packet takes (RFC 4960 §6.4)."""
 
-EXPECTED = {6: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+EXPECTED = {6: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                    'means the ACK is lost (routing, NAT, Contact).'],
@@ -23,8 +22,7 @@ EXPECTED = {6: [{'experts': [('sip.analysis.class.success', '200 OK: Success', '
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['5'],
       'sip.analysis.response_time': ['0.010000000']}],
- 9: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+ 9: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
       'sip.analysis.class': ['1'],
       'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                    'the proxy.'],
@@ -40,8 +38,7 @@ EXPECTED = {6: [{'experts': [('sip.analysis.class.success', '200 OK: Success', '
       'sip.analysis.trying.duration': ['0.380000000'],
       'sip.analysis.trying.next_frame': ['11'],
       'sip.analysis.trying.retransmissions': ['0']}],
- 11: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
+ 11: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
                                     'and who is meant to play the ringback.'],
@@ -55,8 +52,7 @@ EXPECTED = {6: [{'experts': [('sip.analysis.class.success', '200 OK: Success', '
        'sip.analysis.response_time': ['0.400000000'],
        'sip.analysis.trying.duration': ['0.380000000'],
        'sip.analysis.trying.frame': ['9']}],
- 13: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 13: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],
@@ -67,8 +63,7 @@ EXPECTED = {6: [{'experts': [('sip.analysis.class.success', '200 OK: Success', '
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['8'],
        'sip.analysis.response_time': ['2.000000000']}],
- 16: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 16: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],

@@ -7,8 +7,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
       'sip.analysis.retransmission_of': ['1']}],
  3: [{'experts': [('sip.analysis.retransmission', 'Retransmission of frame 1', 'Note')],
       'sip.analysis.retransmission_of': ['1']}],
- 4: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
+ 4: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat'),
                   ('sip.analysis.trying.late',
                    '100 Trying came 1700.250 ms after the INVITE in frame 1 (threshold 200 ms), as seen at '
                    'the capture point (round trip included); 2 INVITE copies went out first: loss is more '
@@ -29,8 +28,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
       'sip.analysis.trying.duration': ['2.299750000'],
       'sip.analysis.trying.next_frame': ['5'],
       'sip.analysis.trying.retransmissions': ['2']}],
- 5: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
+ 5: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat')],
       'sip.analysis.class': ['1'],
       'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
                                    'and who is meant to play the ringback.'],
@@ -44,8 +42,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
       'sip.analysis.response_time': ['4.000000000'],
       'sip.analysis.trying.duration': ['2.299750000'],
       'sip.analysis.trying.frame': ['4']}],
- 6: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 6: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                    'means the ACK is lost (routing, NAT, Contact).'],
@@ -56,8 +53,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['6.123456000']}],
- 9: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
+ 9: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat'),
                   ('sip.analysis.trying.long',
                    'Transaction stayed 31990.000 ms on 100 Trying; next response 408 in frame 34 (threshold '
                    '3000 ms)',
@@ -77,8 +73,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
       'sip.analysis.trying.duration': ['31.990000000'],
       'sip.analysis.trying.next_frame': ['34'],
       'sip.analysis.trying.retransmissions': ['0']}],
- 11: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+ 11: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                     'the proxy.'],
@@ -94,8 +89,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.trying.duration': ['0.385000000'],
        'sip.analysis.trying.next_frame': ['12'],
        'sip.analysis.trying.retransmissions': ['0']}],
- 12: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
+ 12: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
                                     'and who is meant to play the ringback.'],
@@ -109,8 +103,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.response_time': ['0.400000000'],
        'sip.analysis.trying.duration': ['0.385000000'],
        'sip.analysis.trying.frame': ['11']}],
- 14: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 14: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],
@@ -121,8 +114,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['13'],
        'sip.analysis.response_time': ['0.020000000']}],
- 15: [{'experts': [('sip.analysis.class.client_failure', '487 Request Terminated: Client Failure', 'Warning'),
-                   ('sip.analysis.outcome.cancelled', '487 Request Terminated: outcome cancelled', 'Note')],
+ 15: [{'experts': [('sip.analysis.response.cancelled',
+                    "487 Request Terminated: cancelled by the caller's CANCEL in frame 13, as asked",
+                    'Note')],
        'sip.analysis.class': ['4'],
        'sip.analysis.code.action': ['Normally nothing. If calls are cancelled unexpectedly, find who sent '
                                     'the CANCEL and why (Reason header, timers).'],
@@ -134,8 +128,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.outcome': ['5'],
        'sip.analysis.request_frame': ['10'],
        'sip.analysis.response_time': ['5.025000000']}],
- 18: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat'),
+ 18: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat'),
                    ('sip.analysis.trying.absent',
                     'No 100 Trying on this hop: the first response, 180 Ringing, came 350.000 ms after the '
                     'INVITE in frame 17 (threshold 200 ms), as seen at the capture point (round trip '
@@ -152,8 +145,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.outcome': ['1'],
        'sip.analysis.request_frame': ['17'],
        'sip.analysis.response_time': ['0.350000000']}],
- 19: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 19: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],
@@ -164,8 +156,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['17'],
        'sip.analysis.response_time': ['2.500000000']}],
- 22: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+ 22: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                     'the proxy.'],
@@ -181,8 +172,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.trying.duration': ['0.035000000'],
        'sip.analysis.trying.next_frame': ['23'],
        'sip.analysis.trying.retransmissions': ['0']}],
- 23: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 23: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],
@@ -195,8 +185,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.response_time': ['0.040000000'],
        'sip.analysis.trying.duration': ['0.035000000'],
        'sip.analysis.trying.frame': ['22']}],
- 26: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+ 26: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                     'the proxy.'],
@@ -214,8 +203,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.trying.retransmissions': ['0']}],
  27: [{'experts': [('sip.analysis.retransmission', 'Retransmission of frame 25', 'Note')],
        'sip.analysis.retransmission_of': ['25']}],
- 28: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
+ 28: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat'),
                    ('sip.analysis.retransmission', 'Retransmission of frame 26', 'Note')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
@@ -229,8 +217,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.request_frame': ['25'],
        'sip.analysis.response_time': ['0.500300000'],
        'sip.analysis.retransmission_of': ['26']}],
- 29: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 29: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],
@@ -243,8 +230,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.response_time': ['1.200000000'],
        'sip.analysis.trying.duration': ['1.170000000'],
        'sip.analysis.trying.frame': ['26']}],
- 30: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat'),
+ 30: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat'),
                    ('sip.analysis.retransmission', 'Retransmission of frame 29', 'Note')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
@@ -257,8 +243,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.request_frame': ['25'],
        'sip.analysis.response_time': ['1.700000000'],
        'sip.analysis.retransmission_of': ['29']}],
- 33: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
+ 33: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat'),
                    ('sip.analysis.trying.stuck',
                     'Stuck on 100 Trying: no further response to the INVITE in frame 32 for 9952.000 ms, '
                     'until the end of the capture',
@@ -277,8 +262,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
        'sip.analysis.trying.delay': ['0.050000000'],
        'sip.analysis.trying.open': ['9.952000000'],
        'sip.analysis.trying.retransmissions': ['0']}],
- 34: [{'experts': [('sip.analysis.class.client_failure', '408 Request Timeout: Client Failure', 'Warning'),
-                   ('sip.analysis.outcome.timeout', '408 Request Timeout: outcome timeout', 'Warning'),
+ 34: [{'experts': [('sip.analysis.response.failure',
+                    '408 Request Timeout: no final answer came in time',
+                    'Warning'),
                    ('sip.analysis.trying.long',
                     '408 Request Timeout ended 31990.000 ms on 100 Trying (frame 9, threshold 3000 ms): '
                     'after the 100 nothing more came until the 408 (no answer from further downstream in '

@@ -7,8 +7,7 @@ SIP over TLS 1.2 on TCP port 5061, decrypted with the key log the capture carrie
 Decryption Secrets Block); the 200 to the INVITE is two TLS records in TCP segments 15 and 16, so
 it is dissected (and timed) at frame 16, 2.0001 s after the INVITE."""
 
-EXPECTED = {11: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+EXPECTED = {11: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                     'the proxy.'],
@@ -24,8 +23,7 @@ EXPECTED = {11: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pr
        'sip.analysis.trying.duration': ['0.485000000'],
        'sip.analysis.trying.next_frame': ['13'],
        'sip.analysis.trying.retransmissions': ['0']}],
- 13: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
+ 13: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
                                     'and who is meant to play the ringback.'],
@@ -39,8 +37,7 @@ EXPECTED = {11: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pr
        'sip.analysis.response_time': ['0.500000000'],
        'sip.analysis.trying.duration': ['0.485000000'],
        'sip.analysis.trying.frame': ['11']}],
- 16: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 16: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],
@@ -51,8 +48,7 @@ EXPECTED = {11: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pr
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['9'],
        'sip.analysis.response_time': ['2.000100000']}],
- 22: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 22: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],

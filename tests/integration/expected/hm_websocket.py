@@ -7,8 +7,7 @@ SIP over WebSocket (RFC 7118) on TCP port 80: client frames masked, server frame
 262.5 ms late; the 200 to the INVITE is one text frame over TCP segments 17 and 18, so it is
 dissected (and timed) at frame 18, 2.90006 s after the INVITE."""
 
-EXPECTED = {9: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+EXPECTED = {9: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                    'means the ACK is lost (routing, NAT, Contact).'],
@@ -19,8 +18,7 @@ EXPECTED = {9: [{'experts': [('sip.analysis.class.success', '200 OK: Success', '
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['7'],
       'sip.analysis.response_time': ['0.030000000']}],
- 13: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
+ 13: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat'),
                    ('sip.analysis.trying.late',
                     '100 Trying came 262.500 ms after the INVITE in frame 11 (threshold 200 ms), as seen at '
                     'the capture point (round trip included)',
@@ -40,8 +38,7 @@ EXPECTED = {9: [{'experts': [('sip.analysis.class.success', '200 OK: Success', '
        'sip.analysis.trying.duration': ['0.637500000'],
        'sip.analysis.trying.next_frame': ['15'],
        'sip.analysis.trying.retransmissions': ['0']}],
- 15: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
+ 15: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
                                     'and who is meant to play the ringback.'],
@@ -55,8 +52,7 @@ EXPECTED = {9: [{'experts': [('sip.analysis.class.success', '200 OK: Success', '
        'sip.analysis.response_time': ['0.900000000'],
        'sip.analysis.trying.duration': ['0.637500000'],
        'sip.analysis.trying.frame': ['13']}],
- 18: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 18: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],
@@ -67,8 +63,7 @@ EXPECTED = {9: [{'experts': [('sip.analysis.class.success', '200 OK: Success', '
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['11'],
        'sip.analysis.response_time': ['2.900060000']}],
- 24: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 24: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],

@@ -3,8 +3,7 @@
 annotated frame (our fields, and our expert infos as (name, text, severity)). Reviewed by hand
 against captures/ (see the capture notes); one-pass output is derived by dropping what needs -2."""
 
-EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
       'sip.analysis.class': ['1'],
       'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                    'the proxy.'],
@@ -20,8 +19,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.trying.duration': ['0.028452209'],
       'sip.analysis.trying.next_frame': ['3'],
       'sip.analysis.trying.retransmissions': ['0']}],
- 3: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
+ 3: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat')],
       'sip.analysis.class': ['1'],
       'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
                                    'and who is meant to play the ringback.'],
@@ -35,8 +33,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.response_time': ['0.051666030'],
       'sip.analysis.trying.duration': ['0.028452209'],
       'sip.analysis.trying.frame': ['2']}],
- 4: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 4: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                    'means the ACK is lost (routing, NAT, Contact).'],
@@ -47,8 +44,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['0.107417409']}],
- 7: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 7: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                    'means the ACK is lost (routing, NAT, Contact).'],
@@ -59,8 +55,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['6'],
       'sip.analysis.response_time': ['0.000189061']}],
- 9: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+ 9: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
       'sip.analysis.class': ['1'],
       'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                    'the proxy.'],
@@ -76,8 +71,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.trying.duration': ['0.002328409'],
       'sip.analysis.trying.next_frame': ['10'],
       'sip.analysis.trying.retransmissions': ['0']}],
- 10: [{'experts': [('sip.analysis.class.redirection', '302 Moved Temporarily: Redirection', 'Note'),
-                   ('sip.analysis.outcome.redirected', '302 Moved Temporarily: outcome redirected', 'Note')],
+ 10: [{'experts': [('sip.analysis.response.redirect',
+                    '302 Moved Temporarily: redirection, the request should go to the Contact given',
+                    'Note')],
        'sip.analysis.class': ['3'],
        'sip.analysis.code.action': ['Check that the caller recurses to the Contact with a new INVITE; a call '
                                     'that ends on the 302 means nobody followed it.'],
@@ -91,8 +87,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.response_time': ['0.026116384'],
        'sip.analysis.trying.duration': ['0.002328409'],
        'sip.analysis.trying.frame': ['9']}],
- 13: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+ 13: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                     'the proxy.'],
@@ -108,8 +103,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.trying.duration': ['0.003390293'],
        'sip.analysis.trying.next_frame': ['14'],
        'sip.analysis.trying.retransmissions': ['0']}],
- 14: [{'experts': [('sip.analysis.class.client_failure', '404 Not Found: Client Failure', 'Warning'),
-                   ('sip.analysis.outcome.rejected', '404 Not Found: outcome rejected', 'Warning')],
+ 14: [{'experts': [('sip.analysis.response.failure', '404 Not Found: request rejected', 'Warning')],
        'sip.analysis.class': ['4'],
        'sip.analysis.code.action': ['Check the Request-URI (number format, prefix, domain) and the dial plan '
                                     'or routing at the hop that rejected it.'],
@@ -123,8 +117,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.response_time': ['0.027186575'],
        'sip.analysis.trying.duration': ['0.003390293'],
        'sip.analysis.trying.frame': ['13']}],
- 17: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+ 17: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                     'the proxy.'],
@@ -140,8 +133,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.trying.duration': ['0.004563871'],
        'sip.analysis.trying.next_frame': ['18'],
        'sip.analysis.trying.retransmissions': ['0']}],
- 18: [{'experts': [('sip.analysis.class.client_failure', '486 Busy Here: Client Failure', 'Warning'),
-                   ('sip.analysis.outcome.declined', '486 Busy Here: outcome declined', 'Warning')],
+ 18: [{'experts': [('sip.analysis.response.failure', '486 Busy Here: declined by the callee', 'Warning')],
        'sip.analysis.class': ['4'],
        'sip.analysis.code.action': ["Usually normal. If unexpected, check the endpoint's call limit, "
                                     'busy-on-busy settings and Retry-After.'],
@@ -155,8 +147,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.response_time': ['0.028222350'],
        'sip.analysis.trying.duration': ['0.004563871'],
        'sip.analysis.trying.frame': ['17']}],
- 21: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+ 21: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                     'the proxy.'],
@@ -172,12 +163,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.trying.duration': ['0.005768649'],
        'sip.analysis.trying.next_frame': ['22'],
        'sip.analysis.trying.retransmissions': ['0']}],
- 22: [{'experts': [('sip.analysis.class.server_failure',
-                    '503 Service Unavailable: Server Failure',
-                    'Warning'),
-                   ('sip.analysis.outcome.server_error',
-                    '503 Service Unavailable: outcome server error',
-                    'Warning')],
+ 22: [{'experts': [('sip.analysis.response.failure', '503 Service Unavailable: server failure', 'Warning')],
        'sip.analysis.class': ['5'],
        'sip.analysis.code.action': ['Check capacity, routing and Retry-After. Clients should fail over to '
                                     'another server; a proxy should not just forward it upstream.'],
@@ -192,8 +178,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.response_time': ['0.029673447'],
        'sip.analysis.trying.duration': ['0.005768649'],
        'sip.analysis.trying.frame': ['21']}],
- 25: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat')],
+ 25: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                     'the proxy.'],
@@ -209,8 +194,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.trying.duration': ['0.031937063'],
        'sip.analysis.trying.next_frame': ['26'],
        'sip.analysis.trying.retransmissions': ['0']}],
- 26: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                   ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
+ 26: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat')],
        'sip.analysis.class': ['1'],
        'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
                                     'and who is meant to play the ringback.'],
@@ -224,8 +208,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.response_time': ['0.056236995'],
        'sip.analysis.trying.duration': ['0.031937063'],
        'sip.analysis.trying.frame': ['25']}],
- 27: [{'experts': [('sip.analysis.class.global_failure', '603 Decline: Global Failure', 'Warning'),
-                   ('sip.analysis.outcome.declined', '603 Decline: outcome declined', 'Warning')],
+ 27: [{'experts': [('sip.analysis.response.failure', '603 Decline: declined by the callee', 'Warning')],
        'sip.analysis.class': ['6'],
        'sip.analysis.code.action': ['Usually a user decision, not a fault. If unexpected, check call '
                                     'blocking rules and the Reason header.'],
@@ -237,8 +220,10 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.outcome': ['6'],
        'sip.analysis.request_frame': ['24'],
        'sip.analysis.response_time': ['0.564383812']}],
- 30: [{'experts': [('sip.analysis.class.client_failure', '401 Unauthorized: Client Failure', 'Warning'),
-                   ('sip.analysis.outcome.challenge', '401 Unauthorized: outcome challenge', 'Note')],
+ 30: [{'experts': [('sip.analysis.response.challenge',
+                    '401 Unauthorized: authentication challenge, normal if the retry with credentials '
+                    'succeeds',
+                    'Note')],
        'sip.analysis.class': ['4'],
        'sip.analysis.code.action': ['Normal if the retry succeeds. Repeated 401s mean wrong credentials, '
                                     'username or realm, or a nonce problem.'],
@@ -250,8 +235,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
        'sip.analysis.outcome': ['4'],
        'sip.analysis.request_frame': ['29'],
        'sip.analysis.response_time': ['0.000486387']}],
- 32: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                   ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 32: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
        'sip.analysis.class': ['2'],
        'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                     'means the ACK is lost (routing, NAT, Contact).'],

@@ -3,16 +3,15 @@
 annotated frame (our fields, and our expert infos as (name, text, severity)). Reviewed by hand
 against captures/ (see the capture notes); one-pass output is derived by dropping what needs -2."""
 
-EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
-                  ('sip.analysis.code.phrase_differs',
-                   'Reason phrase differs from the standard "Trying": the code, not the phrase, tells what '
-                   'happened',
-                   'Chat'),
+EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat'),
                   ('sip.analysis.trying.long',
                    'Transaction stayed 4040.146 ms on 100 Trying; next response 408 in frame 5 (threshold '
                    '3000 ms)',
-                   'Note')],
+                   'Note'),
+                  ('sip.analysis.code.phrase_differs',
+                   'Reason phrase differs from the standard "Trying": the code, not the phrase, tells what '
+                   'happened',
+                   'Chat')],
       'sip.analysis.class': ['1'],
       'sip.analysis.code.action': ['Nothing, unless it stays on 100 for long: then check connectivity and '
                                    'the proxy.'],
@@ -28,8 +27,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.trying.duration': ['4.040146672'],
       'sip.analysis.trying.next_frame': ['5'],
       'sip.analysis.trying.retransmissions': ['0']}],
- 4: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
+ 4: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat'),
                   ('sip.analysis.trying.long',
                    'Transaction stayed 4007.365 ms on 100 Trying; next response 487 in frame 9 (threshold '
                    '3000 ms)',
@@ -49,8 +47,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.trying.duration': ['4.007365018'],
       'sip.analysis.trying.next_frame': ['9'],
       'sip.analysis.trying.retransmissions': ['0']}],
- 5: [{'experts': [('sip.analysis.class.client_failure', '408 Request Timeout: Client Failure', 'Warning'),
-                  ('sip.analysis.outcome.timeout', '408 Request Timeout: outcome timeout', 'Warning'),
+ 5: [{'experts': [('sip.analysis.response.failure',
+                   '408 Request Timeout: no final answer came in time',
+                   'Warning'),
                   ('sip.analysis.trying.long',
                    '408 Request Timeout ended 4040.146 ms on 100 Trying (frame 2, threshold 3000 ms): after '
                    'the 100 nothing more came until the 408 (no answer from further downstream in time)',
@@ -69,8 +68,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.response_time': ['4.055895410'],
       'sip.analysis.trying.duration': ['4.040146672'],
       'sip.analysis.trying.frame': ['2']}],
- 8: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 8: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                    'means the ACK is lost (routing, NAT, Contact).'],
@@ -81,8 +79,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Pro
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['7'],
       'sip.analysis.response_time': ['0.000215271']}],
- 9: [{'experts': [('sip.analysis.class.client_failure', '487 Request Terminated: Client Failure', 'Warning'),
-                  ('sip.analysis.outcome.cancelled', '487 Request Terminated: outcome cancelled', 'Note'),
+ 9: [{'experts': [('sip.analysis.response.cancelled',
+                   "487 Request Terminated: cancelled by the caller's CANCEL in frame 7, as asked",
+                   'Note'),
                   ('sip.analysis.trying.long',
                    '487 Request Terminated ended 4007.365 ms on 100 Trying (frame 4, threshold 3000 ms): '
                    'cancelled by the CANCEL in frame 7 while waiting on 100 Trying',

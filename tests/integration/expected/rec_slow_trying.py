@@ -5,8 +5,7 @@ against captures/ (see the capture notes); one-pass output is derived by droppin
 
 EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of frame 1', 'Note')],
       'sip.analysis.retransmission_of': ['1']}],
- 3: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
+ 3: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat'),
                   ('sip.analysis.trying.late',
                    '100 Trying came 1203.040 ms after the INVITE in frame 1 (threshold 200 ms), as seen at '
                    'the capture point (round trip included); 1 INVITE copy went out first: loss is more '
@@ -27,8 +26,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
       'sip.analysis.trying.duration': ['1.204755477'],
       'sip.analysis.trying.next_frame': ['4'],
       'sip.analysis.trying.retransmissions': ['1']}],
- 4: [{'experts': [('sip.analysis.class.provisional', '180 Ringing: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '180 Ringing: outcome progress', 'Chat')],
+ 4: [{'experts': [('sip.analysis.response.progress', '180 Ringing: in progress', 'Chat')],
       'sip.analysis.class': ['1'],
       'sip.analysis.code.action': ['Nothing. If the caller hears silence, check whether the 180 carries SDP '
                                    'and who is meant to play the ringback.'],
@@ -42,8 +40,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
       'sip.analysis.response_time': ['2.407796124'],
       'sip.analysis.trying.duration': ['1.204755477'],
       'sip.analysis.trying.frame': ['3']}],
- 5: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 5: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                    'means the ACK is lost (routing, NAT, Contact).'],
@@ -54,8 +51,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['2.459161180']}],
- 8: [{'experts': [('sip.analysis.class.success', '200 OK: Success', 'Chat'),
-                  ('sip.analysis.outcome.success', '200 OK: outcome success', 'Chat')],
+ 8: [{'experts': [('sip.analysis.response.success', '200 OK: success', 'Chat')],
       'sip.analysis.class': ['2'],
       'sip.analysis.code.action': ['For INVITE check that an ACK follows; a 200 retransmitted over and over '
                                    'means the ACK is lost (routing, NAT, Contact).'],

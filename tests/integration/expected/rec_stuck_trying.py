@@ -3,8 +3,7 @@
 annotated frame (our fields, and our expert infos as (name, text, severity)). Reviewed by hand
 against captures/ (see the capture notes); one-pass output is derived by dropping what needs -2."""
 
-EXPECTED = {2: [{'experts': [('sip.analysis.class.provisional', '100 Trying: Provisional', 'Chat'),
-                  ('sip.analysis.outcome.progress', '100 Trying: outcome progress', 'Chat'),
+EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in progress', 'Chat'),
                   ('sip.analysis.trying.stuck',
                    'Stuck on 100 Trying: no further response to the INVITE in frame 1 for 0.000 ms, until '
                    'the end of the capture',
