@@ -3,6 +3,8 @@
  * it in src/ and writes the stored result on every pass (tshark, tshark -2, the GUI). */
 #include "sip_analysis.h"
 
+#include <string.h>
+
 #include <epan/prefs.h>
 #include <epan/tap.h>
 
@@ -98,32 +100,34 @@ static gboolean quoted_endpoints(proto_node *icmp, proto_item *sip, struct sa_pa
     field_info *sfi = sip ? PITEM_FINFO(sip) : NULL;
     if (!ifi || !sfi || !ifi->ds_tvb || ifi->ds_tvb != sfi->ds_tvb || ifi->start < 0)
         return FALSE;
-    tvbuff_t *tvb = ifi->ds_tvb;
-    if (tvb_captured_length_remaining(tvb, ifi->start) < 2)
+    /* ICMP header (8), the quoted IPv4 header with options (up to 60) or IPv6 header (40), UDP (8):
+     * copied once, then read from memory (tvb_get_guint8 is deprecated from Wireshark 4.6). */
+    guint8 b[8 + 60 + 8];
+    gint avail = tvb_captured_length_remaining(ifi->ds_tvb, ifi->start);
+    gint n = avail < (gint)sizeof b ? avail : (gint)sizeof b;
+    if (n < 9)
         return FALSE;
-    err->type = tvb_get_guint8(tvb, ifi->start);
-    err->code = tvb_get_guint8(tvb, ifi->start + 1);
+    tvb_memcpy(ifi->ds_tvb, b, ifi->start, (size_t)n);
+    err->type = b[0];
+    err->code = b[1];
     err->v6 = ifi->hfinfo->id == proto_icmpv6;
-    gint ip = ifi->start + 8;
-    if (tvb_captured_length_remaining(tvb, ip) < 1)
-        return FALSE;
-    guint8 version = tvb_get_guint8(tvb, ip) >> 4;
+    const gint ip = 8;
     gint udp, addr_len, src_at, dst_at;
-    if (version == 4 && tvb_captured_length_remaining(tvb, ip) >= 20 && tvb_get_guint8(tvb, ip + 9) == 17) {
-        udp = ip + (tvb_get_guint8(tvb, ip) & 0x0f) * 4;
+    if (b[ip] >> 4 == 4 && n >= ip + 20 && b[ip + 9] == 17) {
+        udp = ip + (b[ip] & 0x0f) * 4;
         addr_len = 4, src_at = ip + 12, dst_at = ip + 16;
-    } else if (version == 6 && tvb_captured_length_remaining(tvb, ip) >= 40 && tvb_get_guint8(tvb, ip + 6) == 17) {
+    } else if (b[ip] >> 4 == 6 && n >= ip + 40 && b[ip + 6] == 17) {
         udp = ip + 40;
         addr_len = 16, src_at = ip + 8, dst_at = ip + 24;
     } else {
         return FALSE;
     }
-    if (udp + 8 != sfi->start || tvb_captured_length_remaining(tvb, udp) < 8)
+    if (udp < ip + 20 || n < udp + 8 || ifi->start + udp + 8 != sfi->start)
         return FALSE;
-    pkt->src = (struct sa_endpoint){ .addr_len = (uint8_t)addr_len, .port = tvb_get_ntohs(tvb, udp) };
-    pkt->dst = (struct sa_endpoint){ .addr_len = (uint8_t)addr_len, .port = tvb_get_ntohs(tvb, udp + 2) };
-    tvb_memcpy(tvb, pkt->src.addr, src_at, addr_len);
-    tvb_memcpy(tvb, pkt->dst.addr, dst_at, addr_len);
+    pkt->src = (struct sa_endpoint){ .addr_len = (uint8_t)addr_len, .port = (uint16_t)(b[udp] << 8 | b[udp + 1]) };
+    pkt->dst = (struct sa_endpoint){ .addr_len = (uint8_t)addr_len, .port = (uint16_t)(b[udp + 2] << 8 | b[udp + 3]) };
+    memcpy(pkt->src.addr, b + src_at, (size_t)addr_len);
+    memcpy(pkt->dst.addr, b + dst_at, (size_t)addr_len);
     return TRUE;
 }
 
