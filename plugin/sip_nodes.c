@@ -14,10 +14,11 @@ void sa_sip_nodes_set_proto(int proto)
 
 /* Past the fixed array: moves the items to packet-scope memory twice the size (linear cost in
  * all, and nothing to free: the memory goes with the packet). */
-static SA_NOINLINE void grow(struct sa_sip_nodes *out, guint *cap)
+static SA_NOINLINE void grow(proto_tree *tree, struct sa_sip_nodes *out, guint *cap)
 {
     guint n = *cap * 2;
-    proto_item **items = wmem_alloc_array(wmem_packet_scope(), proto_item *, n);
+    /* the packet's own pool (wmem_packet_scope() is gone from newer Wireshark releases) */
+    proto_item **items = wmem_alloc_array(PNODE_POOL(tree), proto_item *, n);
     memcpy(items, out->items, out->count * sizeof *items);
     out->items = items;
     *cap = n;
@@ -36,7 +37,7 @@ void sa_sip_nodes_collect(proto_tree *tree, struct sa_sip_nodes *out)
         field_info *fi = PNODE_FINFO(node);
         if (fi && fi->hfinfo && fi->hfinfo->id == proto_sip) {
             if (G_UNLIKELY(out->count == cap))
-                grow(out, &cap);
+                grow(tree, out, &cap);
             out->items[out->count++] = node;
         }
     }
