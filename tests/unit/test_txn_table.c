@@ -48,45 +48,55 @@ static void test_siphash_vectors(void **state)
     assert_int_not_equal(sa_siphash(&other, m, 15), sa_siphash(&k, m, 15));
 }
 
+/* A table on a tracking heap, its transactions from an arena on the same heap. */
+struct table_env {
+    struct ts_heap heap;
+    struct sa_arena arena;
+    struct sa_txn_table t;
+};
+
+static void table_env_init(struct table_env *e, uint64_t k0, uint64_t k1)
+{
+    ts_heap_init(&e->heap);
+    sa_arena_init(&e->arena, &e->heap.a);
+    const struct sa_hash_key key = { k0, k1 };
+    assert_true(sa_txn_table_init(&e->t, &e->heap.a, &key));
+}
+
 /* Two keys forced into one chain (the second added with the first's bucket): a lookup of either
  * finds only itself. This is what a 64-bit collision would look like. */
 static void test_full_key_compared_not_hash(void **state)
 {
     (void)state;
-    struct ts_heap heap;
-    ts_heap_init(&heap);
-    struct sa_arena arena;
-    sa_arena_init(&arena, &heap.a);
-    struct sa_txn_table t;
-    const struct sa_hash_key key = { 7, 9 };
-    assert_true(sa_txn_table_init(&t, &heap.a, &key));
+    struct table_env e;
+    table_env_init(&e, 7, 9);
     struct sa_key k1, k2;
-    make_key(invite(&heap, "z9hG4bK-one", "call-a"), TS_UAC, TS_UAS, &k1);
-    make_key(invite(&heap, "z9hG4bK-two", "call-b"), TS_UAC, TS_UAS, &k2);
+    make_key(invite(&e.heap, "z9hG4bK-one", "call-a"), TS_UAC, TS_UAS, &k1);
+    make_key(invite(&e.heap, "z9hG4bK-two", "call-b"), TS_UAC, TS_UAS, &k2);
     struct sa_txn_found f1, f2;
-    sa_txn_table_find(&t, &k1, &f1);
-    struct sa_txn *x1 = sa_txn_table_add(&t, &arena, &k1, &f1);
-    sa_txn_table_find(&t, &k2, &f2);
+    sa_txn_table_find(&e.t, &k1, &f1);
+    struct sa_txn *x1 = sa_txn_table_add(&e.t, &e.arena, &k1, &f1);
+    sa_txn_table_find(&e.t, &k2, &f2);
     f2.hash = f1.hash; /* same bucket as k1 */
-    struct sa_txn *x2 = sa_txn_table_add(&t, &arena, &k2, &f2);
+    struct sa_txn *x2 = sa_txn_table_add(&e.t, &e.arena, &k2, &f2);
     assert_non_null(x1);
     assert_non_null(x2);
     assert_ptr_equal(x2->next, x1); /* one chain */
     struct sa_txn_found got;
-    sa_txn_table_find(&t, &k1, &got);
+    sa_txn_table_find(&e.t, &k1, &got);
     assert_ptr_equal(got.same, x1);
     /* k2 looked up in k1's bucket: x1 is there and is not a match */
     struct sa_key k3;
-    make_key(invite(&heap, "z9hG4bK-three", "call-c"), TS_UAC, TS_UAS, &k3);
-    t.buckets[f1.hash & (t.capacity - 1)] = x1; /* only x1 left in the chain */
+    make_key(invite(&e.heap, "z9hG4bK-three", "call-c"), TS_UAC, TS_UAS, &k3);
+    e.t.buckets[f1.hash & (e.t.capacity - 1)] = x1; /* only x1 left in the chain */
     x1->next = NULL;
-    for (size_t i = 0; i < t.capacity; i++)
-        t.buckets[i] = x1; /* whatever k3 hashes to holds x1 */
-    sa_txn_table_find(&t, &k3, &got);
+    for (size_t i = 0; i < e.t.capacity; i++)
+        e.t.buckets[i] = x1; /* whatever k3 hashes to holds x1 */
+    sa_txn_table_find(&e.t, &k3, &got);
     assert_null(got.same);
     assert_null(got.other_port);
     assert_null(got.other_call);
-    ts_heap_free_all(&heap);
+    ts_heap_free_all(&e.heap);
 }
 
 static void test_key_compare_cases(void **state)
@@ -136,25 +146,20 @@ static void test_key_too_long(void **state)
 static void test_same_bucket_part_bounded(void **state)
 {
     (void)state;
-    struct ts_heap heap;
-    ts_heap_init(&heap);
-    struct sa_arena arena;
-    sa_arena_init(&arena, &heap.a);
-    struct sa_txn_table t;
-    const struct sa_hash_key key = { 3, 4 };
-    assert_true(sa_txn_table_init(&t, &heap.a, &key));
+    struct table_env e;
+    table_env_init(&e, 3, 4);
     struct sa_txn_found f;
     for (unsigned i = 0; i < 1000; i++) {
         struct sa_key k;
-        make_key(invite(&heap, "z9hG4bK-same", ts_printf(&heap, "call-%u", i)), TS_UAC, TS_UAS, &k);
-        sa_txn_table_find(&t, &k, &f);
-        assert_non_null(sa_txn_table_add(&t, &arena, &k, &f));
+        make_key(invite(&e.heap, "z9hG4bK-same", ts_printf(&e.heap, "call-%u", i)), TS_UAC, TS_UAS, &k);
+        sa_txn_table_find(&e.t, &k, &f);
+        assert_non_null(sa_txn_table_add(&e.t, &e.arena, &k, &f));
     }
     unsigned n = 0;
-    for (struct sa_txn *x = t.buckets[f.hash & (t.capacity - 1)]; x; x = x->next)
+    for (struct sa_txn *x = e.t.buckets[f.hash & (e.t.capacity - 1)]; x; x = x->next)
         n++;
     assert_true(n <= SA_TXN_SAME_BUCKET_MAX);
-    ts_heap_free_all(&heap);
+    ts_heap_free_all(&e.heap);
 }
 
 static void test_time_overflow_checked(void **state)
