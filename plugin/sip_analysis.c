@@ -75,8 +75,8 @@ static void sa_cleanup(void)
 }
 
 /* SIP inside an ICMP error (the quoted start of a packet that could not be delivered) is
- * dissected at the top of the frame's tree like traffic, after the ICMP item; a frame with ICMP
- * in it carries no other SIP. The ICMP item is a wanted field (sa_init), so it is in every tree
+ * dissected after the ICMP item, at the top of the frame's tree (Wireshark 4.0) or inside the ICMP
+ * item (4.4 on); a frame with ICMP in it carries no other SIP. The ICMP item is a wanted field (sa_init), so it is in every tree
  * that holds the SIP items; looking among the top-level items costs a few compares, where asking
  * the frame's layers by name cost about a thousand cycles a packet (tools/bench/cachesim.sh). */
 static proto_node *icmp_item(proto_tree *tree)
@@ -187,6 +187,11 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
         sa_analyzer_note_frame(analysis, pinfo->num, sa_time_from_parts(pinfo->abs_ts.secs, pinfo->abs_ts.nsecs));
     struct sa_sip_nodes nodes;
     sa_sip_nodes_collect(tree, &nodes);
+    /* Wireshark 4.0 puts SIP quoted in an ICMP error at the top of the tree, 4.4 and later inside
+     * the ICMP item: look there when the top has none (frames without SIP pay one short walk). */
+    proto_node *icmp = nodes.count ? NULL : icmp_item(tree);
+    if (icmp)
+        sa_sip_nodes_collect(icmp, &nodes);
     const struct sa_record *r = !visited && nodes.count ? analyse_first_pass(pinfo, tree, &nodes) : NULL;
     if (!r) /* a revisit, or nothing new stored */
         r = sa_analyzer_first_record(analysis, pinfo->num);
