@@ -105,7 +105,12 @@ class Tshark:
             layers = p["_source"]["layers"]
             frame = int(layers["frame"]["frame.number"])
             msgs = []
-            for sip in _as_list(layers.get("sip")):
+            # SIP quoted in an ICMP error sits at the top (Wireshark 4.0) or inside the ICMP layer (4.4 on)
+            sips = _as_list(layers.get("sip"))
+            for icmp in _as_list(layers.get("icmp")) + _as_list(layers.get("icmpv6")):
+                if isinstance(icmp, dict):
+                    sips += _as_list(icmp.get("sip"))
+            for sip in sips:
                 for sa in _as_list(sip.get("sip.analysis")):
                     d = {"experts": []}
                     if isinstance(sa, dict):
