@@ -21,7 +21,7 @@
 #   proxy-408 5151 -> 5150 (kamailio) -> 5152
 #   cancel-487 5161 -> 5162           421 5171 -> 5172
 #   420 5181 -> 5182                  classes 5191 -> 5192
-#   icmp-unreachable 5201 -> 5202 (nothing listens), 5203 -> 5204
+#   icmp-unreachable 5181 -> 5182 (nothing listens), 5183 -> 5184 (not 5201-5204: Wireshark 4.4 reads 5201 as iPerf3)
 # (UAC -> [proxy ->] UAS; none is a port Wireshark gives to another
 # protocol, so SIP is found by its UDP/TCP heuristic dissector.)
 
@@ -428,11 +428,11 @@ rec_classes() {
 #     retransmissions (no ACK ever comes), each one ICMP error: 6.
 rec_icmp-unreachable() {
     CAP_ICMP=10
-    cap_start icmp-unreachable 5201 5202 5203 5204
-    port_free 5202 udp
-    uac_run 5201 "$IP:5202" uac-unreachable.xml -m 1 -key target "$IP:5202"
-    uas_start 5204 uas-late-busy.xml -m 1 -d 1000
-    uac_run 5203 "$IP:5204" uac-gone.xml -m 1 -nd -key target "$IP:5204"
+    cap_start icmp-unreachable 5181 5182 5183 5184
+    port_free 5182 udp
+    uac_run 5181 "$IP:5182" uac-unreachable.xml -m 1 -key target "$IP:5182"
+    uas_start 5184 uas-late-busy.xml -m 1 -d 1000
+    uac_run 5183 "$IP:5184" uac-gone.xml -m 1 -nd -key target "$IP:5184"
     uas_wait 10
     cap_stop
     CAP_ICMP=0
