@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* 64-bit hashing of key material. Transactions are stored by this hash alone (plus the CSeq
- * number, checked on lookup): with 64 bits, two live keys colliding in a capture of a million
- * transactions has a probability below 1e-7, while storing the full key would triple the
- * memory per transaction (README, "Cost"). */
+/* A fast unkeyed 64-bit hash, for what a capture cannot aim at or where a hit is checked in full:
+ * record addresses (the analyzer's side tables) and the option-tag set caches, which compare the
+ * sets on a hit. Everything looked up by capture bytes uses the keyed siphash.h and whole keys. */
 #ifndef SA_HASH64_H
 #define SA_HASH64_H
 

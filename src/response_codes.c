@@ -462,11 +462,6 @@ enum sa_severity sa_outcome_severity(enum sa_outcome o)
     }
 }
 
-static unsigned char fold(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
 /* One pass over the written phrase, for every response: the standard phrase must start with it
  * and end there or continue with the registry's note " (...)". */
 bool sa_code_phrase_matches(const struct sa_code_info *info, struct sa_slice phrase)
@@ -474,7 +469,7 @@ bool sa_code_phrase_matches(const struct sa_code_info *info, struct sa_slice phr
     const char *std = info->phrase;
     for (uint32_t i = 0; i < phrase.len; i++) {
         if (std[i] == '\0' || (std[i] == ' ' && std[i + 1] == '(') ||
-            fold((unsigned char)std[i]) != fold((unsigned char)phrase.ptr[i]))
+            sa_ascii_fold((unsigned char)std[i]) != sa_ascii_fold((unsigned char)phrase.ptr[i]))
             return false; /* longer than the phrase, or running into the note */
     }
     return std[phrase.len] == '\0' || (std[phrase.len] == ' ' && std[phrase.len + 1] == '(');

@@ -4,10 +4,6 @@
 #include <string.h>
 
 /* ASCII-only folding: SIP tokens are ASCII, and locale-dependent tolower() must not decide. */
-static unsigned char fold(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
 
 bool sa_slices_eq_nocase(struct sa_slice a, struct sa_slice b)
 {
@@ -17,7 +13,7 @@ bool sa_slices_eq_nocase(struct sa_slice a, struct sa_slice b)
     if (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0)
         return true;
     for (uint32_t i = 0; i < a.len; i++) {
-        if (fold((unsigned char)a.ptr[i]) != fold((unsigned char)b.ptr[i]))
+        if (sa_ascii_fold((unsigned char)a.ptr[i]) != sa_ascii_fold((unsigned char)b.ptr[i]))
             return false;
     }
     return true;

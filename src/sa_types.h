@@ -28,6 +28,12 @@ struct sa_allocator {
     void *ctx;
 };
 
+/* ASCII lower case (SIP's case-insensitive tokens and phrases are ASCII). */
+static inline unsigned char sa_ascii_fold(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
 bool sa_slice_eq_nocase(struct sa_slice a, const char *lit);
 bool sa_slices_eq_nocase(struct sa_slice a, struct sa_slice b);
 
