@@ -6,6 +6,8 @@
 #include <epan/expert.h>
 #include <epan/proto.h>
 
+#include "findings.h"
+
 extern int hf_sa_class;
 extern int hf_sa_request_frame;
 extern int hf_sa_response_time;
@@ -37,52 +39,10 @@ extern gint ett_sa_ext;
 extern gint ett_sa_code;
 extern gint ett_sa_trying;
 
-extern expert_field ei_sa_response[]; /* one per response verdict (src/response_verdict.h), [0] unused */
-extern expert_field ei_sa_class_invalid;
-extern expert_field ei_sa_retransmission;
-extern expert_field ei_sa_request_unseen;
-extern expert_field ei_sa_time_negative;
-extern expert_field ei_sa_missing_cseq;
-extern expert_field ei_sa_missing_via;
-extern expert_field ei_sa_missing_call_id;
-extern expert_field ei_sa_truncated;
-extern expert_field ei_sa_tag_lines_cut;
-extern expert_field ei_sa_bare_cr;
-extern expert_field ei_sa_trying_late;
-extern expert_field ei_sa_trying_long;
-extern expert_field ei_sa_trying_stuck;
-extern expert_field ei_sa_trying_absent;
-extern expert_field ei_sa_other_port;
-extern expert_field ei_sa_port_ambiguous;
-extern expert_field ei_sa_branch_reused;
-extern expert_field ei_sa_time_invalid;
-extern expert_field ei_sa_key_too_long;
-extern expert_field ei_sa_icmp_quote;
-extern expert_field ei_sa_icmp_reported;
+/* The expert infos, one per row of the table of findings (src/findings.h). */
+extern expert_field ei_sa[SA_F_COUNT];
 
-extern expert_field ei_sa_code_phrase;
-extern expert_field ei_sa_ext_missing_supported;
-extern expert_field ei_sa_ext_no_require;
-extern expert_field ei_sa_ext_already_supported;
-extern expert_field ei_sa_ext_request_unseen;
-extern expert_field ei_sa_ext_not_retried;
-extern expert_field ei_sa_ext_retry;
-extern expert_field ei_sa_ext_retry_still_missing;
-extern expert_field ei_sa_ext_bad_extension;
-extern expert_field ei_sa_ext_no_unsupported;
-extern expert_field ei_sa_ext_empty_unsupported;
-extern expert_field ei_sa_ext_never_required;
-extern expert_field ei_sa_ext_tags_cut;
-
-/* Registers the fields, subtrees and expert infos (with their own protocol: fields.c). */
-void sa_register_fields(void);
-
-/* Whether a filter, column or field extractor of this frame asks for any of the fields or expert
- * infos above (fields.c: they belong to a protocol of their own, whose reference flag says so). */
-extern const header_field_info *sa_fields_hfinfo_;
-static inline gboolean sa_fields_referenced(void)
-{
-    return sa_fields_hfinfo_ && sa_fields_hfinfo_->ref_type != HF_REF_TYPE_NONE;
-}
+/* Registers the fields, subtrees and expert infos under the protocol proto. */
+void sa_register_fields(int proto);
 
 #endif

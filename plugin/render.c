@@ -101,10 +101,10 @@ static void render_verdict(struct sa_view *v)
     const struct sa_record *r = v->r;
     if (r->flags & SA_REC_CODE_INVALID) {
         if (r->flags & SA_REC_CODE_NOT_NUMERIC)
-            SA_EXPERT_FMT(v, &ei_sa_class_invalid,
+            SA_EXPERT_FMT(v, &ei_sa[SA_F_CLASS_INVALID],
                           "Status code is not three digits: no response class");
         else
-            SA_EXPERT_FMT(v, &ei_sa_class_invalid,
+            SA_EXPERT_FMT(v, &ei_sa[SA_F_CLASS_INVALID],
                           "Status code %03u is outside 100-699: no response class", r->code);
         return;
     }
@@ -117,7 +117,7 @@ static void render_verdict(struct sa_view *v)
         .never_retried = auth && !auth->retry_frame && PINFO_FD_VISITED(v->pinfo),
     };
     enum sa_verdict verdict = sa_response_verdict(&f);
-    const expert_field *ei = &ei_sa_response[verdict];
+    const expert_field *ei = &ei_sa[sa_verdict_finding(verdict)];
     if (!SA_EXPERT_WANTED(v, ei))
         return;
     char text[ITEM_LABEL_LENGTH];
@@ -153,7 +153,7 @@ static void render_code(struct sa_view *v)
         return;
     add_uint(v, hf_sa_outcome, sa_outcome_of(r->code));
     if (r->flags & SA_REC_PHRASE_DIFFERS)
-        SA_EXPERT_FMT(v, &ei_sa_code_phrase,
+        SA_EXPERT_FMT(v, &ei_sa[SA_F_CODE_PHRASE],
                       "Reason phrase differs from the standard \"%s\": the code, not the phrase, "
                       "tells what happened", sa_code_lookup(r->code)->phrase);
     if (!v->tree || !sa_prefs.show_code_details || !code_details_seen(v->tree))
@@ -188,54 +188,54 @@ static void render_link(struct sa_view *v)
         if (sa_time_diff(v->now, t->req_ts, &dt)) {
             add_time(v, hf_sa_response_time, dt);
             if (r->flags & SA_REC_NEGATIVE_TIME)
-                SA_EXPERT_FMT(v, &ei_sa_time_negative,
+                SA_EXPERT_FMT(v, &ei_sa[SA_F_TIME_NEGATIVE],
                               "Response time-stamped %s before its request in frame %u",
                               ms_text(v->pinfo, -dt), t->req_frame);
         }
     }
     if (r->flags & SA_REC_OTHER_PORT)
-        SA_EXPERT_FMT(v, &ei_sa_other_port,
+        SA_EXPERT_FMT(v, &ei_sa[SA_F_OTHER_PORT],
                       "Response sent from port %u; its request in frame %u went to port %u (RFC 3261 "
                       "\xc2\xa7" "18.2.2: responses go to the Via, whatever port they leave from)",
                       v->pinfo->srcport, t->req_frame, sa_key_server_port(t->key, t->key_bucket_len));
     if (r->flags & SA_REC_PORT_AMBIGUOUS)
-        SA_EXPERT_FMT(v, &ei_sa_port_ambiguous,
+        SA_EXPERT_FMT(v, &ei_sa[SA_F_PORT_AMBIGUOUS],
                       "Sent from port %u, where none of the requests it may answer went: requests with its "
                       "branch went to several ports of this host (the latest in frame %u); not linked rather "
                       "than guessed",
                       v->pinfo->srcport, r->link);
     if (r->flags & SA_REC_BRANCH_REUSED)
-        SA_EXPERT_FMT(v, &ei_sa_branch_reused,
+        SA_EXPERT_FMT(v, &ei_sa[SA_F_BRANCH_REUSED],
                       "Via branch already used by another call's request in frame %u (RFC 3261 \xc2\xa7"
                       "8.1.1.7 makes it unique): not taken as a retransmission of it",
                       r->link);
     if (r->flags & SA_REC_RETRANS) {
         add_uint(v, hf_sa_retransmission_of, r->link);
-        SA_EXPERT_FMT(v, &ei_sa_retransmission, "Retransmission of frame %u", r->link);
+        SA_EXPERT_FMT(v, &ei_sa[SA_F_RETRANSMISSION], "Retransmission of frame %u", r->link);
     }
     if ((r->flags & SA_REC_REQUEST_UNSEEN) && !(r->flags & (SA_REC_NO_CSEQ | SA_REC_TRUNCATED)))
-        SA_EXPERT(v, &ei_sa_request_unseen);
+        SA_EXPERT(v, &ei_sa[SA_F_REQUEST_UNSEEN]);
 }
 
 static void render_input_problems(struct sa_view *v)
 {
     const struct sa_record *r = v->r;
     if (r->flags & SA_REC_TRUNCATED)
-        SA_EXPERT(v, &ei_sa_truncated);
+        SA_EXPERT(v, &ei_sa[SA_F_TRUNCATED]);
     if (r->flags & SA_REC_NO_CSEQ)
-        SA_EXPERT(v, &ei_sa_missing_cseq);
+        SA_EXPERT(v, &ei_sa[SA_F_MISSING_CSEQ]);
     if (r->flags & SA_REC_NO_VIA)
-        SA_EXPERT(v, &ei_sa_missing_via);
+        SA_EXPERT(v, &ei_sa[SA_F_MISSING_VIA]);
     if (r->flags & SA_REC_NO_CALL_ID)
-        SA_EXPERT(v, &ei_sa_missing_call_id);
+        SA_EXPERT(v, &ei_sa[SA_F_MISSING_CALL_ID]);
     if (r->flags & SA_REC_TAG_LINES_CUT)
-        SA_EXPERT(v, &ei_sa_tag_lines_cut);
+        SA_EXPERT(v, &ei_sa[SA_F_TAG_LINES_CUT]);
     if (r->flags & SA_REC_BARE_CR_LINES)
-        SA_EXPERT(v, &ei_sa_bare_cr);
+        SA_EXPERT(v, &ei_sa[SA_F_BARE_CR]);
     if (r->flags & SA_REC_TIME_INVALID)
-        SA_EXPERT(v, &ei_sa_time_invalid);
+        SA_EXPERT(v, &ei_sa[SA_F_TIME_INVALID]);
     if (r->flags & SA_REC_KEY_TOO_LONG)
-        SA_EXPERT(v, &ei_sa_key_too_long);
+        SA_EXPERT(v, &ei_sa[SA_F_KEY_TOO_LONG]);
 }
 
 static int64_t ms_to_ns(guint ms)
@@ -264,7 +264,7 @@ static void render_first_100(struct sa_view *v)
         add_time(v, hf_sa_trying_delay, delay);
         add_uint(v, hf_sa_trying_retransmissions, t->copies_before_100);
         if (delay > ms_to_ns(sa_prefs.trying_delay_ms))
-            SA_EXPERT_FMT(v, &ei_sa_trying_late,
+            SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_LATE],
                           "100 Trying came %s after the INVITE in frame %u (threshold %u ms), %s",
                           ms_text(v->pinfo, delay), t->req_frame, sa_prefs.trying_delay_ms,
                           measured_text(v->pinfo, t->copies_before_100));
@@ -278,7 +278,7 @@ static void render_first_100(struct sa_view *v)
         add_time(v, hf_sa_trying_duration, on100);
         add_uint(v, hf_sa_trying_next_frame, t->next_frame);
         if (on100 > ms_to_ns(sa_prefs.trying_duration_ms))
-            SA_EXPERT_FMT(v, &ei_sa_trying_long,
+            SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_LONG],
                           "Transaction stayed %s on 100 Trying; next response %u in frame %u "
                           "(threshold %u ms)",
                           ms_text(v->pinfo, on100), t->next_code, t->next_frame,
@@ -286,12 +286,12 @@ static void render_first_100(struct sa_view *v)
     } else if (sa_time_diff(sa_analyzer_last_ts(v->an), t->t100_ts, &on100)) {
         add_time(v, hf_sa_trying_open, on100);
         if (t->req_frame)
-            SA_EXPERT_FMT(v, &ei_sa_trying_stuck,
+            SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_STUCK],
                           "Stuck on 100 Trying: no further response to the INVITE in frame %u for %s, "
                           "until the end of the capture",
                           t->req_frame, ms_text(v->pinfo, on100));
         else
-            SA_EXPERT_FMT(v, &ei_sa_trying_stuck,
+            SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_STUCK],
                           "Stuck on 100 Trying: no further response for %s, until the end of the capture "
                           "(the INVITE is not in the capture)",
                           ms_text(v->pinfo, on100));
@@ -318,7 +318,7 @@ static void render_after_100(struct sa_view *v)
                                  t->cancel_frame);
     else if (v->r->code >= 300)
         why = ": the transaction failed after waiting on 100 Trying";
-    SA_EXPERT_FMT(v, &ei_sa_trying_long,
+    SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_LONG],
                   "%s ended %s on 100 Trying (frame %u, threshold %u ms)%s", code_text(v->pinfo, v->r->code),
                   ms_text(v->pinfo, on100), t->t100_frame, sa_prefs.trying_duration_ms, why);
 }
@@ -326,7 +326,7 @@ static void render_after_100(struct sa_view *v)
 static void render_no_100(struct sa_view *v, int64_t dt)
 {
     const struct sa_txn *t = v->r->txn;
-    SA_EXPERT_FMT(v, &ei_sa_trying_absent,
+    SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_ABSENT],
                   "No 100 Trying on this hop: the first response, %s, came %s after the INVITE in "
                   "frame %u (threshold %u ms), %s",
                   code_text(v->pinfo, v->r->code), ms_text(v->pinfo, dt), t->req_frame,
@@ -369,10 +369,10 @@ static void render_icmp_quote(struct sa_view *v)
                            : "SIP request";
     if (r->link) {
         add_uint(v, hf_sa_icmp_quoted_frame, r->link);
-        SA_EXPERT_FMT(v, &ei_sa_icmp_quote, "ICMP %.*s quoting the %s in frame %u: a copy, not traffic", kind,
+        SA_EXPERT_FMT(v, &ei_sa[SA_F_ICMP_QUOTE], "ICMP %.*s quoting the %s in frame %u: a copy, not traffic", kind,
                       words, what, r->link);
     } else {
-        SA_EXPERT_FMT(v, &ei_sa_icmp_quote, "ICMP %.*s quoting a %s that is not in the capture: a copy, not traffic",
+        SA_EXPERT_FMT(v, &ei_sa[SA_F_ICMP_QUOTE], "ICMP %.*s quoting a %s that is not in the capture: a copy, not traffic",
                       kind, words, what);
     }
 }
@@ -386,7 +386,7 @@ static void render_icmp_reported(struct sa_view *v)
         return;
     add_uint(v, hf_sa_icmp_frame, rep.first_frame);
     const char *more = rep.count > 1 ? wmem_strdup_printf(v->pinfo->pool, " (%u ICMP errors quote it)", rep.count) : "";
-    SA_EXPERT_FMT(v, &ei_sa_icmp_reported, "Undeliverable: the ICMP error in frame %u says %s%s", rep.first_frame,
+    SA_EXPERT_FMT(v, &ei_sa[SA_F_ICMP_UNDELIVERABLE], "Undeliverable: the ICMP error in frame %u says %s%s", rep.first_frame,
                   sa_icmp_error_words(&rep.error), more);
 }
 
@@ -396,45 +396,54 @@ static int max_severity(int a, const expert_field *ei)
     return a > b ? a : b;
 }
 
-/* Upper bounds of the severities render_*() may add (keep in step with them): by response class
- * (its class and outcome expert infos, the phrase note), and for the flags of the annotations
- * that are never worse than a note. Worked out once from the registered severities. */
+/* Upper bounds of the severities a record can raise, derived from the table of findings
+ * (src/findings.c) and the registered severities (users may change them): for each record flag,
+ * the most severe finding that can appear under it, in one pass ([0]) and on revisits ([1]); for
+ * a response, by its class, the most severe verdict that class allows. */
+static int flag_bound[2][32];
 static int class_bound[7];
-static int note_flags_bound;
-static const uint32_t NOTE_FLAGS = SA_REC_RETRANS | SA_REC_REQUEST_UNSEEN | SA_REC_FIRST_100 | SA_REC_AFTER_100 |
-                                   SA_REC_NO_100 | SA_REC_TRUNCATED | SA_REC_TAG_LINES_CUT | SA_REC_OTHER_PORT |
-                                   SA_REC_ICMP_QUOTE | SA_REC_PORT_AMBIGUOUS;
+
+static bool is_verdict(enum sa_finding f)
+{
+    return f >= SA_F_RESPONSE_PROGRESS && f <= SA_F_RESPONSE_CHALLENGE_FAILED;
+}
 
 void sa_render_init(void)
 {
+    memset(flag_bound, 0, sizeof flag_bound);
+    for (int f = 0; f < SA_F_COUNT; f++) {
+        const struct sa_finding_info *row = sa_finding_info((enum sa_finding)f);
+        if (is_verdict((enum sa_finding)f))
+            continue; /* bounded by class below */
+        for (int bit = 0; bit < 32; bit++) {
+            if (!(row->flags & (1u << bit)))
+                continue;
+            flag_bound[1][bit] = max_severity(flag_bound[1][bit], &ei_sa[f]);
+            if (!row->two_pass)
+                flag_bound[0][bit] = max_severity(flag_bound[0][bit], &ei_sa[f]);
+        }
+    }
     for (unsigned c = SA_CLASS_PROVISIONAL; c <= SA_CLASS_GLOBAL_FAILURE; c++) {
-        int sev = max_severity(0, &ei_sa_code_phrase);
-        for (int verdict = SA_VERDICT_NONE + 1; verdict < SA_VERDICT_COUNT; verdict++) {
-            if (sa_verdict_info((enum sa_verdict)verdict)->severity <= sa_verdict_class_bound(c))
-                sev = max_severity(sev, &ei_sa_response[verdict]);
+        int sev = 0;
+        for (int v = SA_VERDICT_PROGRESS; v < SA_VERDICT_COUNT; v++) {
+            enum sa_finding f = sa_verdict_finding((enum sa_verdict)v);
+            if (sa_finding_info(f)->severity <= sa_verdict_class_bound(c))
+                sev = max_severity(sev, &ei_sa[f]);
         }
         class_bound[c] = sev;
     }
-    const expert_field *notes[] = { &ei_sa_retransmission, &ei_sa_request_unseen, &ei_sa_trying_late,
-                                    &ei_sa_trying_long, &ei_sa_trying_absent, &ei_sa_truncated,
-                                    &ei_sa_tag_lines_cut, &ei_sa_other_port, &ei_sa_icmp_quote,
-                                    &ei_sa_port_ambiguous };
-    note_flags_bound = 0;
-    for (size_t i = 0; i < G_N_ELEMENTS(notes); i++)
-        note_flags_bound = max_severity(note_flags_bound, notes[i]);
 }
 
-/* The most severe expert info render_*() may add for this record, from its flags and code alone.
- * When the capture already holds one that severe and nobody else can see the record's expert
- * infos, they cannot change anything. */
+/* The most severe expert info this record may raise, from its flags and code alone. When the
+ * capture already holds one that severe and nobody else can see the record's expert infos,
+ * they cannot change anything. */
 static int record_max_severity(const struct sa_record *r, gboolean visited)
 {
-    const uint32_t worst = SA_REC_CODE_INVALID | SA_REC_NEGATIVE_TIME | SA_REC_NO_CSEQ | SA_REC_NO_VIA |
-                           SA_REC_NO_CALL_ID | SA_REC_HAS_EXT | SA_REC_BARE_CR_LINES | SA_REC_BRANCH_REUSED |
-                           SA_REC_TIME_INVALID | SA_REC_KEY_TOO_LONG | SA_REC_ICMP_REPORTED;
-    if ((r->flags & worst) || ((r->flags & SA_REC_FIRST_100) && visited)) /* ... and stuck on 100 */
-        return sa_expert_max_severity();
-    int sev = (r->flags & NOTE_FLAGS) ? note_flags_bound : 0;
+    int sev = 0;
+    for (uint32_t f = r->flags; f; f &= f - 1) {
+        int b = flag_bound[visited ? 1 : 0][__builtin_ctz(f)];
+        sev = b > sev ? b : sev;
+    }
     if ((r->flags & (SA_REC_RESPONSE | SA_REC_CODE_INVALID | SA_REC_ICMP_QUOTE)) == SA_REC_RESPONSE &&
         class_bound[r->code / 100] > sev) /* valid: 100-699 */
         sev = class_bound[r->code / 100];
@@ -444,8 +453,9 @@ static int record_max_severity(const struct sa_record *r, gboolean visited)
 void sa_render_seen(packet_info *pinfo, proto_tree *tree, struct sa_seen *out)
 {
     out->experts_observed = sa_experts_observed(pinfo, tree);
-    /* A field can be seen in a shown tree or when a filter, column or extractor asks for one. */
-    out->fields = tree && (PTREE_DATA(tree)->visible || sa_fields_referenced());
+    /* A field can be seen in a shown tree or when a filter, column or extractor asks for one of
+     * ours (Wireshark then marks their protocol, "SIP Analysis", as referenced). */
+    out->fields = proto_field_is_referenced(tree, proto_sip_analysis);
 }
 
 void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, packet_info *pinfo, proto_item *parent,

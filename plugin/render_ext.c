@@ -85,22 +85,22 @@ static void render_421(const struct sa_ext *e, packet_info *pinfo, proto_tree *t
         proto_item_set_generated(pi);
     }
     if (e->problems & SA_EXT_NO_REQUIRE)
-        expert_add_info(pinfo, anchor, &ei_sa_ext_no_require);
+        expert_add_info(pinfo, anchor, &ei_sa[SA_F_EXT_NO_REQUIRE]);
     if (e->problems & SA_EXT_REQUEST_UNSEEN) {
         char tags[512];
         sa_ext_text_tags(&e->listed, tags, sizeof tags);
-        expert_text(pinfo, anchor, &ei_sa_ext_request_unseen,
+        expert_text(pinfo, anchor, &ei_sa[SA_F_EXT_REQUEST_UNSEEN],
                     "The %s this 421 answers is not in the capture; the UAS requires: %s",
                     e->method ? e->method : "request", e->listed.count ? tags : "(nothing listed)");
     } else if (e->problems & SA_EXT_ALREADY_SUPPORTED) {
         char tags[512];
         sa_ext_text_tags(&e->listed, tags, sizeof tags);
-        expert_text(pinfo, anchor, &ei_sa_ext_already_supported,
+        expert_text(pinfo, anchor, &ei_sa[SA_F_EXT_ALREADY_SUPPORTED],
                     "UAS requires %s, which the %s in frame %u already offered: the UAS is "
                     "inconsistent, or wants a companion header (e.g. Security-Client for sec-agree)",
                     tags, e->method ? e->method : "request", e->request_frame);
     } else if (e->flagged.count) {
-        expert_add_info_format(pinfo, anchor, &ei_sa_ext_missing_supported, "%s",
+        expert_add_info_format(pinfo, anchor, &ei_sa[SA_F_EXT_MISSING_SUPPORTED], "%s",
                                ext_text(pinfo, e, sa_ext_text_missing));
     }
 }
@@ -110,19 +110,19 @@ static void render_420(const struct sa_ext *e, packet_info *pinfo, proto_tree *t
 {
     add_tags(tree, hf_sa_ext_unsupported, tvb, start, &e->listed);
     if (e->problems & SA_EXT_NO_UNSUPPORTED)
-        expert_add_info(pinfo, anchor, &ei_sa_ext_no_unsupported);
+        expert_add_info(pinfo, anchor, &ei_sa[SA_F_EXT_NO_UNSUPPORTED]);
     if (e->problems & SA_EXT_EMPTY_UNSUPPORTED)
-        expert_add_info(pinfo, anchor, &ei_sa_ext_empty_unsupported);
+        expert_add_info(pinfo, anchor, &ei_sa[SA_F_EXT_EMPTY_UNSUPPORTED]);
     if (e->problems & SA_EXT_REQUEST_UNSEEN)
-        expert_text(pinfo, anchor, &ei_sa_ext_request_unseen, "The %s this 420 answers is not in the capture",
+        expert_text(pinfo, anchor, &ei_sa[SA_F_EXT_REQUEST_UNSEEN], "The %s this 420 answers is not in the capture",
                     e->method ? e->method : "request");
     if (e->flagged.count || ((e->problems & SA_EXT_REQUEST_UNSEEN) && e->listed.count))
-        expert_add_info_format(pinfo, anchor, &ei_sa_ext_bad_extension, "%s",
+        expert_add_info_format(pinfo, anchor, &ei_sa[SA_F_EXT_BAD_EXTENSION], "%s",
                                ext_text(pinfo, e, sa_ext_text_bad_extension));
     if (e->problems & SA_EXT_NEVER_REQUIRED) {
         char tags[512];
         sa_ext_text_tags(&e->extra, tags, sizeof tags);
-        expert_text(pinfo, anchor, &ei_sa_ext_never_required,
+        expert_text(pinfo, anchor, &ei_sa[SA_F_EXT_NEVER_REQUIRED],
                     "420 lists %s, which the %s in frame %u did not put in Require or Proxy-Require", tags,
                     e->method ? e->method : "request", e->request_frame);
     }
@@ -139,7 +139,7 @@ static void render_retry(const struct sa_ext *e, packet_info *pinfo, proto_tree 
         proto_item_set_generated(pi);
     }
     expert_add_info_format(pinfo, anchor,
-                           (e->problems & SA_EXT_STILL_MISSING) ? &ei_sa_ext_retry_still_missing : &ei_sa_ext_retry,
+                           (e->problems & SA_EXT_STILL_MISSING) ? &ei_sa[SA_F_EXT_RETRY_STILL_MISSING] : &ei_sa[SA_F_EXT_RETRY],
                            "%s", ext_text(pinfo, e, sa_ext_text_retry));
 }
 
@@ -157,7 +157,7 @@ void sa_render_ext(const struct sa_ext *e, packet_info *pinfo, proto_tree *paren
     else
         render_retry(e, pinfo, tree, anchor, tvb, start);
     if (e->listed.cut)
-        expert_add_info(pinfo, anchor, &ei_sa_ext_tags_cut);
+        expert_add_info(pinfo, anchor, &ei_sa[SA_F_EXT_TAGS_CUT]);
     if (e->kind == SA_EXT_RETRY || !PINFO_FD_VISITED(pinfo))
         return; /* whether a retry follows is known only after the first pass */
     if (e->retry_frame) {
@@ -166,7 +166,7 @@ void sa_render_ext(const struct sa_ext *e, packet_info *pinfo, proto_tree *paren
             proto_item_set_generated(pi);
         }
     } else {
-        expert_text(pinfo, anchor, &ei_sa_ext_not_retried, "No retry of the %s follows this %u in the capture",
+        expert_text(pinfo, anchor, &ei_sa[SA_F_EXT_NOT_RETRIED], "No retry of the %s follows this %u in the capture",
                     e->method ? e->method : "request", e->kind == SA_EXT_421 ? 421 : 420);
     }
 }

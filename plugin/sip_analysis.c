@@ -40,7 +40,8 @@ static const struct sa_allocator file_allocator = { file_alloc, file_release, NU
 
 static void sa_init(void)
 {
-    /* Read at each capture's start: enabling or disabling a protocol re-runs the init routines. */
+    /* Read at each capture's start (enabling or disabling a protocol re-runs the init routines):
+     * a disabled analysis keeps no state at all. */
     if (!proto_is_protocol_enabled(sa_protocol))
         return;
     /* A fresh hash key per capture (src/siphash.h): nobody can craft a capture against it. */
@@ -76,17 +77,22 @@ static void sa_cleanup(void)
 
 /* SIP inside an ICMP error (the quoted start of a packet that could not be delivered) is
  * dissected after the ICMP item, at the top of the frame's tree (Wireshark 4.0) or inside the ICMP
- * item (4.4 on); a frame with ICMP in it carries no other SIP. The ICMP item is a wanted field (sa_init), so it is in every tree
- * that holds the SIP items; looking among the top-level items costs a few compares, where asking
- * the frame's layers by name cost about a thousand cycles a packet (tools/bench/cachesim.sh). */
+ * item (4.4 on); a frame with ICMP in it carries no other SIP. The ICMP item is a wanted field
+ * (sa_init), so it is in every tree that holds the SIP items. */
+static void note_icmp_item(proto_node *node, gpointer data)
+{
+    proto_node **found = data;
+    field_info *fi = PNODE_FINFO(node);
+    if (!*found && fi && fi->hfinfo && (fi->hfinfo->id == proto_icmp || fi->hfinfo->id == proto_icmpv6))
+        *found = node;
+}
+
 static proto_node *icmp_item(proto_tree *tree)
 {
-    for (proto_node *node = tree ? tree->first_child : NULL; node; node = node->next) {
-        field_info *fi = PNODE_FINFO(node);
-        if (fi && fi->hfinfo && (fi->hfinfo->id == proto_icmp || fi->hfinfo->id == proto_icmpv6))
-            return node;
-    }
-    return NULL;
+    proto_node *found = NULL;
+    if (tree)
+        proto_tree_children_foreach(tree, note_icmp_item, &found);
+    return found;
 }
 
 /* The quoted packet's addresses and ports, read from its headers: after the dissection pinfo
@@ -181,7 +187,6 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
 {
     if (!analysis)
         return 0;
-    pinfo->current_proto = "SIP Analysis"; /* the handle has no protocol (see register) */
     gboolean visited = PINFO_FD_VISITED(pinfo);
     if (!visited)
         sa_analyzer_note_frame(analysis, pinfo->num, sa_time_from_parts(pinfo->abs_ts.secs, pinfo->abs_ts.nsecs));
@@ -243,14 +248,10 @@ static void register_prefs(void)
 void proto_register_sip_analysis(void)
 {
     proto_sip_analysis = proto_register_protocol("SIP Analysis", "SIP Analysis", "sip.analysis");
-    sa_register_fields();
+    sa_register_fields(proto_sip_analysis);
     sa_render_init();
     sa_protocol = find_protocol_by_id(proto_sip_analysis);
-    /* A handle without a protocol: Wireshark then calls the postdissector without its per-layer
-     * bookkeeping (layer list, protocol depth map, enabled check): about 300 instructions per
-     * packet (tools/bench/cachesim.sh). What that bookkeeping gave is done here:
-     * sa_init checks that the protocol is enabled, dissect names it for expert infos. */
-    sa_handle = register_dissector("sip.analysis", dissect_sip_analysis, -1);
+    sa_handle = register_dissector("sip.analysis", dissect_sip_analysis, proto_sip_analysis);
     register_postdissector(sa_handle);
     sa_tap = register_tap("sip.analysis");
     sa_stats_register();

@@ -24,23 +24,31 @@ static SA_NOINLINE void grow(proto_tree *tree, struct sa_sip_nodes *out, guint *
     *cap = n;
 }
 
-/* A plain walk over the top-level children (proto_node links are public, proto.h): the
- * callback of proto_tree_children_foreach costs more per child than this whole loop. */
+struct collect_state {
+    proto_tree *tree;
+    struct sa_sip_nodes *out;
+    guint cap;
+};
+
+static void note_sip_item(proto_node *node, gpointer data)
+{
+    struct collect_state *st = data;
+    field_info *fi = PNODE_FINFO(node);
+    if (fi && fi->hfinfo && fi->hfinfo->id == proto_sip) {
+        if (G_UNLIKELY(st->out->count == st->cap))
+            grow(st->tree, st->out, &st->cap);
+        st->out->items[st->out->count++] = node;
+    }
+}
+
 void sa_sip_nodes_collect(proto_tree *tree, struct sa_sip_nodes *out)
 {
     out->count = 0;
     out->items = out->fixed;
     if (!tree || proto_sip <= 0)
         return;
-    guint cap = SA_MAX_SIP_PER_FRAME;
-    for (proto_node *node = tree->first_child; node; node = node->next) {
-        field_info *fi = PNODE_FINFO(node);
-        if (fi && fi->hfinfo && fi->hfinfo->id == proto_sip) {
-            if (G_UNLIKELY(out->count == cap))
-                grow(tree, out, &cap);
-            out->items[out->count++] = node;
-        }
-    }
+    struct collect_state st = { tree, out, SA_MAX_SIP_PER_FRAME };
+    proto_tree_children_foreach(tree, note_sip_item, &st);
 }
 
 gboolean sa_sip_node_parse(proto_item *item, struct sa_message *msg)

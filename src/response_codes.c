@@ -447,21 +447,6 @@ const char *sa_outcome_name(enum sa_outcome o)
     return NULL;
 }
 
-enum sa_severity sa_outcome_severity(enum sa_outcome o)
-{
-    switch (o) {
-    case SA_OUTCOME_PROGRESS:
-    case SA_OUTCOME_SUCCESS:
-        return SA_SEV_CHAT;
-    case SA_OUTCOME_REDIRECTED:
-    case SA_OUTCOME_CHALLENGE:
-    case SA_OUTCOME_CANCELLED:
-        return SA_SEV_NOTE;
-    default:
-        return SA_SEV_WARN;
-    }
-}
-
 /* One pass over the written phrase, for every response: the standard phrase must start with it
  * and end there or continue with the registry's note " (...)". */
 bool sa_code_phrase_matches(const struct sa_code_info *info, struct sa_slice phrase)

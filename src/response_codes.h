@@ -49,6 +49,5 @@ const struct sa_code_info *sa_code_info_for(unsigned code, bool *fallback);
 bool sa_code_phrase_matches(const struct sa_code_info *info, struct sa_slice phrase);
 enum sa_outcome sa_outcome_of(unsigned code);                /* 0 for codes outside 100..699 */
 const char *sa_outcome_name(enum sa_outcome o);              /* short lowercase word: "progress","success","redirected","challenge","cancelled","declined","timeout","extension","rejected","server error","global failure"; NULL if unknown */
-enum sa_severity sa_outcome_severity(enum sa_outcome o);     /* progress/success CHAT; redirected/challenge/cancelled NOTE; the rest WARN */
 
 #endif

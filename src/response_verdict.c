@@ -3,23 +3,6 @@
 
 #include "text_buf.h"
 
-static const struct sa_verdict_info VERDICTS[SA_VERDICT_COUNT] = {
-    [SA_VERDICT_PROGRESS] = { "progress", SA_SEV_CHAT, "Provisional response: the request is being processed" },
-    [SA_VERDICT_SUCCESS] = { "success", SA_SEV_CHAT, "Success response" },
-    [SA_VERDICT_REDIRECT] = { "redirect", SA_SEV_NOTE, "Redirection: the request should be sent elsewhere" },
-    [SA_VERDICT_CHALLENGE] = { "challenge", SA_SEV_NOTE,
-                               "Authentication challenge (401/407): normal if the retry with credentials succeeds" },
-    [SA_VERDICT_CANCELLED] = { "cancelled", SA_SEV_NOTE, "487 answering the caller's own CANCEL: as asked" },
-    [SA_VERDICT_FAILURE] = { "failure", SA_SEV_WARN, "Failure response (4xx-6xx other than a challenge)" },
-    [SA_VERDICT_CHALLENGE_FAILED] = { "challenge_failed", SA_SEV_WARN,
-                                      "Authentication failed: challenged or refused again after the retry "
-                                      "with credentials, or never retried" },
-};
-
-const struct sa_verdict_info *sa_verdict_info(enum sa_verdict v)
-{
-    return v > SA_VERDICT_NONE && v < SA_VERDICT_COUNT ? &VERDICTS[v] : NULL;
-}
 
 static bool is_challenge(unsigned code)
 {
@@ -46,6 +29,13 @@ enum sa_verdict sa_response_verdict(const struct sa_response_facts *f)
     if (code == 487 && f->cancel_frame)
         return SA_VERDICT_CANCELLED;
     return SA_VERDICT_FAILURE;
+}
+
+enum sa_severity sa_code_severity(unsigned code)
+{
+    struct sa_response_facts plain = { .code = code };
+    enum sa_verdict v = sa_response_verdict(&plain);
+    return v == SA_VERDICT_NONE ? SA_SEV_WARN : sa_finding_info(sa_verdict_finding(v))->severity;
 }
 
 enum sa_severity sa_verdict_class_bound(unsigned cls)

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "findings.h"
 #include "response_codes.h"
 
 enum sa_verdict {
@@ -29,11 +30,12 @@ enum sa_verdict {
     SA_VERDICT_COUNT
 };
 
-struct sa_verdict_info {
-    const char *name;         /* filter name after "sip.analysis.response." */
-    enum sa_severity severity;
-    const char *summary;      /* the expert info's summary */
-};
+/* The row of a verdict in the table of findings (findings.h): its filter name, severity and
+ * summary. v > SA_VERDICT_NONE. */
+static inline enum sa_finding sa_verdict_finding(enum sa_verdict v)
+{
+    return (enum sa_finding)(SA_F_RESPONSE_PROGRESS + (v - SA_VERDICT_PROGRESS));
+}
 
 /* The facts beyond the code that change a verdict. */
 struct sa_response_facts {
@@ -52,12 +54,15 @@ struct sa_auth {
     uint32_t retry_of;        /* ... and the retry it answers */
 };
 
-const struct sa_verdict_info *sa_verdict_info(enum sa_verdict v); /* NULL for NONE or out of range */
 enum sa_verdict sa_response_verdict(const struct sa_response_facts *f);
 /* The expert text: "<code_text>: <what it means>", e.g. "401 Unauthorized: authentication
  * challenge, normal if the retry with credentials succeeds" (snprintf rules). */
 size_t sa_verdict_text(enum sa_verdict v, const struct sa_response_facts *f, const struct sa_auth *auth,
                        const char *code_text, char *buf, size_t size);
+
+/* The severity of a code's verdict when nothing else is known (no CANCEL before it, no retry
+ * after a challenge): docs/response-codes.md lists it. Warning outside 100-699. */
+enum sa_severity sa_code_severity(unsigned code);
 
 /* The most severe verdict any response of this class (1-6) can get. */
 enum sa_severity sa_verdict_class_bound(unsigned cls);

@@ -9,6 +9,7 @@
 
 #include "option_tag_registry.h"
 #include "response_codes.h"
+#include "response_verdict.h"
 
 /* Class names as in the IANA registry file (src/data/sip-registry.tsv, "class" column). */
 static const char *class_name(unsigned code)
@@ -78,8 +79,11 @@ static void write_page(FILE *out)
             n, sa_option_tag_count());
     fputs("Codes that are not in the registry are explained with the entry of their class's x00\n"
           "(an unknown 1xx other than 100 with 183), as RFC 3261 section 8.1.3.2 says a UAC treats them.\n"
-          "The *outcome* is the plugin's finer reading of the class; the severity (chat, note, warning)\n"
-          "is the level at which the plugin reports that outcome.\n\n", out);
+          "The *outcome* is the plugin's finer reading of the class. The severity (chat, note, warning)\n"
+          "is that of the response's one expert info when nothing else is known (`src/response_verdict.c`):\n"
+          "a 401/407 challenge becomes a warning when the retry with credentials is challenged again or\n"
+          "refused, or (two passes) when nothing retries it; a 487 is a note when it answers the caller's\n"
+          "own CANCEL. [findings.md](findings.md) lists every expert info.\n\n", out);
 
     fputs("## Overview\n\n", out);
     fputs("| Code | Phrase | Class | Outcome | Severity | RFC |\n", out);
@@ -92,7 +96,7 @@ static void write_page(FILE *out)
         fputs(") | ", out);
         put_md(out, c->phrase);
         fprintf(out, " | %s | %s | %s | ", class_name(c->code), sa_outcome_name(o),
-                severity_name(sa_outcome_severity(o)));
+                severity_name(sa_code_severity(c->code)));
         put_md(out, c->rfc);
         fputs(" |\n", out);
     }
@@ -111,7 +115,7 @@ static void write_page(FILE *out)
         fputs("\n\n", out);
         put_md(out, c->rfc);
         fprintf(out, "; %s; outcome *%s* (%s)\n\n", class_name(c->code), sa_outcome_name(o),
-                severity_name(sa_outcome_severity(o)));
+                severity_name(sa_code_severity(c->code)));
         fputs("- Meaning: ", out);
         put_md(out, c->meaning);
         fputs("\n- When seen: ", out);

@@ -60,20 +60,23 @@ def test_expert_infos_name_the_protocol(tshark):
         assert rows == [("6", "Response", "SIP Analysis", "421 Extension Required: option tags not agreed")], two
 
 
-def test_fields_belong_to_their_own_protocol(tshark):
-    """The fields and expert infos hang from "SIP Analysis fields" (plugin/fields.c: its reference
-    flag tells whether any of them is asked for); it cannot be disabled on its own."""
+def test_fields_belong_to_sip_analysis(tshark):
+    """Every field and expert info (Wireshark lists expert infos among the fields) hangs from "SIP Analysis" itself (issue 19: where users look
+    for them in `tshark -G fields` and the GUI), the only protocol the plugin registers; disabling
+    it leaves nothing to filter on."""
     out = tshark.run(["-G", "fields"]).stdout
     rows = [l.split("\t") for l in out.splitlines()]
     protos = {r[2]: r[1] for r in rows if r[0] == "P" and r[2].startswith("sip.analysis")}
-    assert protos == {"sip.analysis": "SIP Analysis", "sip.analysis.fields": "SIP Analysis fields"}
+    assert protos == {"sip.analysis": "SIP Analysis"}
     parents = {r[4] for r in rows if r[0] == "F" and r[2].startswith("sip.analysis.")}
-    assert parents == {"sip.analysis.fields"}
+    assert parents == {"sip.analysis"}
     cap = tshark.capture("hm-classes-udp.pcapng")
     for two in ([], ["-2"]):
-        off = tshark.run(two + ["--disable-protocol", "sip.analysis.fields", "-r", cap, "-Y", "sip.analysis.class >= 4",
+        on = tshark.run(two + ["-r", cap, "-Y", "sip.analysis.class >= 4", "-T", "fields", "-e", "frame.number"]).stdout
+        assert on.split() == ["12", "15", "18", "21", "24", "27"], two
+        off = tshark.run(two + ["--disable-protocol", "sip.analysis", "-r", cap, "-Y", "sip.analysis.class >= 4",
                                 "-T", "fields", "-e", "frame.number"]).stdout
-        assert off.split() == ["12", "15", "18", "21", "24", "27"], two
+        assert off.split() == [], two
 
 
 def codes_kept(tshark, two, dfilter):

@@ -15,6 +15,7 @@
 
 #include "option_tag_registry.h"
 #include "response_codes.h"
+#include "response_verdict.h"
 
 #ifndef SA_SOURCE_DIR
 #error "SA_SOURCE_DIR must be defined to the project root"
@@ -280,17 +281,15 @@ static void test_outcomes(void **state)
     assert_null(sa_outcome_name((enum sa_outcome)0));
     assert_null(sa_outcome_name((enum sa_outcome)(SA_OUTCOME_GLOBAL_FAILURE + 1)));
 
-    assert_int_equal(sa_outcome_severity(SA_OUTCOME_PROGRESS), SA_SEV_CHAT);
-    assert_int_equal(sa_outcome_severity(SA_OUTCOME_SUCCESS), SA_SEV_CHAT);
-    assert_int_equal(sa_outcome_severity(SA_OUTCOME_REDIRECTED), SA_SEV_NOTE);
-    assert_int_equal(sa_outcome_severity(SA_OUTCOME_CHALLENGE), SA_SEV_NOTE);
-    assert_int_equal(sa_outcome_severity(SA_OUTCOME_CANCELLED), SA_SEV_NOTE);
-    assert_int_equal(sa_outcome_severity(SA_OUTCOME_DECLINED), SA_SEV_WARN);
-    assert_int_equal(sa_outcome_severity(SA_OUTCOME_TIMEOUT), SA_SEV_WARN);
-    assert_int_equal(sa_outcome_severity(SA_OUTCOME_EXTENSION), SA_SEV_WARN);
-    assert_int_equal(sa_outcome_severity(SA_OUTCOME_REJECTED), SA_SEV_WARN);
-    assert_int_equal(sa_outcome_severity(SA_OUTCOME_SERVER_ERROR), SA_SEV_WARN);
-    assert_int_equal(sa_outcome_severity(SA_OUTCOME_GLOBAL_FAILURE), SA_SEV_WARN);
+    /* the severity a code's verdict has when nothing else is known (docs/response-codes.md) */
+    const struct { unsigned code; enum sa_severity sev; } plain[] = {
+        { 100, SA_SEV_CHAT }, { 183, SA_SEV_CHAT }, { 200, SA_SEV_CHAT }, { 302, SA_SEV_NOTE },
+        { 401, SA_SEV_NOTE }, { 407, SA_SEV_NOTE }, { 403, SA_SEV_WARN }, { 486, SA_SEV_WARN },
+        { 487, SA_SEV_WARN }, { 503, SA_SEV_WARN }, { 603, SA_SEV_WARN }, { 99, SA_SEV_WARN },
+        { 700, SA_SEV_WARN },
+    };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        assert_int_equal(sa_code_severity(plain[i].code), plain[i].sev);
 
     /* every code of 100..699 has a named outcome of its own class */
     for (unsigned code = 100; code <= 699; code++) {
