@@ -56,7 +56,7 @@ static void sa_init(void)
     int proto_sip = proto_get_id_by_filter_name("sip");
     proto_icmp = proto_get_id_by_filter_name("icmp");
     proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
-    sa_sip_nodes_set_proto(proto_sip);
+    sa_sip_nodes_set_protos(proto_sip, proto_icmp, proto_icmpv6);
     GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
     if (proto_sip > 0)
         g_array_append_val(wanted, proto_sip);
@@ -73,26 +73,6 @@ static void sa_cleanup(void)
 {
     analysis = NULL; /* its memory went with the file scope */
     set_postdissector_wanted_hfids(sa_handle, NULL);
-}
-
-/* SIP inside an ICMP error (the quoted start of a packet that could not be delivered) is
- * dissected after the ICMP item, at the top of the frame's tree (Wireshark 4.0) or inside the ICMP
- * item (4.4 on); a frame with ICMP in it carries no other SIP. The ICMP item is a wanted field
- * (sa_init), so it is in every tree that holds the SIP items. */
-static void note_icmp_item(proto_node *node, gpointer data)
-{
-    proto_node **found = data;
-    field_info *fi = PNODE_FINFO(node);
-    if (!*found && fi && fi->hfinfo && (fi->hfinfo->id == proto_icmp || fi->hfinfo->id == proto_icmpv6))
-        *found = node;
-}
-
-static proto_node *icmp_item(proto_tree *tree)
-{
-    proto_node *found = NULL;
-    if (tree)
-        proto_tree_children_foreach(tree, note_icmp_item, &found);
-    return found;
 }
 
 /* The quoted packet's addresses and ports, read from its headers: after the dissection pinfo
@@ -150,12 +130,11 @@ static const struct sa_record *analyse_icmp_quote(proto_node *icmp, const struct
 }
 
 /* Returns the frame's first record (NULL if none could be stored). */
-static const struct sa_record *analyse_first_pass(packet_info *pinfo, proto_tree *tree,
-                                                  const struct sa_sip_nodes *nodes)
+static const struct sa_record *analyse_first_pass(packet_info *pinfo, const struct sa_sip_nodes *nodes)
 {
     struct sa_packet pkt;
     sa_packet_from_pinfo(pinfo, &pkt);
-    proto_node *icmp = icmp_item(tree);
+    proto_node *icmp = nodes->icmp;
     const struct sa_record *first = NULL;
     for (guint i = 0; i < nodes->count; i++) {
         const struct sa_record *r;
@@ -192,12 +171,7 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
         sa_analyzer_note_frame(analysis, pinfo->num, sa_time_from_parts(pinfo->abs_ts.secs, pinfo->abs_ts.nsecs));
     struct sa_sip_nodes nodes;
     sa_sip_nodes_collect(tree, &nodes);
-    /* Wireshark 4.0 puts SIP quoted in an ICMP error at the top of the tree, 4.4 and later inside
-     * the ICMP item: look there when the top has none (frames without SIP pay one short walk). */
-    proto_node *icmp = nodes.count ? NULL : icmp_item(tree);
-    if (icmp)
-        sa_sip_nodes_collect(icmp, &nodes);
-    const struct sa_record *r = !visited && nodes.count ? analyse_first_pass(pinfo, tree, &nodes) : NULL;
+    const struct sa_record *r = !visited && nodes.count ? analyse_first_pass(pinfo, &nodes) : NULL;
     if (!r) /* a revisit, or nothing new stored */
         r = sa_analyzer_first_record(analysis, pinfo->num);
     if (!r)

@@ -5,11 +5,13 @@
 
 #include "compiler.h"
 
-static int proto_sip = -1;
+static int proto_sip = -1, proto_icmp = -1, proto_icmpv6 = -1;
 
-void sa_sip_nodes_set_proto(int proto)
+void sa_sip_nodes_set_protos(int sip, int icmp, int icmpv6)
 {
-    proto_sip = proto;
+    proto_sip = sip;
+    proto_icmp = icmp;
+    proto_icmpv6 = icmpv6;
 }
 
 /* Past the fixed array: moves the items to packet-scope memory twice the size (linear cost in
@@ -30,25 +32,41 @@ struct collect_state {
     guint cap;
 };
 
-static void note_sip_item(proto_node *node, gpointer data)
+/* One look at each child: a SIP message, or the ICMP error that may quote one. */
+static void note_item(proto_node *node, gpointer data)
 {
     struct collect_state *st = data;
     field_info *fi = PNODE_FINFO(node);
-    if (fi && fi->hfinfo && fi->hfinfo->id == proto_sip) {
+    if (!fi || !fi->hfinfo)
+        return;
+    int id = fi->hfinfo->id;
+    if (id == proto_sip) {
         if (G_UNLIKELY(st->out->count == st->cap))
             grow(st->tree, st->out, &st->cap);
         st->out->items[st->out->count++] = node;
+    } else if ((id == proto_icmp || id == proto_icmpv6) && !st->out->icmp) {
+        st->out->icmp = node;
     }
+}
+
+static void collect_children(proto_tree *tree, struct sa_sip_nodes *out)
+{
+    struct collect_state st = { tree, out, SA_MAX_SIP_PER_FRAME };
+    proto_tree_children_foreach(tree, note_item, &st);
 }
 
 void sa_sip_nodes_collect(proto_tree *tree, struct sa_sip_nodes *out)
 {
     out->count = 0;
     out->items = out->fixed;
+    out->icmp = NULL;
     if (!tree || proto_sip <= 0)
         return;
-    struct collect_state st = { tree, out, SA_MAX_SIP_PER_FRAME };
-    proto_tree_children_foreach(tree, note_sip_item, &st);
+    collect_children(tree, out);
+    /* Wireshark 4.0 puts SIP quoted in an ICMP error at the top of the tree, 4.4 and later
+     * inside the ICMP item: look there when the top has none. */
+    if (!out->count && out->icmp)
+        collect_children(out->icmp, out);
 }
 
 gboolean sa_sip_node_parse(proto_item *item, struct sa_message *msg)

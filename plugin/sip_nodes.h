@@ -15,12 +15,14 @@ struct sa_sip_nodes {
     guint count;
     proto_item **items; /* fixed, or packet-scope memory once there are more: use in place */
     proto_item *fixed[SA_MAX_SIP_PER_FRAME];
+    proto_node *icmp; /* the frame's ICMP or ICMPv6 item, if any: its SIP is a quote, not traffic */
 };
 
-void sa_sip_nodes_set_proto(int proto_sip);
-/* Collects the top-level "sip" items of the frame in order, all of them: the SIP dissector adds
+void sa_sip_nodes_set_protos(int proto_sip, int proto_icmp, int proto_icmpv6);
+/* Collects the top-level "sip" items of the frame in order, all of them (the SIP dissector adds
  * one per message, even in a tree that is not visible, so several messages in one TCP segment
- * stay apart. */
+ * stay apart), and the ICMP item of an ICMP error with the SIP it quotes (the ICMP item is a
+ * wanted field, so it is in every tree that holds the SIP items). */
 void sa_sip_nodes_collect(proto_tree *tree, struct sa_sip_nodes *out);
 /* Parses the bytes of one SIP item; false when the bytes cannot be reached. */
 gboolean sa_sip_node_parse(proto_item *item, struct sa_message *msg);
