@@ -5,12 +5,13 @@
 #   cmake --build build-deb
 #   (cd build-deb && cpack -G DEB)
 #
-# (a build folder of its own: the personal build/ keeps installing into ~/.local, docs/install.md).
+# (a build folder of its own, apart from build/ and build-personal/: docs/install.md).
 # The package installs sip_analysis.so into the system plugin folder
 # (${Wireshark_PLUGIN_INSTALL_DIR}/epan), the docs and coloring rules under
-# /usr/share/doc/<package>/, a postinst that names any personal copy of the plugin, and depends on the libwireshark package of the host
-# within the Wireshark minor version the plugin was built against (plugins are not portable
-# across minor versions). Included at the end of the top-level CMakeLists.txt, after every install().
+# /usr/share/doc/<package>/ and a postinst that names any personal copy of the plugin, and
+# depends on the libwireshark package of the host within the Wireshark minor version the plugin
+# was built against (plugins are not portable across minor versions). Included at the end of the
+# top-level CMakeLists.txt, after every install().
 #
 # SA_INSTALL_SYSTEM=OFF points the plugin's install() rule at the personal folder of whoever
 # configured the build, which must never end up in a package: then cpack stops with an error.
