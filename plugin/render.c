@@ -472,19 +472,17 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     gboolean below_item = seen->fields || seen->experts_observed ||
                           (highest < sa_expert_max_severity() && record_max_severity(r, PINFO_FD_VISITED(pinfo)) > highest);
     /* parent: the SIP item, or the frame's root (no field_info) when Wireshark faked the SIP
-     * items (sip_analysis.c); then our items have no position in the bytes. */
+     * items (sip_analysis.c); then our items have no position in the bytes. The item itself is
+     * generated and zero-length: it is added without a data source (a position would show
+     * nothing, and costs Wireshark its checks on every message); the subtrees below it need one. */
     field_info *fi = parent ? PITEM_FINFO(parent) : NULL;
     if (parent && (!fi || fi->ds_tvb)) {
-        if (!below_item) {
-            /* The item alone (what -Y sip.analysis needs): nothing can show its place in the
-             * bytes either, so it gets none, and Wireshark no data source to check. */
-            proto_item_set_generated(proto_tree_add_item(parent, proto_sip_analysis, NULL, 0, 0, ENC_NA));
-            return;
-        }
+        proto_item *ti = proto_tree_add_item(parent, proto_sip_analysis, NULL, 0, 0, ENC_NA);
+        proto_item_set_generated(ti);
+        if (!below_item)
+            return; /* the item alone: what -Y sip.analysis needs */
         v.tvb = fi ? fi->ds_tvb : NULL;
         v.start = fi ? fi->start : 0;
-        proto_item *ti = proto_tree_add_item(parent, proto_sip_analysis, v.tvb, v.start, 0, ENC_NA);
-        proto_item_set_generated(ti);
         /* Without a field to be seen, only expert infos (for their observers, or for the highest
          * severity of a capture that has not reached ours) hang from the item: no subtree, and no
          * field is asked about (field_seen() needs v.tree). */
