@@ -403,6 +403,8 @@ static int max_severity(int a, const expert_field *ei)
 static int flag_bound[2][32];
 static int class_bound[7];
 
+static void build_asked_lists(void);
+
 static bool is_verdict(enum sa_finding f)
 {
     return f >= SA_F_RESPONSE_PROGRESS && f <= SA_F_RESPONSE_CHALLENGE_FAILED;
@@ -410,6 +412,7 @@ static bool is_verdict(enum sa_finding f)
 
 void sa_render_init(void)
 {
+    build_asked_lists();
     memset(flag_bound, 0, sizeof flag_bound);
     for (int f = 0; f < SA_F_COUNT; f++) {
         const struct sa_finding_info *row = sa_finding_info((enum sa_finding)f);
@@ -456,6 +459,103 @@ void sa_render_seen(packet_info *pinfo, proto_tree *tree, struct sa_seen *out)
     /* A field can be seen in a shown tree or when a filter, column or extractor asks for one of
      * ours (Wireshark then marks their protocol, "SIP Analysis", as referenced). */
     out->fields = proto_field_is_referenced(tree, proto_sip_analysis);
+    out->tree = tree;
+}
+
+/* The fields and expert infos a record can add, by the record flag they come with, and the
+ * verdicts a response of each class can get: asked about before anything is built below the
+ * item, so that a filter naming only the protocol (-Y sip.analysis) costs the item alone. The
+ * expert infos come from the table of findings; the fields are those render_*() add (keep in
+ * step: test_plugin.py's test_each_field_alone_is_found filters on each one alone). */
+static const struct {
+    uint32_t flag;
+    const int *hf;
+} FIELDS_BY_FLAG[] = {
+    { SA_REC_RESPONSE, &hf_sa_class },
+    { SA_REC_RESPONSE, &hf_sa_outcome },
+    { SA_REC_RESPONSE, &hf_sa_request_frame },
+    { SA_REC_RESPONSE, &hf_sa_response_time },
+    { SA_REC_RESPONSE, &hf_sa_code_meaning },
+    { SA_REC_RESPONSE, &hf_sa_code_seen_when },
+    { SA_REC_RESPONSE, &hf_sa_code_action },
+    { SA_REC_RESPONSE, &hf_sa_code_rfc },
+    { SA_REC_RETRANS, &hf_sa_retransmission_of },
+    { SA_REC_FIRST_100, &hf_sa_trying_delay },
+    { SA_REC_FIRST_100, &hf_sa_trying_retransmissions },
+    { SA_REC_FIRST_100, &hf_sa_trying_duration },
+    { SA_REC_FIRST_100, &hf_sa_trying_next_frame },
+    { SA_REC_FIRST_100, &hf_sa_trying_open },
+    { SA_REC_AFTER_100, &hf_sa_trying_frame },
+    { SA_REC_AFTER_100, &hf_sa_trying_duration },
+    { SA_REC_HAS_EXT, &hf_sa_ext_required },
+    { SA_REC_HAS_EXT, &hf_sa_ext_missing },
+    { SA_REC_HAS_EXT, &hf_sa_ext_unsupported },
+    { SA_REC_HAS_EXT, &hf_sa_ext_request_supported },
+    { SA_REC_HAS_EXT, &hf_sa_ext_retry_of },
+    { SA_REC_HAS_EXT, &hf_sa_ext_retry_frame },
+    { SA_REC_HAS_EXT, &hf_sa_ext_retry_fixed },
+    { SA_REC_ICMP_QUOTE, &hf_sa_icmp_quoted_frame },
+    { SA_REC_ICMP_REPORTED, &hf_sa_icmp_frame },
+};
+
+struct hf_list {
+    int *ids;
+    guint count;
+};
+static struct hf_list asked_by_flag[32], asked_by_class[7];
+static uint32_t asked_flags; /* the flags that have a list */
+
+static void hf_list_add(struct hf_list *l, int hf)
+{
+    if (hf <= 0)
+        return;
+    l->ids = g_renew(int, l->ids, l->count + 1);
+    l->ids[l->count++] = hf;
+}
+
+/* Built once, after registration: field ids and expert infos' field ids are known then. */
+static void build_asked_lists(void)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(FIELDS_BY_FLAG); i++) {
+        int bit = __builtin_ctz(FIELDS_BY_FLAG[i].flag);
+        hf_list_add(&asked_by_flag[bit], *FIELDS_BY_FLAG[i].hf);
+    }
+    for (int f = 0; f < SA_F_COUNT; f++) {
+        const struct sa_finding_info *row = sa_finding_info((enum sa_finding)f);
+        if (is_verdict((enum sa_finding)f)) {
+            for (unsigned c = SA_CLASS_PROVISIONAL; c <= SA_CLASS_GLOBAL_FAILURE; c++) {
+                if (row->severity <= sa_verdict_class_bound(c))
+                    hf_list_add(&asked_by_class[c], ei_sa[f].hf);
+            }
+            continue;
+        }
+        for (uint32_t fl = row->flags; fl; fl &= fl - 1)
+            hf_list_add(&asked_by_flag[__builtin_ctz(fl)], ei_sa[f].hf);
+    }
+    asked_flags = 0;
+    for (int bit = 0; bit < 32; bit++)
+        asked_flags |= asked_by_flag[bit].count ? 1u << bit : 0;
+}
+
+static gboolean any_asked(proto_tree *tree, const struct hf_list *l)
+{
+    for (guint i = 0; i < l->count; i++) {
+        if (proto_field_is_referenced(tree, l->ids[i]))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Whether the tree is shown or a filter, column or extractor asks for one of the fields or
+ * expert infos this record can add (Wireshark's own test before it builds an item). */
+static gboolean record_items_asked(proto_tree *tree, const struct sa_record *r)
+{
+    for (uint32_t f = r->flags & asked_flags; f; f &= f - 1) {
+        if (any_asked(tree, &asked_by_flag[__builtin_ctz(f)]))
+            return TRUE;
+    }
+    return (r->flags & (SA_REC_RESPONSE | SA_REC_CODE_INVALID | SA_REC_ICMP_QUOTE)) == SA_REC_RESPONSE &&
+           any_asked(tree, &asked_by_class[r->code / 100]);
 }
 
 void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, packet_info *pinfo, proto_item *parent,
@@ -469,7 +569,8 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
      * capture's highest severity (the GUI status bar); once that is as severe as the plugin's
      * most severe, no need to look. */
     int highest = expert_get_highest_severity();
-    gboolean below_item = seen->fields || seen->experts_observed ||
+    gboolean fields = seen->fields && record_items_asked(seen->tree, r);
+    gboolean below_item = fields || seen->experts_observed ||
                           (highest < sa_expert_max_severity() && record_max_severity(r, PINFO_FD_VISITED(pinfo)) > highest);
     /* parent: the SIP item, or the frame's root (no field_info) when Wireshark faked the SIP
      * items (sip_analysis.c); then our items have no position in the bytes. The item itself is
@@ -486,7 +587,7 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
         /* Without a field to be seen, only expert infos (for their observers, or for the highest
          * severity of a capture that has not reached ours) hang from the item: no subtree, and no
          * field is asked about (field_seen() needs v.tree). */
-        v.tree = seen->fields ? proto_item_add_subtree(ti, ett_sa) : NULL;
+        v.tree = fields ? proto_item_add_subtree(ti, ett_sa) : NULL;
         v.anchor = ti;
     } else if (!below_item) {
         return;

@@ -13,7 +13,9 @@ void sa_render_init(void);
 /* Who can see a frame's annotations, worked out once per frame. */
 struct sa_seen {
     gboolean experts_observed; /* sa_experts_observed(): every expert info of the frame counts */
-    gboolean fields;           /* a field can be seen: the tree is shown, or one of ours is asked for */
+    gboolean fields;           /* a field may be seen: the tree is shown, or one of ours (or the
+                                  protocol itself) is asked for; each record asks about its own */
+    proto_tree *tree;          /* the frame's tree, or NULL */
 };
 
 /* tree: the frame's tree, or NULL. */

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The plugin loads, registers its protocol, fields, expert infos and preferences."""
+import glob
 import os
 import re
+import subprocess
 
 import pytest
 
@@ -97,3 +99,28 @@ def test_fields_asked_for_beside_the_protocol(tshark, two):
     assert codes_kept(tshark, two, "sip.analysis && sip.analysis.class >= 4") == [404, 421, 486, 503, 603, 699]
     assert codes_kept(tshark, two, "sip.analysis.response_time > 0.5 && sip.analysis") == [200, 486, 603]
     assert codes_kept(tshark, two, "sip.analysis && sip.analysis.response.redirect") == [302]
+
+
+def test_each_field_alone_is_found(tshark):
+    """A filter naming one of our fields or expert infos alone, with no tree shown (summary lines
+    of the frame number only), finds exactly the frames where the shown tree has it: render.c
+    asks each record about the fields and expert infos it can add before building anything below
+    the item, from its flags (FIELDS_BY_FLAG and the table of findings); a field missing there
+    would never be found this way. All captures at once, two passes (everything the plugin says)."""
+    merged = os.path.join(tshark.home, "all.pcapng")
+    captures = sorted(glob.glob(os.path.join(tshark.captures, "*.pcapng")))
+    subprocess.run(["mergecap", "-a", "-w", merged] + captures, check=True)
+    os.chmod(merged, 0o644)
+    shown = {}
+    for frame, msgs in tshark.analysis(merged, two_pass=True).items():
+        for m in msgs:
+            for name in list(m) + [e[0] for e in m["experts"]]:
+                shown.setdefault(name, set()).add(frame)
+    shown.pop("experts", None)
+    fields = tshark.run(["-G", "fields"]).stdout.splitlines()
+    names = sorted({l.split("\t")[2] for l in fields if l.startswith("F\t")
+                    and l.split("\t")[2].startswith("sip.analysis.")})
+    assert len(shown) >= 40  # the captures exercise most of them
+    for name in names:
+        out = tshark.run(["-2", "-r", merged, "-Y", name, "-o", 'gui.column.format:"No.","%m"']).stdout
+        assert {int(f) for f in out.split()} == shown.get(name, set()), name
