@@ -63,7 +63,7 @@
 #define ST_TABLE "sip.analysis,table" /* the tables' own name (GUI, Wireshark's generic printer) */
 #define ST_NAME "SIP Analysis"
 
-#define TWO_PASSES "needs two passes (tshark -2)"
+#define TWO_PASSES "needs two passes (-2)"
 #define MAX_FRAMES 3 /* first frames listed */
 
 /* ---- Columns ---- */
@@ -636,8 +636,7 @@ static void count_verdict(const struct sa_analyzer *an, const struct sa_record *
         else if (v == SA_VERDICT_CHALLENGE_FAILED)
             tick(S_CHALLENGES, label, pinfo->num);
     } else if (v == SA_VERDICT_CHALLENGE_FAILED) {
-        snprintf(label, sizeof label, "%s, %s after the retry", name,
-                 r->code == 403 ? "refused" : "challenged again");
+        snprintf(label, sizeof label, "%s, %s", name, r->code == 403 ? "retry refused" : "challenged again");
         tick(S_CHALLENGES, label, pinfo->num);
     }
 }
