@@ -397,9 +397,8 @@ static void needs_two_passes(enum section_id id, const char *label)
     row_get(id, label)->two_passes = TRUE;
 }
 
-static void time_add(enum section_id id, struct row *r, gint64 ns)
+static void time_add(struct row *r, gint64 ns)
 {
-    (void)id;
     if (!r->times)
         r->times = series_new();
     series_add(r->times, ns);
@@ -625,13 +624,12 @@ static void count_verdict(const struct sa_analyzer *an, const struct sa_record *
     enum sa_verdict v = sa_response_verdict(&f);
     char name[96], label[160];
     code_text(name, sizeof name, r->code);
-    gboolean challenge = auth && !auth->after_challenge;
     if (v == SA_VERDICT_FAILURE) {
         tick(S_FAILURES, name, pinfo->num);
-    } else if (challenge) {
+    } else if (v == SA_VERDICT_CHALLENGE || (v == SA_VERDICT_CHALLENGE_FAILED && !f.challenged_retry)) {
         tick(S_CHALLENGES, name, pinfo->num);
         snprintf(label, sizeof label, "%s, never retried", name);
-        if (!visited)
+        if (auth && !visited) /* whether a retry follows is known on revisits */
             needs_two_passes(S_CHALLENGES, label);
         else if (v == SA_VERDICT_CHALLENGE_FAILED)
             tick(S_CHALLENGES, label, pinfo->num);
@@ -661,8 +659,8 @@ static void count_trying(const struct sa_analyzer *an, const struct sa_record *r
     switch (tv.role) {
     case SA_TRYING_FIRST_100:
         if (tv.flags & SA_TRY_DELAY) {
-            time_add(S_TIMERS, tick(S_TIMERS, "Delay INVITE -> 100", 0), tv.delay_ns);
-            time_add(S_HOPS, hop_row(hop, HOP_DELAY), tv.delay_ns);
+            time_add(tick(S_TIMERS, "Delay INVITE -> 100", 0), tv.delay_ns);
+            time_add(hop_row(hop, HOP_DELAY), tv.delay_ns);
             hop->rows[HOP_DELAY]->count++;
         }
         if (tv.flags & SA_TRY_LATE)
@@ -674,8 +672,8 @@ static void count_trying(const struct sa_analyzer *an, const struct sa_record *r
         break;
     case SA_TRYING_AFTER_100:
         if (tv.flags & SA_TRY_ON100) {
-            time_add(S_TIMERS, tick(S_TIMERS, "Time on 100 until the next response", 0), tv.on100_ns);
-            time_add(S_HOPS, hop_row(hop, HOP_ON100), tv.on100_ns);
+            time_add(tick(S_TIMERS, "Time on 100 until the next response", 0), tv.on100_ns);
+            time_add(hop_row(hop, HOP_ON100), tv.on100_ns);
             hop->rows[HOP_ON100]->count++;
         }
         if (tv.flags & SA_TRY_LONG)
@@ -688,7 +686,7 @@ static void count_trying(const struct sa_analyzer *an, const struct sa_record *r
     case SA_TRYING_NO_100: {
         struct row *row = tick(S_TIMERS, "No 100: INVITE -> first response", 0);
         if (tv.flags & SA_TRY_FIRST_TIME)
-            time_add(S_TIMERS, row, tv.delay_ns);
+            time_add(row, tv.delay_ns);
         if (tv.flags & SA_TRY_ABSENT)
             tick(S_TRYING, "No 100 before a late first response", frame);
         break;
@@ -792,7 +790,7 @@ static void stats_reset_table(stat_tap_table *t)
 {
     table_clear(t);
     for (int i = 0; i < S_COUNT; i++) {
-        if (t->title == section_titles[i])
+        if (t->title && strcmp(t->title, section_titles[i]) == 0)
             section_reset((enum section_id)i);
     }
     st.one_pass = FALSE;
