@@ -11,6 +11,7 @@
 #include "response_verdict.h"
 #include "sa_time.h"
 #include "txn_key.h"
+#include "txn_verdict.h"
 #include "sip_analysis.h"
 #include "status_class.h"
 
@@ -256,102 +257,106 @@ static const char *measured_text(packet_info *pinfo, unsigned copies)
                               copies, copies == 1 ? "y" : "ies");
 }
 
-static void render_first_100(struct sa_view *v)
+static void render_first_100(struct sa_view *v, const struct sa_trying_verdict *tv)
 {
     const struct sa_txn *t = v->r->txn;
-    int64_t delay;
-    if (t->req_frame && sa_time_diff(v->now, t->req_ts, &delay)) {
-        add_time(v, hf_sa_trying_delay, delay);
+    if (tv->flags & SA_TRY_DELAY) {
+        add_time(v, hf_sa_trying_delay, tv->delay_ns);
         add_uint(v, hf_sa_trying_retransmissions, t->copies_before_100);
-        if (delay > ms_to_ns(sa_prefs.trying_delay_ms))
+        if (tv->flags & SA_TRY_LATE)
             SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_LATE],
                           "100 Trying came %s after the INVITE in frame %u (threshold %u ms), %s",
-                          ms_text(v->pinfo, delay), t->req_frame, sa_prefs.trying_delay_ms,
+                          ms_text(v->pinfo, tv->delay_ns), t->req_frame, sa_prefs.trying_delay_ms,
                           measured_text(v->pinfo, t->copies_before_100));
     }
-    if (!v->pinfo->fd->visited)
-        return; /* what follows the 100 is not known yet in a single pass */
-    int64_t on100;
-    if (t->next_frame) {
-        if (!sa_time_diff(t->next_ts, t->t100_ts, &on100))
-            return;
-        add_time(v, hf_sa_trying_duration, on100);
+    /* What follows the 100 is known on revisits only (src/txn_verdict.c). */
+    if (tv->flags & SA_TRY_ON100) {
+        add_time(v, hf_sa_trying_duration, tv->on100_ns);
         add_uint(v, hf_sa_trying_next_frame, t->next_frame);
-        if (on100 > ms_to_ns(sa_prefs.trying_duration_ms))
+        if (tv->flags & SA_TRY_LONG)
             SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_LONG],
                           "Transaction stayed %s on 100 Trying; next response %u in frame %u "
                           "(threshold %u ms)",
-                          ms_text(v->pinfo, on100), t->next_code, t->next_frame,
+                          ms_text(v->pinfo, tv->on100_ns), t->next_code, t->next_frame,
                           sa_prefs.trying_duration_ms);
-    } else if (sa_time_diff(sa_analyzer_last_ts(v->an), t->t100_ts, &on100)) {
-        add_time(v, hf_sa_trying_open, on100);
+    } else if (tv->flags & SA_TRY_STUCK) {
+        add_time(v, hf_sa_trying_open, tv->on100_ns);
         if (t->req_frame)
             SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_STUCK],
                           "Stuck on 100 Trying: no further response to the INVITE in frame %u for %s, "
                           "until the end of the capture",
-                          t->req_frame, ms_text(v->pinfo, on100));
+                          t->req_frame, ms_text(v->pinfo, tv->on100_ns));
         else
             SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_STUCK],
                           "Stuck on 100 Trying: no further response for %s, until the end of the capture "
                           "(the INVITE is not in the capture)",
-                          ms_text(v->pinfo, on100));
+                          ms_text(v->pinfo, tv->on100_ns));
     }
 }
 
 /* On the response that ended the wait on 100: how long it was, and why it ended if it failed. */
-static void render_after_100(struct sa_view *v)
+static void render_after_100(struct sa_view *v, const struct sa_trying_verdict *tv)
 {
     const struct sa_txn *t = v->r->txn;
     add_uint(v, hf_sa_trying_frame, t->t100_frame);
-    int64_t on100;
-    if (!sa_time_diff(v->now, t->t100_ts, &on100))
+    if (!(tv->flags & SA_TRY_ON100))
         return;
-    add_time(v, hf_sa_trying_duration, on100);
-    if (on100 <= ms_to_ns(sa_prefs.trying_duration_ms))
+    add_time(v, hf_sa_trying_duration, tv->on100_ns);
+    if (!(tv->flags & SA_TRY_LONG))
         return;
     /* What ended the wait: the 100 did come, so the next hop had the request. */
     const char *why = "";
-    if (v->r->code == 408)
+    if (tv->flags & SA_TRY_ENDED_408)
         why = ": after the 100 nothing more came until the 408 (no answer from further downstream in time)";
-    else if (v->r->code == 487 && t->cancel_frame)
+    else if (tv->flags & SA_TRY_ENDED_487)
         why = wmem_strdup_printf(v->pinfo->pool, ": cancelled by the CANCEL in frame %u while waiting on 100 Trying",
                                  t->cancel_frame);
     else if (v->r->code >= 300)
         why = ": the transaction failed after waiting on 100 Trying";
     SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_LONG],
                   "%s ended %s on 100 Trying (frame %u, threshold %u ms)%s", code_text(v->pinfo, v->r->code),
-                  ms_text(v->pinfo, on100), t->t100_frame, sa_prefs.trying_duration_ms, why);
+                  ms_text(v->pinfo, tv->on100_ns), t->t100_frame, sa_prefs.trying_duration_ms, why);
 }
 
-static void render_no_100(struct sa_view *v, int64_t dt)
+static void render_no_100(struct sa_view *v, const struct sa_trying_verdict *tv)
 {
     const struct sa_txn *t = v->r->txn;
     SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_ABSENT],
                   "No 100 Trying on this hop: the first response, %s, came %s after the INVITE in "
                   "frame %u (threshold %u ms), %s",
-                  code_text(v->pinfo, v->r->code), ms_text(v->pinfo, dt), t->req_frame,
+                  code_text(v->pinfo, v->r->code), ms_text(v->pinfo, tv->delay_ns), t->req_frame,
                   sa_prefs.trying_delay_ms, measured_text(v->pinfo, t->copies_before_first));
 }
 
+/* The verdicts are decided in src/txn_verdict.c, shared with the statistic (plugin/stats.c). */
 static void render_trying(struct sa_view *v)
 {
     const struct sa_record *r = v->r;
-    if (!r->txn || (r->flags & SA_REC_RETRANS))
+    if (!r->txn || (r->flags & SA_REC_RETRANS) ||
+        !(r->flags & (SA_REC_FIRST_100 | SA_REC_AFTER_100 | SA_REC_NO_100)))
         return;
+    const struct sa_trying_input in = {
+        .txn = r->txn,
+        .record_flags = r->flags,
+        .code = r->code,
+        .now_ns = v->now,
+        .last_ns = (r->flags & SA_REC_FIRST_100) ? sa_analyzer_last_ts(v->an) : 0,
+        .revisit = v->pinfo->fd->visited,
+    };
+    const struct sa_trying_limits lim = { ms_to_ns(sa_prefs.trying_delay_ms), ms_to_ns(sa_prefs.trying_duration_ms) };
+    struct sa_trying_verdict tv;
+    sa_trying_verdict(&in, &lim, &tv);
     /* A first response without 100 is worth a subtree only when it came late. */
-    int64_t first_after = 0;
-    bool late_without_100 = (r->flags & SA_REC_NO_100) && sa_time_diff(v->now, r->txn->req_ts, &first_after) &&
-                            first_after > ms_to_ns(sa_prefs.trying_delay_ms);
-    if (r->flags & SA_REC_FIRST_100 || r->flags & SA_REC_AFTER_100 || late_without_100) {
+    if (tv.role == SA_TRYING_FIRST_100 || tv.role == SA_TRYING_AFTER_100 || (tv.flags & SA_TRY_ABSENT)) {
         proto_tree *saved = v->tree;
         if (v->tree)
             v->tree = proto_tree_add_subtree(v->tree, v->tvb, v->start, 0, ett_sa_trying, NULL, "100 Trying timers");
-        if (r->flags & SA_REC_FIRST_100)
-            render_first_100(v);
-        if (r->flags & SA_REC_AFTER_100)
-            render_after_100(v);
-        if (late_without_100)
-            render_no_100(v, first_after);
+        if (tv.role == SA_TRYING_FIRST_100)
+            render_first_100(v, &tv);
+        if (tv.role == SA_TRYING_AFTER_100)
+            render_after_100(v, &tv);
+        if (tv.flags & SA_TRY_ABSENT)
+            render_no_100(v, &tv);
         v->tree = saved;
     }
 }

@@ -1,89 +1,85 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The "SIP Analysis" statistic (see stats.h): a stats_tree over the records the postdissector
- * puts on the sip.analysis tap, one per SIP message. Needs sa_stats_register() called from
- * proto_register_sip_analysis() and struct sa_tap_info.visited set by queue_tap() (announced by
- * SA_TAP_INFO_VISITED in sip_analysis.h; without it everything is counted as in one pass).
+/* The "SIP Analysis" statistic (see stats.h): Wireshark's generic statistics tables
+ * (stat_tap_table_ui, <epan/stat_tap_ui.h>), fed by the sip.analysis tap, one record per SIP
+ * message. Needs sa_stats_register() called from proto_register_sip_analysis() and
+ * struct sa_tap_info.visited set by queue_tap().
+ *
+ * Why these tables and not a stats_tree: a stats_tree always prints Rate and Burst columns and
+ * has no column for a percentile; here the columns are ours (Item, Count, Avg / Min / Max /
+ * Median / 95th percentile in milliseconds, First frames), the same in tshark and in the GUI
+ * (Telephony > SIP Analysis, SimpleStatisticsDialog). tshark prints them with our own printer
+ * (-z sip.analysis,stat): Wireshark's generic one (-z sip.analysis,table, registered with the
+ * tables) frames them in a 101-column rule and prints every column in every row.
  *
  * Counting rules, so every number equals what -Y on the per-packet fields counts:
  *   - responses that are retransmissions (sip.analysis.retransmission_of) are skipped, and so
- *     are requests that are; nothing is counted for bytes that were not SIP;
- *   - "Delay INVITE -> 100" takes the first 100 of each INVITE transaction
- *     (sip.analysis.trying.delay), "Time on 100" the response that ended the wait
- *     (sip.analysis.trying.duration on the frame carrying sip.analysis.trying.frame);
- *   - the "Over N ms" counts use the same test as the expert infos (strictly above the
- *     sip.analysis.trying_delay_ms / trying_duration_ms preference);
- *   - what is only known at the end of the capture (stuck on 100, 420/421 retried or not) is
- *     counted only when the message was rendered on a revisit (tshark -2, the GUI): 0 in one
- *     pass, like the fields;
- *   - a hop is "client:port -> server:port" in the request's direction; under the root every
- *     node is made up front (absent things show 0), under a hop only what occurs.
+ *     are requests that are; nothing is counted for bytes that were not SIP, nor for copies
+ *     quoted in ICMP errors;
+ *   - the 100 Trying verdicts are src/txn_verdict.c's, the ones the tree shows: "Delay INVITE ->
+ *     100" takes the first 100 of each INVITE transaction (sip.analysis.trying.delay), "Time on
+ *     100" the response that ended the wait (sip.analysis.trying.duration on the frame carrying
+ *     sip.analysis.trying.frame); late, long and absent are strictly above the preferences;
+ *   - the response verdicts are src/response_verdict.c's: failures and challenges as the expert
+ *     infos say them;
+ *   - what is only known at the end of the capture (stuck on 100, a challenge never retried, a
+ *     420/421 retried or not) is counted when the message is seen on a revisit (tshark -2, the
+ *     GUI); in one pass such a row says "needs two passes" instead of a count;
+ *   - a hop is "client -> server" in the request's direction, by addresses, with the ports only
+ *     when two hops of the capture have the same addresses.
  *
- * stats_tree has no median or percentile, and a node's name cannot change once made, so each
- * time series keeps its values in two heaps per percentile (nearest-rank: the smallest value
- * with at least p% of the values at or below it; for an even count the median is the lower
- * middle value) and writes min, median, 95th percentile and max as the Count of fixed nodes
- * under "Values in us (Count column)", in whole microseconds (negative times as 0). That group's
- * own Count is 0, so the Percent column stays empty for the values; their Rate column means
- * nothing. docs/packet-review.md describes the table for its readers. */
+ * Layout. Each table is a section, each row an item; rows appear when something is counted in
+ * them (a section with nothing is not shown). Within a table the rows are kept sorted by their
+ * Item text, and the table titles are numbered: the GUI sorts its tree by the first column when
+ * filled, so this is the order both show. Labels are chosen so that this order reads well
+ * ("100 Trying" before "1xx Provisional", "Delay" before "Time on 100"); the rows of a hop
+ * are "<hop> / <item>", which tshark prints indented under the hop.
+ *
+ * Values are the same whatever order the packets come in: counts and sums, nearest-rank
+ * percentiles of the whole set, the smallest frame numbers. */
 #include "stats.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <epan/address_types.h>
 #include <epan/packet.h>
 #include <epan/stat_tap_ui.h>
-#include <epan/stats_tree.h>
-#include <epan/stats_tree_priv.h>
 #include <epan/tap.h>
 #include <epan/to_str.h>
 #include <wsutil/report_message.h>
 
 #include "extension_check.h"
+#include "response_codes.h"
+#include "response_verdict.h"
 #include "sip_analysis.h"
 #include "status_class.h"
 #include "tag_list.h"
 #include "txn_key.h"
+#include "txn_verdict.h"
 #include "ws_compat.h"
 
-#define ST_ABBR "sip.analysis"        /* stats_tree's own -z name is ST_ABBR ",tree" */
-#define ST_CLI "sip.analysis,stat"    /* and this one is ours */
-#define ST_NAME "SIP Analysis"        /* window title, and Statistics > SIP Analysis */
+#define ST_CLI "sip.analysis,stat"    /* tshark, our printer */
+#define ST_TABLE "sip.analysis,table" /* the tables' own name (GUI, Wireshark's generic printer) */
+#define ST_NAME "SIP Analysis"
 
-/* Top-level nodes and their per-hop counterparts: different names, because stats_tree finds the
- * children of its root by name in one table shared with every node that has children. */
-#define N_CLASSES "Responses by class (retransmissions not counted)"
-#define N_TRYING "100 Trying timers (INVITE transactions answered)"
-#define N_420 "420 Bad Extension (retransmissions not counted)"
-#define N_421 "421 Extension Required (retransmissions not counted)"
-#define N_HOPS "Per hop (request direction)"
-#define N_HOP_CLASSES "Responses by class"
-#define N_HOP_TRYING "100 Trying timers"
-#define N_HOP_420 "420 Bad Extension"
-#define N_HOP_421 "421 Extension Required"
-#define N_HOP_FAILURES "Failures (4xx-6xx)"
+#define TWO_PASSES "needs two passes (-2)"
+#define MAX_FRAMES 3 /* first frames listed */
 
-#define N_INVALID "Invalid status code (not 100-699)"
-#define N_DELAY "Delay INVITE -> 100"
-#define N_ON100 "Time on 100 until the next response"
-#define N_STUCK "Stuck on 100 to the end (two passes only)"
-#define N_ENDED "Ended by 408/487 after the 100"
-#define N_ENDED_408 "408 Request Timeout"
-#define N_ENDED_487 "487 Request Terminated"
-#define N_NO100 "No 100 before the first response"
-#define N_VALUES "Values in us (Count column)"
-#define N_MIN "Percentile   0 (min)"
-#define N_MEDIAN "Percentile  50 (median)"
-#define N_P95 "Percentile  95"
-#define N_MAX "Percentile 100 (max)"
-#define N_MISSING "Missing option tag"
-#define N_NOT_MISSING "No missing tag found"
-#define N_UNSUPPORTED "Unsupported option tag"
-#define N_NO_UNSUPPORTED "No Unsupported header"
-#define N_RETRIED "Retried (two passes only)"
-#define N_NOT_RETRIED "Not retried (two passes only)"
-#define N_RETRY_FIXES "Retry fixes it"
-#define N_RETRY_FAILS "Retry does not fix it"
+/* ---- Columns ---- */
+
+enum { COL_ITEM, COL_COUNT, COL_AVG, COL_MIN, COL_MAX, COL_MEDIAN, COL_P95, COL_FRAMES, NCOLS };
+
+static stat_tap_table_item columns[NCOLS] = {
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Item", "%s" },
+    { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Count", "%u" },
+    { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "Avg ms", "%.3f" },
+    { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "Min ms", "%.3f" },
+    { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "Max ms", "%.3f" },
+    { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "Median ms", "%.3f" },
+    { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "95th ms", "%.3f" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "First frames", "%s" },
+};
 
 /* ---- Nearest-rank percentile of a growing set, O(log n) per value ---- */
 
@@ -135,7 +131,8 @@ static gint64 heap_pop(GArray *h)
 }
 
 /* lo holds the ceil(n * p / 100) smallest values, negated (a max-heap), hi the others; every
- * value of lo is <= every value of hi, so the percentile is the largest value of lo. */
+ * value of lo is <= every value of hi, so the percentile is the largest value of lo: the smallest
+ * value with at least p% of the values at or below it (for an even count, the lower median). */
 struct percentile {
     GArray *lo, *hi;
     guint p;
@@ -150,11 +147,8 @@ static void percentile_init(struct percentile *q, guint p)
 
 static void percentile_free(struct percentile *q)
 {
-    if (q->lo)
-        g_array_free(q->lo, TRUE);
-    if (q->hi)
-        g_array_free(q->hi, TRUE);
-    q->lo = q->hi = NULL;
+    g_array_free(q->lo, TRUE);
+    g_array_free(q->hi, TRUE);
 }
 
 /* Adds v, the n-th value; returns the percentile of all n. */
@@ -172,295 +166,377 @@ static gint64 percentile_add(struct percentile *q, gint64 v, guint64 n)
     return -heap_top(q->lo);
 }
 
-/* ---- Per-tree state ---- */
-
-/* The values of one time series (INVITE -> 100 delay or time on 100) of one section. */
+/* A time series, in ns. */
 struct series {
     guint64 n;
-    gint64 min, max;
-    struct percentile p50, p95;
+    gint64 min, max, median, p95;
+    gint64 sum;
+    double fsum; /* once sum would overflow */
+    gboolean overflow;
+    struct percentile p50, p95q;
 };
 
-/* One section: the whole capture (under the root, every node made up front so that absent
- * things show as 0) or one hop (nodes made when first counted, to keep the list short). */
-struct section {
-    int parent; /* root (0) or the hop's node */
-    const char *classes_name, *trying_name, *ext421_name, *ext420_name;
-    struct series delay, on100;
-};
-
-struct tree_state {
-    struct section all;
-    int hops_node;
-    GHashTable *hops; /* "a:p -> b:q" -> struct section */
-    gint64 delay_limit_ns, on100_limit_ns;
-    char *over_delay, *over_on100; /* "Over 200 ms (...)", with the preference's value */
-};
-
-/* stats_tree has no pointer for its users (st->pr belongs to the frontend): trees find their state here. */
-static GHashTable *tree_states; /* stats_tree * -> struct tree_state */
-
-static void section_init(struct section *s, int parent, gboolean top)
+static struct series *series_new(void)
 {
-    s->parent = parent;
-    s->classes_name = top ? N_CLASSES : N_HOP_CLASSES;
-    s->trying_name = top ? N_TRYING : N_HOP_TRYING;
-    s->ext421_name = top ? N_421 : N_HOP_421;
-    s->ext420_name = top ? N_420 : N_HOP_420;
-    struct series *se[2] = { &s->delay, &s->on100 };
-    for (int i = 0; i < 2; i++) {
-        se[i]->n = 0;
-        percentile_init(&se[i]->p50, 50);
-        percentile_init(&se[i]->p95, 95);
-    }
+    struct series *s = g_new0(struct series, 1);
+    percentile_init(&s->p50, 50);
+    percentile_init(&s->p95q, 95);
+    return s;
 }
 
-static void section_free(struct section *s)
+static void series_free(struct series *s)
 {
-    percentile_free(&s->delay.p50);
-    percentile_free(&s->delay.p95);
-    percentile_free(&s->on100.p50);
-    percentile_free(&s->on100.p95);
+    if (!s)
+        return;
+    percentile_free(&s->p50);
+    percentile_free(&s->p95q);
+    g_free(s);
+}
+
+static void series_add(struct series *s, gint64 ns)
+{
+    s->n++;
+    if (s->n == 1 || ns < s->min)
+        s->min = ns;
+    if (s->n == 1 || ns > s->max)
+        s->max = ns;
+    if (!s->overflow && __builtin_add_overflow(s->sum, ns, &s->sum)) {
+        s->overflow = TRUE;
+        s->fsum = (double)s->sum;
+    }
+    if (s->overflow)
+        s->fsum += (double)ns;
+    s->median = percentile_add(&s->p50, ns, s->n);
+    s->p95 = percentile_add(&s->p95q, ns, s->n);
+}
+
+static double ns_to_ms(double ns)
+{
+    return ns / 1e6;
+}
+
+/* ---- Rows and sections ---- */
+
+enum section_id { S_FAILURES, S_CHALLENGES, S_TRYING, S_EXT, S_CODES, S_TIMERS, S_HOPS, S_COUNT };
+
+/* Numbered: the GUI sorts the tables by title. */
+static const char *const section_titles[S_COUNT] = {
+    "1 Failures by code",          "2 Challenges", "3 100 Trying findings", "4 420/421 causes",
+    "5 Responses by code",         "6 100 Trying timers",
+    "7 Responses per hop (request direction)",
+};
+
+struct hop;
+
+struct row {
+    char *label;
+    guint index; /* in the table, after the last sort */
+    guint64 count;
+    gboolean two_passes; /* counted in one pass: known with two passes only */
+    gboolean with_frames;
+    struct series *times; /* or NULL */
+    guint32 frames[MAX_FRAMES];
+    guint nframes;
+    gboolean more_frames;
+    char *frames_text;
+    gboolean dirty;
+};
+
+struct section {
+    int table; /* index in the tables, -1 while the section has none */
+    GHashTable *rows_by_label; /* label (the row's) -> row */
+    GPtrArray *rows;           /* sorted by label once synced */
+    GPtrArray *dirty;
+    gboolean reshape; /* a row was added or renamed: sort and rewrite */
+};
+
+enum hop_item { HOP_RESPONSES, HOP_DELAY, HOP_FAILURES, HOP_ON100, HOP_ITEMS };
+static const char *const hop_item_names[HOP_ITEMS] = {
+    NULL, "Delay INVITE -> 100", "Failures (4xx-6xx)", "Time on 100 until the next response",
+};
+
+struct hop {
+    char *full; /* "a:p -> b:q" */
+    char *pair; /* "a -> b" */
+    struct row *rows[HOP_ITEMS];
+};
+
+static struct {
+    struct section sec[S_COUNT];
+    GHashTable *hops;  /* full -> struct hop */
+    GHashTable *pairs; /* pair -> number of hops with it */
+    gboolean one_pass; /* a message was counted as in one pass */
+    char *late, *long_on100; /* row names with the thresholds */
+} st;
+
+static void row_free(gpointer p)
+{
+    struct row *r = p;
+    g_free(r->label);
+    g_free(r->frames_text);
+    series_free(r->times);
+    g_free(r);
 }
 
 static void hop_free(gpointer p)
 {
-    section_free(p);
-    g_free(p);
+    struct hop *h = p;
+    g_free(h->full);
+    g_free(h->pair);
+    g_free(h);
 }
 
-static void state_clear(struct tree_state *ts)
+/* Drops a table's rows (Wireshark allocates them with g_new0, one per row, in a g_realloc'ed
+ * array, and frees them with g_free in free_stat_tables()). The strings are the section's. */
+static void table_clear(stat_tap_table *t)
 {
-    section_free(&ts->all);
-    if (ts->hops)
-        g_hash_table_destroy(ts->hops);
-    g_free(ts->over_delay);
-    g_free(ts->over_on100);
-    memset(ts, 0, sizeof *ts);
+    for (guint i = 0; i < t->num_elements; i++)
+        g_free(t->elements[i]);
+    g_free(t->elements);
+    t->elements = NULL;
+    t->num_elements = 0;
 }
 
-static void state_free(gpointer p)
+static void section_clear(struct section *s)
 {
-    struct tree_state *ts = p;
-    state_clear(ts);
-    g_free(ts);
+    if (s->rows)
+        g_ptr_array_free(s->rows, TRUE); /* frees the rows */
+    if (s->rows_by_label)
+        g_hash_table_destroy(s->rows_by_label);
+    if (s->dirty)
+        g_ptr_array_free(s->dirty, TRUE);
+    s->rows = g_ptr_array_new_with_free_func(row_free);
+    s->rows_by_label = g_hash_table_new(g_str_hash, g_str_equal);
+    s->dirty = g_ptr_array_new();
+    s->reshape = FALSE;
 }
 
-/* ---- Nodes ----
- * Nodes are found by name under their parent's id; a node that will have children must be made
- * "with children" (it then keeps its own name table). tick() adds 1, touch() only finds or makes
- * the node; both return its id. */
-
-static int tick(stats_tree *st, const char *name, int parent, gboolean with_children)
+static void section_reset(enum section_id id)
 {
-    return stats_tree_manip_node_int(MN_INCREASE, st, name, parent, with_children, 1);
-}
-
-static int touch(stats_tree *st, const char *name, int parent, gboolean with_children)
-{
-    return stats_tree_manip_node_int(MN_INCREASE, st, name, parent, with_children, 0);
-}
-
-static int add_node(stats_tree *st, const char *name, int parent, gboolean with_children)
-{
-    return stats_tree_create_node(st, name, parent, STAT_DT_INT, with_children);
-}
-
-static void class_name(char *buf, size_t size, enum sa_class cls)
-{
-    snprintf(buf, size, "%uxx %s", (unsigned)cls, sa_class_name(cls));
-}
-
-static void add_series_nodes(stats_tree *st, const char *name, int parent, const char *over)
-{
-    int node = add_node(st, name, parent, TRUE);
-    add_node(st, over, node, FALSE);
-    int values = add_node(st, N_VALUES, node, TRUE);
-    add_node(st, N_MIN, values, FALSE);
-    add_node(st, N_MEDIAN, values, FALSE);
-    add_node(st, N_P95, values, FALSE);
-    add_node(st, N_MAX, values, FALSE);
-}
-
-/* The root's children print in the order they were made; deeper levels are sorted by name. */
-static void add_top_nodes(stats_tree *st, const struct tree_state *ts)
-{
-    int classes = add_node(st, N_CLASSES, 0, TRUE);
-    stat_node_set_flags(st, N_CLASSES, 0, TRUE, ST_FLG_SORT_TOP); /* for the GUI, which sorts the root too */
-    for (unsigned cls = SA_CLASS_PROVISIONAL; cls <= SA_CLASS_GLOBAL_FAILURE; cls++) {
-        char name[64];
-        class_name(name, sizeof name, (enum sa_class)cls);
-        add_node(st, name, classes, TRUE);
-    }
-    add_node(st, N_INVALID, classes, FALSE);
-
-    int trying = add_node(st, N_TRYING, 0, TRUE);
-    add_series_nodes(st, N_DELAY, trying, ts->over_delay);
-    add_series_nodes(st, N_ON100, trying, ts->over_on100);
-    add_node(st, N_STUCK, trying, TRUE);
-    int ended = add_node(st, N_ENDED, trying, TRUE);
-    add_node(st, N_ENDED_408, ended, FALSE);
-    add_node(st, N_ENDED_487, ended, FALSE);
-    int no100 = add_node(st, N_NO100, trying, TRUE);
-    add_node(st, ts->over_delay, no100, FALSE);
-
-    int ext420 = add_node(st, N_420, 0, TRUE);
-    add_node(st, N_UNSUPPORTED, ext420, TRUE);
-    add_node(st, N_NO_UNSUPPORTED, ext420, FALSE);
-    int ext421 = add_node(st, N_421, 0, TRUE);
-    add_node(st, N_MISSING, ext421, TRUE);
-    add_node(st, N_NOT_MISSING, ext421, FALSE);
-    int ext[2] = { ext421, ext420 };
-    for (int i = 0; i < 2; i++) {
-        add_node(st, N_RETRIED, ext[i], FALSE);
-        add_node(st, N_NOT_RETRIED, ext[i], FALSE);
-        add_node(st, N_RETRY_FIXES, ext[i], FALSE);
-        add_node(st, N_RETRY_FAILS, ext[i], FALSE);
+    section_clear(&st.sec[id]);
+    if (id == S_HOPS) {
+        if (st.hops)
+            g_hash_table_destroy(st.hops);
+        if (st.pairs)
+            g_hash_table_destroy(st.pairs);
+        st.hops = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, hop_free);
+        st.pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     }
 }
 
-/* Called once per fresh tree (tshark), and by the GUI after each reset: starts from nothing. */
-static void stats_init(stats_tree *st)
+static void state_reset(void)
 {
-    if (!tree_states)
-        tree_states = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, state_free);
-    struct tree_state *ts = g_hash_table_lookup(tree_states, st);
-    if (ts) {
-        state_clear(ts);
-    } else {
-        ts = g_new0(struct tree_state, 1);
-        g_hash_table_insert(tree_states, st, ts);
+    for (int i = 0; i < S_COUNT; i++)
+        section_reset((enum section_id)i);
+    st.one_pass = FALSE;
+    g_free(st.late);
+    g_free(st.long_on100);
+    st.late = g_strdup_printf("Late 100 Trying (over %u ms)", sa_prefs.trying_delay_ms);
+    st.long_on100 = g_strdup_printf("Long on 100 Trying (over %u ms)", sa_prefs.trying_duration_ms);
+}
+
+static void mark(struct section *s, struct row *r)
+{
+    if (!r->dirty) {
+        r->dirty = TRUE;
+        g_ptr_array_add(s->dirty, r);
     }
-    ts->delay_limit_ns = (gint64)sa_prefs.trying_delay_ms * 1000000;
-    ts->on100_limit_ns = (gint64)sa_prefs.trying_duration_ms * 1000000;
-    ts->over_delay = g_strdup_printf("Over %u ms (trying_delay_ms)", sa_prefs.trying_delay_ms);
-    ts->over_on100 = g_strdup_printf("Over %u ms (trying_duration_ms)", sa_prefs.trying_duration_ms);
-    ts->hops = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, hop_free);
-    section_init(&ts->all, 0, TRUE);
-    add_top_nodes(st, ts);
-    ts->hops_node = add_node(st, N_HOPS, 0, TRUE);
 }
 
-static void stats_cleanup(stats_tree *st)
+/* The row of that label, made when first needed. */
+static struct row *row_get(enum section_id id, const char *label)
 {
-    if (tree_states)
-        g_hash_table_remove(tree_states, st);
+    struct section *s = &st.sec[id];
+    struct row *r = g_hash_table_lookup(s->rows_by_label, label);
+    if (!r) {
+        r = g_new0(struct row, 1);
+        r->label = g_strdup(label);
+        g_ptr_array_add(s->rows, r);
+        g_hash_table_insert(s->rows_by_label, r->label, r);
+        s->reshape = TRUE;
+    }
+    mark(s, r);
+    return r;
 }
 
-/* ---- Counting ---- */
-
-/* Whole microseconds for a Count column (an int): negative times (a clock that went backwards)
- * show as 0. */
-static int count_us(gint64 ns)
+static void row_frame(struct row *r, guint32 frame)
 {
-    gint64 us = ns / 1000;
-    return us < 0 ? 0 : us > G_MAXINT ? G_MAXINT : (int)us;
-}
-
-static void series_add(stats_tree *st, int trying, struct series *se, const char *name, const char *over,
-                       gint64 limit_ns, gint64 ns)
-{
-    int node = tick(st, name, trying, TRUE);
-    if (ns > limit_ns)
-        tick(st, over, node, FALSE);
-    se->n++;
-    if (se->n == 1 || ns < se->min)
-        se->min = ns;
-    if (se->n == 1 || ns > se->max)
-        se->max = ns;
-    gint64 p50 = percentile_add(&se->p50, ns, se->n);
-    gint64 p95 = percentile_add(&se->p95, ns, se->n);
-    int values = touch(st, N_VALUES, node, TRUE);
-    set_stat_node(st, N_MIN, values, FALSE, count_us(se->min));
-    set_stat_node(st, N_MEDIAN, values, FALSE, count_us(p50));
-    set_stat_node(st, N_P95, values, FALSE, count_us(p95));
-    set_stat_node(st, N_MAX, values, FALSE, count_us(se->max));
-}
-
-static void count_class(stats_tree *st, const struct section *s, const struct sa_record *r)
-{
-    int classes = tick(st, s->classes_name, s->parent, TRUE);
-    if (r->flags & SA_REC_CODE_INVALID) {
-        tick(st, N_INVALID, classes, FALSE);
+    r->with_frames = TRUE;
+    guint i = r->nframes;
+    while (i > 0 && r->frames[i - 1] > frame)
+        i--;
+    if (i < r->nframes && r->frames[i] == frame)
+        return;
+    g_free(r->frames_text);
+    r->frames_text = NULL; /* remade when written */
+    if (i == MAX_FRAMES) {
+        r->more_frames = TRUE;
         return;
     }
-    char name[64];
-    class_name(name, sizeof name, sa_status_class(r->code));
-    int cls = tick(st, name, classes, TRUE);
-    snprintf(name, sizeof name, "%u", (unsigned)r->code);
-    tick(st, name, cls, FALSE);
+    if (r->nframes == MAX_FRAMES)
+        r->more_frames = TRUE;
+    else
+        r->nframes++;
+    memmove(&r->frames[i + 1], &r->frames[i], (r->nframes - 1 - i) * sizeof r->frames[0]);
+    r->frames[i] = frame;
 }
 
-static void count_trying(stats_tree *st, const struct tree_state *ts, struct section *s, const struct sa_record *r,
-                         gint64 now, gboolean visited, guint32 frame)
+/* Counts one occurrence (frame 0: without listing frames). */
+static struct row *tick(enum section_id id, const char *label, guint32 frame)
 {
-    const struct sa_txn *t = r->txn;
-    gint64 dt;
-    if (!t)
-        return;
-    if (r->flags & SA_REC_FIRST_100) {
-        int trying = tick(st, s->trying_name, s->parent, TRUE);
-        if (t->req_frame && sa_time_diff(now, t->req_ts, &dt))
-            series_add(st, trying, &s->delay, N_DELAY, ts->over_delay, ts->delay_limit_ns, dt);
-        if (visited && !t->next_frame) {
-            char name[48];
-            snprintf(name, sizeof name, "100 in frame %u", frame);
-            tick(st, name, tick(st, N_STUCK, trying, TRUE), FALSE);
+    struct row *r = row_get(id, label);
+    r->count++;
+    if (frame)
+        row_frame(r, frame);
+    return r;
+}
+
+/* One pass: the row exists but cannot be counted. */
+static void needs_two_passes(enum section_id id, const char *label)
+{
+    row_get(id, label)->two_passes = TRUE;
+}
+
+static void time_add(struct row *r, gint64 ns)
+{
+    if (!r->times)
+        r->times = series_new();
+    series_add(r->times, ns);
+}
+
+/* ---- Writing the tables ---- */
+
+static const char *frames_text(struct row *r)
+{
+    if (!r->with_frames)
+        return NULL;
+    if (!r->frames_text) {
+        GString *s = g_string_new(NULL);
+        for (guint i = 0; i < r->nframes; i++)
+            g_string_append_printf(s, "%s%u", i ? ", " : "", r->frames[i]);
+        if (r->more_frames)
+            g_string_append(s, ", ...");
+        r->frames_text = g_string_free(s, FALSE);
+    }
+    return r->frames_text;
+}
+
+static void write_row(stat_tap_table *t, struct row *r)
+{
+    stat_tap_table_item_type cells[NCOLS];
+    memset(cells, 0, sizeof cells); /* TABLE_ITEM_NONE: an empty cell */
+    cells[COL_ITEM].type = TABLE_ITEM_STRING;
+    cells[COL_ITEM].value.string_value = r->label;
+    if (r->count || !r->two_passes) {
+        cells[COL_COUNT].type = TABLE_ITEM_UINT;
+        cells[COL_COUNT].value.uint_value = r->count > G_MAXUINT ? G_MAXUINT : (guint)r->count;
+    }
+    if (r->times && r->times->n) {
+        const struct series *s = r->times;
+        double avg = s->overflow ? s->fsum / (double)s->n : (double)s->sum / (double)s->n;
+        const double v[5] = { avg, (double)s->min, (double)s->max, (double)s->median, (double)s->p95 };
+        for (int i = 0; i < 5; i++) {
+            cells[COL_AVG + i].type = TABLE_ITEM_FLOAT;
+            cells[COL_AVG + i].value.float_value = ns_to_ms(v[i]);
         }
-    } else if (r->flags & SA_REC_AFTER_100) {
-        int trying = touch(st, s->trying_name, s->parent, TRUE);
-        if (sa_time_diff(now, t->t100_ts, &dt))
-            series_add(st, trying, &s->on100, N_ON100, ts->over_on100, ts->on100_limit_ns, dt);
-        if (r->code == 408 || r->code == 487)
-            tick(st, r->code == 408 ? N_ENDED_408 : N_ENDED_487, tick(st, N_ENDED, trying, TRUE), FALSE);
-    } else if (r->flags & SA_REC_NO_100) {
-        int trying = tick(st, s->trying_name, s->parent, TRUE);
-        int no100 = tick(st, N_NO100, trying, TRUE);
-        if (sa_time_diff(now, t->req_ts, &dt) && dt > ts->delay_limit_ns)
-            tick(st, ts->over_delay, no100, FALSE);
+    }
+    const char *frames = frames_text(r);
+    if (!frames && r->two_passes && !r->count)
+        frames = TWO_PASSES;
+    if (frames) {
+        cells[COL_FRAMES].type = TABLE_ITEM_STRING;
+        cells[COL_FRAMES].value.string_value = frames;
+    }
+    stat_tap_init_table_row(t, r->index, NCOLS, cells);
+}
+
+static gint row_order(gconstpointer a, gconstpointer b)
+{
+    const struct row *x = *(const struct row *const *)a, *y = *(const struct row *const *)b;
+    return strcmp(x->label, y->label);
+}
+
+/* Brings the tables up to date with the sections: after every packet, so that whatever draws
+ * them (the GUI during a retap, tshark at the end) sees the counts so far. */
+static void sync_tables(stat_tap_table_ui *ui)
+{
+    for (int id = 0; id < S_COUNT; id++) {
+        struct section *s = &st.sec[id];
+        if (!s->dirty->len)
+            continue;
+        if (s->table < 0) {
+            stat_tap_table *t = stat_tap_init_table(section_titles[id], NCOLS, 0, NULL);
+            stat_tap_add_table(ui, t);
+            s->table = (int)ui->tables->len - 1;
+        }
+        stat_tap_table *t = g_array_index(ui->tables, stat_tap_table *, s->table);
+        if (s->reshape) {
+            g_ptr_array_sort(s->rows, row_order);
+            for (guint i = 0; i < s->rows->len; i++) {
+                struct row *r = g_ptr_array_index(s->rows, i);
+                r->index = i;
+                write_row(t, r);
+            }
+            s->reshape = FALSE;
+        } else {
+            for (guint i = 0; i < s->dirty->len; i++)
+                write_row(t, g_ptr_array_index(s->dirty, i));
+        }
+        for (guint i = 0; i < s->dirty->len; i++)
+            ((struct row *)g_ptr_array_index(s->dirty, i))->dirty = FALSE;
+        g_ptr_array_set_size(s->dirty, 0);
     }
 }
 
-static void count_tags(stats_tree *st, int group, const struct sa_tag_list *l)
+/* ---- Hops ---- */
+
+static char *endpoint_text(packet_info *pinfo, const address *a, guint32 port, gboolean with_port)
 {
-    const char *cur = NULL;
-    for (const char *tag = sa_tag_list_next(l, &cur); tag; tag = sa_tag_list_next(l, &cur))
-        tick(st, tag, group, FALSE);
+    const char *s = address_to_str(pinfo->pool, a);
+    if (!with_port)
+        return g_strdup(s);
+    gboolean v6 = a->type == AT_IPv6;
+    return g_strdup_printf("%s%s%s:%u", v6 ? "[" : "", s, v6 ? "]" : "", port);
 }
 
-/* A 420 or 421 (not a retransmission: those carry no analysis). */
-static void count_ext(stats_tree *st, const struct section *s, const struct sa_ext *e, gboolean visited)
+static const char *hop_name(const struct hop *h)
 {
-    int node;
-    if (e->kind == SA_EXT_421) {
-        node = tick(st, s->ext421_name, s->parent, TRUE);
-        if (e->flagged.count)
-            count_tags(st, tick(st, N_MISSING, node, TRUE), &e->flagged);
-        else
-            tick(st, N_NOT_MISSING, node, FALSE);
-    } else {
-        node = tick(st, s->ext420_name, s->parent, TRUE);
-        if (e->listed.count)
-            count_tags(st, tick(st, N_UNSUPPORTED, node, TRUE), &e->listed);
-        else
-            tick(st, N_NO_UNSUPPORTED, node, FALSE);
+    return GPOINTER_TO_UINT(g_hash_table_lookup(st.pairs, h->pair)) > 1 ? h->full : h->pair;
+}
+
+static void hop_label(const struct hop *h, enum hop_item item, char **out)
+{
+    g_free(*out);
+    *out = item == HOP_RESPONSES ? g_strdup(hop_name(h)) : g_strdup_printf("%s / %s", hop_name(h), hop_item_names[item]);
+}
+
+/* Renames the rows of the hops with that address pair (a second hop with it appeared). */
+static void hops_relabel(const char *pair)
+{
+    struct section *s = &st.sec[S_HOPS];
+    GHashTableIter it;
+    gpointer v;
+    g_hash_table_iter_init(&it, st.hops);
+    while (g_hash_table_iter_next(&it, NULL, &v)) {
+        struct hop *h = v;
+        if (strcmp(h->pair, pair) != 0)
+            continue;
+        for (int i = 0; i < HOP_ITEMS; i++) {
+            struct row *r = h->rows[i];
+            if (!r)
+                continue;
+            g_hash_table_remove(s->rows_by_label, r->label);
+            hop_label(h, (enum hop_item)i, &r->label);
+            g_hash_table_insert(s->rows_by_label, r->label, r);
+            mark(s, r);
+        }
     }
-    if (visited)
-        tick(st, e->retry_frame ? N_RETRIED : N_NOT_RETRIED, node, FALSE);
+    s->reshape = TRUE;
 }
 
-/* A request that retries after a 420/421: counted under that 420/421's kind. */
-static void count_retry(stats_tree *st, const struct section *s, const struct sa_ext *e)
-{
-    if (!e->origin)
-        return;
-    int node = touch(st, e->origin->kind == SA_EXT_421 ? s->ext421_name : s->ext420_name, s->parent, TRUE);
-    tick(st, (e->problems & SA_EXT_STILL_MISSING) ? N_RETRY_FAILS : N_RETRY_FIXES, node, FALSE);
-}
-
-/* "192.0.2.10:5060 -> 203.0.113.5:5060" in the request's direction. */
-/* A response answered from another port belongs to the hop its request took (sa_key_server_port). */
-static char *hop_name(packet_info *pinfo, const struct sa_record *r, gboolean response)
+/* The hop a message went over, in the request's direction. A response answered from another
+ * port belongs to the hop its request took (sa_key_server_port). */
+static struct hop *hop_get(packet_info *pinfo, const struct sa_record *r, gboolean response)
 {
     const address *from = response ? &pinfo->dst : &pinfo->src;
     const address *to = response ? &pinfo->src : &pinfo->dst;
@@ -468,90 +544,392 @@ static char *hop_name(packet_info *pinfo, const struct sa_record *r, gboolean re
     guint32 to_port = response ? pinfo->srcport : pinfo->destport;
     if ((r->flags & SA_REC_OTHER_PORT) && r->txn)
         to_port = sa_key_server_port(r->txn->key, r->txn->key_bucket_len);
-    const char *f = address_to_str(pinfo->pool, from);
-    const char *t = address_to_str(pinfo->pool, to);
-    gboolean v6f = from->type == AT_IPv6, v6t = to->type == AT_IPv6;
-    return wmem_strdup_printf(pinfo->pool, "%s%s%s:%u -> %s%s%s:%u", v6f ? "[" : "", f, v6f ? "]" : "", from_port,
-                              v6t ? "[" : "", t, v6t ? "]" : "", to_port);
-}
-
-static struct section *hop_get(stats_tree *st, struct tree_state *ts, const char *name)
-{
-    struct section *h = g_hash_table_lookup(ts->hops, name);
-    if (!h) {
-        h = g_new0(struct section, 1);
-        section_init(h, touch(st, name, ts->hops_node, TRUE), FALSE);
-        stat_node_set_flags(st, N_HOP_CLASSES, h->parent, TRUE, ST_FLG_SORT_TOP);
-        g_hash_table_insert(ts->hops, g_strdup(name), h);
+    char *f = endpoint_text(pinfo, from, from_port, TRUE), *t = endpoint_text(pinfo, to, to_port, TRUE);
+    char *full = g_strdup_printf("%s -> %s", f, t);
+    g_free(f);
+    g_free(t);
+    struct hop *h = g_hash_table_lookup(st.hops, full);
+    if (h) {
+        g_free(full);
+        return h;
     }
+    h = g_new0(struct hop, 1);
+    h->full = full;
+    f = endpoint_text(pinfo, from, 0, FALSE);
+    t = endpoint_text(pinfo, to, 0, FALSE);
+    h->pair = g_strdup_printf("%s -> %s", f, t);
+    g_free(f);
+    g_free(t);
+    g_hash_table_insert(st.hops, h->full, h);
+    guint n = GPOINTER_TO_UINT(g_hash_table_lookup(st.pairs, h->pair)) + 1;
+    g_hash_table_insert(st.pairs, g_strdup(h->pair), GUINT_TO_POINTER(n));
+    if (n == 2)
+        hops_relabel(h->pair);
     return h;
 }
 
-static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_, const void *data,
+static struct row *hop_row(struct hop *h, enum hop_item item)
+{
+    if (!h->rows[item]) {
+        char *label = NULL;
+        hop_label(h, item, &label);
+        h->rows[item] = row_get(S_HOPS, label);
+        g_free(label);
+    } else {
+        mark(&st.sec[S_HOPS], h->rows[item]);
+    }
+    return h->rows[item];
+}
+
+/* ---- Counting ---- */
+
+/* "489 Bad Event", "299 (unregistered code)". */
+static void code_text(char *buf, size_t size, unsigned code)
+{
+    const struct sa_code_info *info = sa_code_lookup(code);
+    if (info)
+        snprintf(buf, size, "%u %s", code, info->phrase);
+    else
+        snprintf(buf, size, "%u (unregistered code)", code);
+}
+
+static void count_code(const struct sa_record *r)
+{
+    if (r->flags & SA_REC_CODE_INVALID) {
+        tick(S_CODES, "Invalid status code (not 100-699)", 0);
+        return;
+    }
+    char name[96];
+    code_text(name, sizeof name, r->code);
+    tick(S_CODES, name, 0);
+    enum sa_class cls = sa_status_class(r->code);
+    snprintf(name, sizeof name, "%uxx %s", (unsigned)cls, sa_class_name(cls)); /* sorts after its codes */
+    tick(S_CODES, name, 0);
+}
+
+/* Failures and challenges, as the response's expert info says them (render_verdict()). */
+static void count_verdict(const struct sa_analyzer *an, const struct sa_record *r, packet_info *pinfo,
+                          gboolean visited)
+{
+    if (r->flags & SA_REC_CODE_INVALID)
+        return;
+    const struct sa_txn *t = r->txn;
+    const struct sa_auth *auth = (r->flags & SA_REC_AUTH) ? sa_analyzer_record_auth(an, r) : NULL;
+    struct sa_response_facts f = {
+        .code = r->code,
+        .cancel_frame = t && t->cancel_frame && t->cancel_frame < pinfo->num ? t->cancel_frame : 0,
+        .challenged_retry = auth ? auth->after_challenge : 0,
+        .never_retried = auth && !auth->retry_frame && visited,
+    };
+    enum sa_verdict v = sa_response_verdict(&f);
+    char name[96], label[160];
+    code_text(name, sizeof name, r->code);
+    if (v == SA_VERDICT_FAILURE) {
+        tick(S_FAILURES, name, pinfo->num);
+    } else if (v == SA_VERDICT_CHALLENGE || (v == SA_VERDICT_CHALLENGE_FAILED && !f.challenged_retry)) {
+        tick(S_CHALLENGES, name, pinfo->num);
+        snprintf(label, sizeof label, "%s, never retried", name);
+        if (auth && !visited) /* whether a retry follows is known on revisits */
+            needs_two_passes(S_CHALLENGES, label);
+        else if (v == SA_VERDICT_CHALLENGE_FAILED)
+            tick(S_CHALLENGES, label, pinfo->num);
+    } else if (v == SA_VERDICT_CHALLENGE_FAILED) {
+        snprintf(label, sizeof label, "%s, %s", name, r->code == 403 ? "retry refused" : "challenged again");
+        tick(S_CHALLENGES, label, pinfo->num);
+    }
+}
+
+static void count_trying(const struct sa_analyzer *an, const struct sa_record *r, gint64 now, gboolean visited,
+                         guint32 frame, struct hop *hop)
+{
+    if (!r->txn || !(r->flags & (SA_REC_FIRST_100 | SA_REC_AFTER_100 | SA_REC_NO_100)))
+        return;
+    const struct sa_trying_input in = {
+        .txn = r->txn,
+        .record_flags = r->flags,
+        .code = r->code,
+        .now_ns = now,
+        .last_ns = sa_analyzer_last_ts(an),
+        .revisit = visited,
+    };
+    const struct sa_trying_limits lim = { (gint64)sa_prefs.trying_delay_ms * 1000000,
+                                          (gint64)sa_prefs.trying_duration_ms * 1000000 };
+    struct sa_trying_verdict tv;
+    sa_trying_verdict(&in, &lim, &tv);
+    switch (tv.role) {
+    case SA_TRYING_FIRST_100:
+        if (tv.flags & SA_TRY_DELAY) {
+            time_add(tick(S_TIMERS, "Delay INVITE -> 100", 0), tv.delay_ns);
+            time_add(hop_row(hop, HOP_DELAY), tv.delay_ns);
+            hop->rows[HOP_DELAY]->count++;
+        }
+        if (tv.flags & SA_TRY_LATE)
+            tick(S_TRYING, st.late, frame);
+        if (!visited)
+            needs_two_passes(S_TRYING, "Stuck on 100 Trying to the end");
+        else if (tv.flags & SA_TRY_STUCK)
+            tick(S_TRYING, "Stuck on 100 Trying to the end", frame);
+        break;
+    case SA_TRYING_AFTER_100:
+        if (tv.flags & SA_TRY_ON100) {
+            time_add(tick(S_TIMERS, "Time on 100 until the next response", 0), tv.on100_ns);
+            time_add(hop_row(hop, HOP_ON100), tv.on100_ns);
+            hop->rows[HOP_ON100]->count++;
+        }
+        if (tv.flags & SA_TRY_LONG)
+            tick(S_TRYING, st.long_on100, frame);
+        if (tv.flags & SA_TRY_ENDED_408)
+            tick(S_TIMERS, "Time on 100, ended by 408", 0);
+        if (tv.flags & SA_TRY_ENDED_487)
+            tick(S_TIMERS, "Time on 100, ended by 487 after CANCEL", 0);
+        break;
+    case SA_TRYING_NO_100: {
+        struct row *row = tick(S_TIMERS, "No 100: INVITE -> first response", 0);
+        if (tv.flags & SA_TRY_FIRST_TIME)
+            time_add(row, tv.delay_ns);
+        if (tv.flags & SA_TRY_ABSENT)
+            tick(S_TRYING, "No 100 before a late first response", frame);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* A 420 or 421 (not a retransmission: those carry no analysis). */
+static void count_ext(const struct sa_ext *e, gboolean visited, guint32 frame)
+{
+    const char *what = e->kind == SA_EXT_421 ? "421 Extension Required" : "420 Bad Extension";
+    const struct sa_tag_list *tags = e->kind == SA_EXT_421 ? &e->flagged : &e->listed;
+    char label[160];
+    if (tags->count) {
+        const char *cur = NULL;
+        for (const char *tag = sa_tag_list_next(tags, &cur); tag; tag = sa_tag_list_next(tags, &cur)) {
+            snprintf(label, sizeof label, "%s: %s %s", what, e->kind == SA_EXT_421 ? "missing" : "unsupported", tag);
+            tick(S_EXT, label, frame);
+        }
+    } else {
+        snprintf(label, sizeof label, "%s: %s", what,
+                 e->kind == SA_EXT_421 ? "no missing tag found" : "no Unsupported header");
+        tick(S_EXT, label, frame);
+    }
+    snprintf(label, sizeof label, "%s: not retried", what);
+    if (!visited)
+        needs_two_passes(S_EXT, label);
+    else if (!e->retry_frame)
+        tick(S_EXT, label, frame);
+}
+
+/* A request that retries after a 420/421. */
+static void count_retry(const struct sa_ext *e, guint32 frame)
+{
+    if (!e->origin)
+        return;
+    char label[160];
+    snprintf(label, sizeof label, "%s: retried, %s",
+             e->origin->kind == SA_EXT_421 ? "421 Extension Required" : "420 Bad Extension",
+             (e->problems & SA_EXT_STILL_MISSING) ? "the retry fails again" : "the retry fixes it");
+    tick(S_EXT, label, frame);
+}
+
+static tap_packet_status stats_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_, const void *data,
                                       tap_flags_t flags _U_)
 {
+    const stat_data_t *sd = tapdata;
     const struct sa_tap_info *ti = data;
-    struct tree_state *ts = tree_states ? g_hash_table_lookup(tree_states, st) : NULL;
-    if (!ts || !ti || !ti->record)
+    if (!sd || !ti || !ti->record)
         return TAP_PACKET_DONT_REDRAW;
     const struct sa_record *r = ti->record;
     /* Copies are counted once; a copy quoted in an ICMP error is not traffic. */
     if (r->flags & (SA_REC_NOT_SIP | SA_REC_RETRANS | SA_REC_ICMP_QUOTE))
         return TAP_PACKET_DONT_REDRAW;
-#ifdef SA_TAP_INFO_VISITED
     gboolean visited = ti->visited; /* not pinfo->fd->visited: always set by the time taps run */
-#else
-    gboolean visited = FALSE; /* sip_analysis.h does not say yet: count as in one pass */
-#endif
     gboolean response = (r->flags & SA_REC_RESPONSE) != 0;
-    const struct sa_ext *ext = sa_analyzer_record_ext(ti->analysis, r);
+    const struct sa_ext *ext = (r->flags & SA_REC_HAS_EXT) ? sa_analyzer_record_ext(ti->analysis, r) : NULL;
     gboolean retry = !response && ext && ext->kind == SA_EXT_RETRY;
     if (!response && !retry)
         return TAP_PACKET_DONT_REDRAW;
-
-    const char *name = hop_name(pinfo, r, response);
-    struct section *hop = hop_get(st, ts, name);
-    struct section *secs[2] = { &ts->all, hop };
+    if (!visited)
+        st.one_pass = TRUE;
     if (retry) {
-        for (int i = 0; i < 2; i++)
-            count_retry(st, secs[i], ext);
-        return TAP_PACKET_REDRAW;
-    }
-    tick(st, N_HOPS, 0, TRUE);
-    tick(st, name, ts->hops_node, TRUE);
-    if (!(r->flags & SA_REC_CODE_INVALID) && r->code >= 400)
-        tick(st, N_HOP_FAILURES, hop->parent, FALSE);
-    for (int i = 0; i < 2; i++) {
-        count_class(st, secs[i], r);
-        count_trying(st, ts, secs[i], r, ti->ts_ns, visited, pinfo->num);
+        count_retry(ext, pinfo->num);
+    } else {
+        struct hop *hop = hop_get(pinfo, r, response);
+        hop_row(hop, HOP_RESPONSES)->count++;
+        if (!(r->flags & SA_REC_CODE_INVALID) && r->code >= 400)
+            hop_row(hop, HOP_FAILURES)->count++;
+        count_code(r);
+        count_verdict(ti->analysis, r, pinfo, visited);
+        count_trying(ti->analysis, r, ti->ts_ns, visited, pinfo->num, hop);
         if (ext && ext->kind != SA_EXT_RETRY)
-            count_ext(st, secs[i], ext, visited);
+            count_ext(ext, visited, pinfo->num);
     }
+    sync_tables(sd->stat_tap_data);
     return TAP_PACKET_REDRAW;
 }
 
-/* ---- "-z sip.analysis,stat[,filter]" ----
- * stats_tree gives every tree the tshark name "<abbr>,tree" and takes the abbreviation up to the
- * first comma, so "sip.analysis,stat" cannot be a stats_tree abbreviation; this registers that
- * name too and runs the same tree the way tshark runs "sip.analysis,tree". */
+/* ---- The tables' callbacks ---- */
 
-static void cli_reset(void *p)
+/* Before every run (tshark, each GUI fill): the tables are made as sections get rows. */
+static void stats_init(stat_tap_table_ui *ui)
 {
-    stats_tree_reinit(p); /* drops the nodes and calls stats_init */
+    gboolean have_tables = ui->tables && ui->tables->len;
+    if (have_tables) {
+        for (guint i = 0; i < ui->tables->len; i++)
+            table_clear(g_array_index(ui->tables, stat_tap_table *, i));
+    }
+    state_reset();
+    for (int i = 0; i < S_COUNT; i++) {
+        if (!have_tables)
+            st.sec[i].table = -1;
+    }
+}
+
+/* The GUI's retap, table by table. */
+static void stats_reset_table(stat_tap_table *t)
+{
+    table_clear(t);
+    for (int i = 0; i < S_COUNT; i++) {
+        if (t->title && strcmp(t->title, section_titles[i]) == 0)
+            section_reset((enum section_id)i);
+    }
+    st.one_pass = FALSE;
+}
+
+/* The strings in the cells belong to the sections. */
+static void stats_free_item(stat_tap_table *t _U_, guint row _U_, guint column _U_,
+                            stat_tap_table_item_type *field _U_)
+{
+}
+
+static stat_tap_table_ui table_ui = {
+    .group = SA_STAT_GROUP_TELEPHONY,
+    .title = ST_NAME,
+    .tap_name = "sip.analysis",
+    .cli_string = ST_TABLE,
+    .stat_tap_init_cb = stats_init,
+    .packet_func = stats_packet,
+    .stat_tap_reset_table_cb = stats_reset_table,
+    .stat_tap_free_table_item_cb = stats_free_item,
+    .stat_filter_check_cb = NULL,
+    .nfields = NCOLS,
+    .fields = columns,
+    .nparams = 0,
+    .params = NULL,
+    .tables = NULL,
+    .refcount = 0,
+};
+
+/* ---- "-z sip.analysis,stat[,filter]": the same tables, printed to fit 100 columns ----
+ * Each table prints only the columns it has something in, as wide as their widest text; the
+ * title heads the Item column; rows of a hop print indented under it. */
+
+struct cli {
+    stat_data_t sd;
+    char *filter;
+};
+
+static char *cell_text(const stat_tap_table_item_type *c, const stat_tap_table_item *col)
+{
+    switch (c->type) {
+    case TABLE_ITEM_UINT:
+        return g_strdup_printf(col->field_format, c->value.uint_value);
+    case TABLE_ITEM_FLOAT:
+        return g_strdup_printf(col->field_format, c->value.float_value);
+    case TABLE_ITEM_STRING:
+        return g_strdup(c->value.string_value);
+    default:
+        return NULL;
+    }
+}
+
+static void print_table(const stat_tap_table *t)
+{
+    guint n = t->num_elements;
+    char **text = g_new0(char *, (gsize)n * NCOLS);
+    int width[NCOLS] = { 0 };
+    gboolean used[NCOLS] = { FALSE };
+    const char *group = NULL;
+    size_t group_len = 0;
+    for (guint i = 0; i < n; i++) {
+        for (int c = 0; c < NCOLS; c++) {
+            char *s = cell_text(stat_tap_get_field_data(t, i, (guint)c), &columns[c]);
+            if (c == COL_ITEM && s) {
+                /* "<hop> / <item>" under "<hop>": indented */
+                if (group && strncmp(s, group, group_len) == 0 && strncmp(s + group_len, " / ", 3) == 0) {
+                    char *in = g_strdup_printf("  %s", s + group_len + 3);
+                    g_free(s);
+                    s = in;
+                } else {
+                    group = stat_tap_get_field_data(t, i, COL_ITEM)->value.string_value;
+                    group_len = strlen(group);
+                }
+            }
+            text[i * NCOLS + c] = s;
+            if (s) {
+                used[c] = TRUE;
+                width[c] = MAX(width[c], (int)strlen(s));
+            }
+        }
+    }
+    width[COL_ITEM] = MAX(width[COL_ITEM], (int)strlen(t->title));
+    GString *line = g_string_new(NULL);
+    for (int i = -1; i < (int)n; i++) {
+        g_string_truncate(line, 0);
+        for (int c = 0; c < NCOLS; c++) {
+            if (!used[c] && c != COL_ITEM)
+                continue;
+            const char *s = i < 0 ? (c == COL_ITEM ? t->title : columns[c].column_name) : text[i * NCOLS + c];
+            if (!s)
+                s = "";
+            if (i < 0 && c != COL_ITEM)
+                width[c] = MAX(width[c], (int)strlen(s));
+            if (c != COL_ITEM)
+                g_string_append(line, "  ");
+            if (columns[c].align == TAP_ALIGN_RIGHT)
+                g_string_append_printf(line, "%*s", width[c], s);
+            else
+                g_string_append_printf(line, "%-*s", width[c], s);
+        }
+        while (line->len && line->str[line->len - 1] == ' ')
+            g_string_truncate(line, line->len - 1);
+        printf("%s\n", line->str);
+    }
+    g_string_free(line, TRUE);
+    for (guint i = 0; i < n * NCOLS; i++)
+        g_free(text[i]);
+    g_free(text);
 }
 
 static void cli_draw(void *p)
 {
-    stats_tree *st = p;
-    GString *s = stats_tree_format_as_str(st, ST_FORMAT_PLAIN, stats_tree_get_default_sort_col(st),
-                                          stats_tree_is_default_sort_DESC(st));
-    printf("%s", s->str);
-    g_string_free(s, TRUE);
+    struct cli *cli = p;
+    stat_tap_table_ui *ui = cli->sd.stat_tap_data;
+    printf("\n%s\n", "====================================================================================================");
+    printf("SIP Analysis (times in ms; each message counted once, retransmissions left out)\n");
+    if (cli->filter)
+        printf("Filter: %s\n", cli->filter);
+    if (st.one_pass)
+        printf("One pass: what needs the rest of the capture says \"" TWO_PASSES "\".\n");
+    /* Tables in section order (the GUI sorts them by their numbered titles). */
+    for (int id = 0; id < S_COUNT; id++) {
+        int idx = st.sec[id].table;
+        if (idx < 0 || !ui->tables || (guint)idx >= ui->tables->len)
+            continue;
+        const stat_tap_table *t = g_array_index(ui->tables, stat_tap_table *, idx);
+        if (!t->num_elements)
+            continue;
+        printf("\n");
+        print_table(t);
+    }
+    printf("====================================================================================================\n");
 }
 
 static void cli_finish(void *p)
 {
-    stats_tree_free(p); /* calls stats_cleanup */
+    struct cli *cli = p;
+    g_free(cli->filter);
+    g_free(cli);
 }
 
 /* 4.6 wants to know whether the statistic started (false makes tshark stop); 4.0/4.4 do not. */
@@ -565,22 +943,19 @@ static sa_stat_tap_init_ret cli_init(const char *opt_arg, void *userdata _U_)
         report_failure("invalid \"-z " ST_CLI "[,filter]\" argument: %s", opt_arg);
         SA_STAT_TAP_INIT_RETURN(false);
     }
-    stats_tree_cfg *cfg = stats_tree_get_cfg_by_abbr(ST_ABBR);
-    if (!cfg) {
-        report_failure("the " ST_ABBR " statistics tree is not registered");
-        SA_STAT_TAP_INIT_RETURN(false);
-    }
-    stats_tree *st = stats_tree_new(cfg, NULL, filter);
-    GString *err = register_tap_listener(cfg->tapname, st, st->filter, cfg->flags, cli_reset, stats_tree_packet,
-                                         cli_draw, cli_finish);
+    struct cli *cli = g_new0(struct cli, 1);
+    cli->sd.stat_tap_data = &table_ui;
+    cli->sd.user_data = cli;
+    cli->filter = g_strdup(filter);
+    table_ui.stat_tap_init_cb(&table_ui);
+    GString *err = register_tap_listener(table_ui.tap_name, &cli->sd, filter, 0, NULL, stats_packet, cli_draw,
+                                         cli_finish);
     if (err) {
         report_failure("-z " ST_CLI ": cannot attach to the sip.analysis tap: %s", err->str);
         g_string_free(err, TRUE);
-        stats_tree_free(st);
+        cli_finish(cli);
         SA_STAT_TAP_INIT_RETURN(false);
     }
-    if (cfg->init)
-        cfg->init(st);
     SA_STAT_TAP_INIT_RETURN(true);
 }
 
@@ -590,8 +965,6 @@ static stat_tap_ui cli_ui = {
 
 void sa_stats_register(void)
 {
-    /* Sorted by name, ascending: the node names are chosen so that this is the reading order. */
-    stats_tree_register_plugin("sip.analysis", ST_ABBR, ST_NAME, (guint)ST_SORT_COL_NAME << ST_FLG_SRTCOL_SHIFT,
-                               stats_packet, stats_init, stats_cleanup);
+    register_stat_tap_table_ui(&table_ui);
     register_stat_tap_ui(&cli_ui, NULL);
 }

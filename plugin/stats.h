@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The "SIP Analysis" statistic: a stats_tree fed by the sip.analysis tap.
+/* The "SIP Analysis" statistic: Wireshark's generic statistics tables (stat_tap_table_ui) fed
+ * by the sip.analysis tap.
  *
- *   tshark -q -z sip.analysis,stat[,filter]   (our name for it)
- *   tshark -q -z sip.analysis,tree[,filter]   (the name every stats_tree gets: "<abbr>,tree")
- *   Wireshark: Statistics > SIP Analysis
+ *   tshark -q -z sip.analysis,stat[,filter]    our printer: each table with its own columns, 100 wide
+ *   tshark -q -z sip.analysis,table[,filter]   the same tables, Wireshark's generic printer
+ *   Wireshark: Telephony > SIP Analysis
  *
- * Responses by class and code, the 100 Trying timers (INVITE -> 100 delay and time on 100 with
- * min / median / 95th percentile / max, threshold counts, transactions stuck on 100 or ended by
- * 408/487 after it), 421s by missing option tag and 420s by unsupported tag with their retries,
- * and the same per hop. Every message is counted once: retransmissions are skipped. */
+ * First the summary (failures by code, challenges, 100 Trying findings, 420/421 causes, each
+ * with its first frames), then responses by code, the 100 Trying timers in milliseconds (average,
+ * min, max, median, 95th percentile) and the responses per hop. Every message is counted once:
+ * retransmissions are skipped. The 100 Trying verdicts come from src/txn_verdict.c, the response
+ * verdicts from src/response_verdict.c, as in the packet tree. */
 #ifndef SA_PLUGIN_STATS_H
 #define SA_PLUGIN_STATS_H
 

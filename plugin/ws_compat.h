@@ -87,6 +87,18 @@ typedef void sa_stat_tap_init_ret;
     } while (0)
 #endif
 
+/* ---- Statistic groups (menus) -----------------------------------------------------------------
+ * The Telephony menu's group is REGISTER_STAT_GROUP_TELEPHONY in 4.0 and
+ * REGISTER_TELEPHONY_GROUP_UNSORTED in 4.4 and 4.6 (<epan/stat_groups.h>; the same place in the
+ * enum, renamed). The Qt main window puts the dialogs of that group in Telephony. The generic
+ * statistics tables (stat_tap_table_ui, <epan/stat_tap_ui.h>) are otherwise the same in all three:
+ * init callback taking the table UI, tap_packet_cb, reset and free-item callbacks. */
+#if SA_WS_VER_GE(4, 2)
+#define SA_STAT_GROUP_TELEPHONY REGISTER_TELEPHONY_GROUP_UNSORTED
+#else
+#define SA_STAT_GROUP_TELEPHONY REGISTER_STAT_GROUP_TELEPHONY
+#endif
+
 /* ---- Behaviour, not API: postdissector's wanted fields on later passes ----------------------
  * set_postdissector_wanted_hfids() primes the tree on every pass in 4.0 and 4.4, on the first
  * pass only in 4.6 (tshark -2 second pass, GUI rescans and filtering): there, unless something
@@ -97,6 +109,7 @@ typedef void sa_stat_tap_init_ret;
  *
  * Not needed here (the plugin does not use them), so not wrapped: field_info's value (embedded in
  * 4.0, a pointer since 4.4), val_to_str() (a wmem scope argument since 4.6), and the stats_tree
- * menu group and separator (set by register calls that changed in 4.4). */
+ * menu group and separator (set by register calls that changed in 4.4; the statistic is no
+ * stats_tree any more). */
 
 #endif

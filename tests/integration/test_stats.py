@@ -1,39 +1,45 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Issue 6: the "SIP Analysis" statistic, tshark -q -z sip.analysis,stat[,filter].
+"""Issues 6 and 19: the "SIP Analysis" statistic, tshark -q -z sip.analysis,stat[,filter].
 
-Two kinds of checks:
-  - the printed table of each hand-made capture, one pass and two passes, line by line: every
-    node's name (indented as printed), its Count and its Percent (the Average/Min/Max, Rate and
-    Burst columns are stats_tree's own arithmetic and are not compared); the numbers were
-    checked by hand against captures/handmade.md;
-  - every count and value equal to what the per-packet fields give: the frames each display
-    filter matches (counted by io,stat in the same run, as -Y would select them), percentiles
-    recomputed from the sip.analysis.trying.* values, per hop from the addresses.
-The statistic needs sa_stats_register() in proto_register_sip_analysis() and
-struct sa_tap_info.visited (SA_TAP_INFO_VISITED), see plugin/stats.c.
+Three kinds of checks:
+  - the printed tables of hand-made captures, two passes and one pass, exactly as printed
+    (trailing blanks aside); the numbers were checked by hand against captures/handmade.md;
+  - every count, time and first frame equal to what the per-packet fields and expert infos give:
+    the frames each display filter matches (counted by io,stat in the same run, as -Y would select
+    them), the averages and percentiles recomputed from the sip.analysis.trying.* values, per hop
+    from the addresses;
+  - the layout: 100 columns, sections with nothing left out, one pass naming what needs two.
+The statistic is Wireshark's generic statistics tables (stat_tap_table_ui) printed by the
+plugin's own printer (plugin/stats.c); -z sip.analysis,table is the same tables printed by
+Wireshark's generic printer.
 """
 import decimal
 
 import pytest
 
-CAPTURES = ["hm-timers", "hm-classes-udp", "hm-421-edge", "hm-proxy-chain"]
+CAPTURES = ["hm-timers", "hm-classes-udp", "hm-421-edge", "hm-proxy-chain", "hm-auth"]
 
-CLASSES = "Responses by class (retransmissions not counted)"
-TRYING = "100 Trying timers (INVITE transactions answered)"
-EXT420 = "420 Bad Extension (retransmissions not counted)"
-EXT421 = "421 Extension Required (retransmissions not counted)"
-HOPS = "Per hop (request direction)"
+FAILURES = "1 Failures by code"
+CHALLENGES = "2 Challenges"
+FINDINGS = "3 100 Trying findings"
+EXT = "4 420/421 causes"
+CODES = "5 Responses by code"
+TIMERS = "6 100 Trying timers"
+HOPS = "7 Responses per hop (request direction)"
 CLASS_NAMES = {1: "1xx Provisional", 2: "2xx Success", 3: "3xx Redirection", 4: "4xx Client Failure",
                5: "5xx Server Failure", 6: "6xx Global Failure"}
 DELAY = "Delay INVITE -> 100"
 ON100 = "Time on 100 until the next response"
-VALUES = "Values in us (Count column)"
-PERCENTILES = {"Percentile   0 (min)": 0, "Percentile  50 (median)": 50, "Percentile  95": 95,
-               "Percentile 100 (max)": 100}
+NO100 = "No 100: INVITE -> first response"
+STUCK = "Stuck on 100 Trying to the end"
+TWO_PASSES = "needs two passes (-2)"
+RULE = "=" * 100
+TITLE = "SIP Analysis (times in ms; each message counted once, retransmissions left out)"
+ONE_PASS_NOTE = 'One pass: what needs the rest of the capture says "needs two passes (-2)".'
 
 
-def run_stat(tshark, capture, two_pass, arg="sip.analysis,stat", prefs=None):
-    args = ["-q", "-r", tshark.capture(capture + ".pcapng"), "-z", arg]
+def run_stat(tshark, capture, two_pass, arg="sip.analysis,stat", prefs=None, extra=()):
+    args = ["-q", "-r", tshark.capture(capture + ".pcapng"), "-z", arg] + list(extra)
     if two_pass:
         args.append("-2")
     for k, v in (prefs or {}).items():
@@ -41,512 +47,506 @@ def run_stat(tshark, capture, two_pass, arg="sip.analysis,stat", prefs=None):
     return tshark.run(args).stdout
 
 
-def table_rows(text):
-    """The table as 'name | count | percent' lines (percent left out when empty), the name with
-    its indentation as printed. Columns are cut where the header puts them."""
-    lines = text.splitlines()
-    head = next(i for i, l in enumerate(lines) if l.startswith("Topic / Item"))
-    h = lines[head]
-    c_count, c_avg, c_pct, c_burst = h.index("Count"), h.index("Average"), h.index("Percent"), h.index("Burst")
-    assert lines[head - 1] == "SIP Analysis:"
-    rows = []
-    for l in lines[head + 2:]:
-        if l and set(l) == {"-"}:
-            break  # the end of the table
-        if not l.strip():
-            continue
-        name, count, pct = l[:c_count].rstrip(), l[c_count:c_avg].strip(), l[c_pct:c_burst].strip()
-        rows.append("%s | %s | %s" % (name, count, pct) if pct else "%s | %s" % (name, count))
-    return "\n".join(rows)
+def body(text):
+    """The statistic's lines between its rules, trailing blanks removed."""
+    lines = [l.rstrip() for l in text.splitlines()]
+    start = lines.index(RULE)
+    end = lines.index(RULE, start + 1)
+    return lines[start + 1:end]
 
 
-def table_tree(text):
-    """{path tuple: count} for every node of the printed table."""
-    tree, stack = {}, []
-    for row in table_rows(text).splitlines():
-        name = row.split(" | ")[0]
-        depth = len(name) - len(name.lstrip(" "))
-        stack[depth:] = [name.strip()]
-        tree[tuple(stack)] = int(row.split(" | ")[1])
-    return tree
-
-
-def one_pass_table(capture):
-    lines = TWO_PASS[capture].strip("\n").split("\n")
-    at = 0
-    for old, new in ONE_PASS_CHANGES[capture]:
-        at = lines.index(old, at)
-        if new is None:
-            del lines[at]
-        else:
-            lines[at] = new
-            at += 1
-    return "\n".join(lines)
+def tables(text):
+    """{title: {item: {column: text}}} of the printed statistic; the rows of a hop are
+    '<hop> / <item>' as in the GUI (tshark prints them indented under the hop)."""
+    result = {}
+    lines = body(text)
+    i = 0
+    while i < len(lines):
+        if lines[i] and lines[i - 1] == "" and i > 0 and not lines[i].startswith(("One pass", "Filter")):
+            head = lines[i]
+            title = head.split("  ")[0]
+            cols = {}  # name -> (start, end) in the header
+            for name in ["Count", "Avg ms", "Min ms", "Max ms", "Median ms", "95th ms", "First frames"]:
+                at = head.find("  " + name)
+                if at >= 0:
+                    cols[name] = (at + 2, at + 2 + len(name))
+            rows = {}
+            group = None
+            i += 1
+            while i < len(lines) and lines[i]:
+                line = lines[i]
+                if line.startswith("  "):
+                    item = group + " / " + line[2:].split("  ")[0]
+                else:
+                    item = group = line.split("  ")[0]
+                cells = {}
+                for name, (s, e) in cols.items():
+                    if name == "First frames":
+                        cell = line[s:].strip()
+                    else:
+                        cell = line[:e].rsplit(" ", 1)[-1] if len(line) >= e and line[e - 1] != " " else ""
+                    if cell:
+                        cells[name] = cell
+                rows[item] = cells
+                i += 1
+            result[title] = rows
+        i += 1
+    return result
 
 
 # The -2 tables. Checked by hand against captures/handmade.md:
 #   hm-timers: 16 responses (100 in frame 28 and 200 in frame 30 are retransmissions); first 100s
 #     of a, c, d, f, g, b after 1700.250, 10, 15, 5, 30, 50 ms (nearest rank: median 15 ms, 95th
-#     1700.250 ms; one over 200 ms); e answered by a 180 after 350 ms without 100; time on 100
-#     until 180 (a, 2299.750 ms; d, 385 ms), 200 (f, 35 ms; g, 1170 ms), 408 (c, 31990 ms: over
-#     3000 ms, ended by 408); d's 487 follows its 180, not its 100; b's 100 (frame 33) is stuck.
-#   hm-classes-udp: one response per class and code; 11 INVITEs, one 100 (20 ms, frame 2, stuck),
-#     ten first responses without 100 of which 200 (1.5 s), 486 (800 ms), 603 (2 s) and 299
-#     (300 ms) are over 200 ms; the 421 lacks 100rel and is not retried.
+#     1700.250 ms; average 1810.25 / 6; one over 200 ms: a's, frame 4); e answered by a 180 after
+#     350 ms without 100 (frame 18); time on 100 until 180 (a, 2299.750 ms; d, 385 ms), 200 (f,
+#     35 ms; g, 1170 ms), 408 (c, 31990 ms: over 3000 ms, ended by 408, frame 34, the only
+#     failure); d's 487 answers its CANCEL (not a failure) and follows its 180, not its 100;
+#     b's 100 (frame 33) is stuck.
+#   hm-classes-udp: one response per class and code; failures 404, 421, 486, 503, 603, 699; 11
+#     INVITEs, one 100 (20 ms, frame 2, stuck), ten first responses without 100 of which 200
+#     (1.5 s), 486 (800 ms), 603 (2 s) and 299 (300 ms) are over 200 ms; the 421 lacks 100rel
+#     and is not retried.
 #   hm-421-edge: 421s a (no Require), b (sec-agree already offered; registrar hop), c (INVITE not
-#     captured), d (lacks 100rel), e (lacks timer), f (lacks 100rel, retried in frame 16 with it), k (lacks
-#     100rel, retried in frame 35 still without it, which gets a second 421 that is not retried);
-#     420s g (foo), h (no Unsupported), i (bar), j (baz), none retried; ten INVITEs answered
-#     first by a 420/421, and f's retry by a 100 after 10 ms and a 200 990 ms later.
+#     captured), d (lacks 100rel), e (lacks timer), f (lacks 100rel, retried in frame 16 with it),
+#     k (lacks 100rel, retried in frame 35 still without it, which gets a second 421 that is not
+#     retried); 420s g (foo), h (no Unsupported), i (bar), j (baz), none retried; ten INVITEs
+#     answered first by a 420/421, and f's retry by a 100 after 10 ms and a 200 990 ms later.
 #   hm-proxy-chain: each hop sees 100, 180, 200 and the BYE's 200; hop 1's 100 after 3 ms, hop
 #     2's after 15 ms; time on 100 347.7 ms (hop 1) and 333.8 ms (hop 2).
+#   hm-auth: challenges 401 (frames 2 and 15: the second never retried) and 407 (frame 6); the
+#     retry after the 407 is challenged again (frame 9), the one after the first 401 refused
+#     with 403 (frame 12); the INVITE cancelled while on 100 ends with a 487 after 2002 ms.
 TWO_PASS = {
     "hm-timers": """
-Responses by class (retransmissions not counted) | 16 | 100%
- 1xx Provisional | 9 | 56.25%
-  100 | 6 | 66.67%
-  180 | 3 | 33.33%
- 2xx Success | 5 | 31.25%
-  200 | 5 | 100.00%
- 3xx Redirection | 0 | 0.00%
- 4xx Client Failure | 2 | 12.50%
-  408 | 1 | 50.00%
-  487 | 1 | 50.00%
- 5xx Server Failure | 0 | 0.00%
- 6xx Global Failure | 0 | 0.00%
- Invalid status code (not 100-699) | 0 | 0.00%
-100 Trying timers (INVITE transactions answered) | 7 | 100%
- Delay INVITE -> 100 | 6 | 85.71%
-  Over 200 ms (trying_delay_ms) | 1 | 16.67%
-  Values in us (Count column) | 0 | 0.00%
-   Percentile   0 (min) | 5000
-   Percentile  50 (median) | 15000
-   Percentile  95 | 1700250
-   Percentile 100 (max) | 1700250
- Ended by 408/487 after the 100 | 1 | 14.29%
-  408 Request Timeout | 1 | 100.00%
-  487 Request Terminated | 0 | 0.00%
- No 100 before the first response | 1 | 14.29%
-  Over 200 ms (trying_delay_ms) | 1 | 100.00%
- Stuck on 100 to the end (two passes only) | 1 | 14.29%
-  100 in frame 33 | 1 | 100.00%
- Time on 100 until the next response | 5 | 71.43%
-  Over 3000 ms (trying_duration_ms) | 1 | 20.00%
-  Values in us (Count column) | 0 | 0.00%
-   Percentile   0 (min) | 35000
-   Percentile  50 (median) | 1170000
-   Percentile  95 | 31990000
-   Percentile 100 (max) | 31990000
-420 Bad Extension (retransmissions not counted) | 0 | 100%
- No Unsupported header | 0
- Not retried (two passes only) | 0
- Retried (two passes only) | 0
- Retry does not fix it | 0
- Retry fixes it | 0
- Unsupported option tag | 0
-421 Extension Required (retransmissions not counted) | 0 | 100%
- Missing option tag | 0
- No missing tag found | 0
- Not retried (two passes only) | 0
- Retried (two passes only) | 0
- Retry does not fix it | 0
- Retry fixes it | 0
-Per hop (request direction) | 16 | 100%
- 192.0.2.10:5060 -> 203.0.113.5:5060 | 16 | 100.00%
-  Responses by class | 16 | 100.00%
-   1xx Provisional | 9 | 56.25%
-    100 | 6 | 66.67%
-    180 | 3 | 33.33%
-   2xx Success | 5 | 31.25%
-    200 | 5 | 100.00%
-   4xx Client Failure | 2 | 12.50%
-    408 | 1 | 50.00%
-    487 | 1 | 50.00%
-  100 Trying timers | 7 | 43.75%
-   Delay INVITE -> 100 | 6 | 85.71%
-    Over 200 ms (trying_delay_ms) | 1 | 16.67%
-    Values in us (Count column) | 0 | 0.00%
-     Percentile   0 (min) | 5000
-     Percentile  50 (median) | 15000
-     Percentile  95 | 1700250
-     Percentile 100 (max) | 1700250
-   Ended by 408/487 after the 100 | 1 | 14.29%
-    408 Request Timeout | 1 | 100.00%
-   No 100 before the first response | 1 | 14.29%
-    Over 200 ms (trying_delay_ms) | 1 | 100.00%
-   Stuck on 100 to the end (two passes only) | 1 | 14.29%
-    100 in frame 33 | 1 | 100.00%
-   Time on 100 until the next response | 5 | 71.43%
-    Over 3000 ms (trying_duration_ms) | 1 | 20.00%
-    Values in us (Count column) | 0 | 0.00%
-     Percentile   0 (min) | 35000
-     Percentile  50 (median) | 1170000
-     Percentile  95 | 31990000
-     Percentile 100 (max) | 31990000
-  Failures (4xx-6xx) | 2 | 12.50%
+1 Failures by code   Count  First frames
+408 Request Timeout      1  34
+
+3 100 Trying findings                Count  First frames
+Late 100 Trying (over 200 ms)            1  4
+Long on 100 Trying (over 3000 ms)        1  34
+No 100 before a late first response      1  18
+Stuck on 100 Trying to the end           1  33
+
+5 Responses by code     Count
+100 Trying                  6
+180 Ringing                 3
+1xx Provisional             9
+200 OK                      5
+2xx Success                 5
+408 Request Timeout         1
+487 Request Terminated      1
+4xx Client Failure          2
+
+6 100 Trying timers                  Count    Avg ms   Min ms     Max ms  Median ms    95th ms
+Delay INVITE -> 100                      6   301.708    5.000   1700.250     15.000   1700.250
+No 100: INVITE -> first response         1   350.000  350.000    350.000    350.000    350.000
+Time on 100 until the next response      5  7175.950   35.000  31990.000   1170.000  31990.000
+Time on 100, ended by 408                1
+
+7 Responses per hop (request direction)  Count    Avg ms  Min ms     Max ms  Median ms    95th ms
+192.0.2.10 -> 203.0.113.5                   16
+  Delay INVITE -> 100                        6   301.708   5.000   1700.250     15.000   1700.250
+  Failures (4xx-6xx)                         2
+  Time on 100 until the next response        5  7175.950  35.000  31990.000   1170.000  31990.000
 """,
     "hm-classes-udp": """
-Responses by class (retransmissions not counted) | 11 | 100%
- 1xx Provisional | 2 | 18.18%
-  100 | 1 | 50.00%
-  180 | 1 | 50.00%
- 2xx Success | 2 | 18.18%
-  200 | 1 | 50.00%
-  299 | 1 | 50.00%
- 3xx Redirection | 1 | 9.09%
-  302 | 1 | 100.00%
- 4xx Client Failure | 3 | 27.27%
-  404 | 1 | 33.33%
-  421 | 1 | 33.33%
-  486 | 1 | 33.33%
- 5xx Server Failure | 1 | 9.09%
-  503 | 1 | 100.00%
- 6xx Global Failure | 2 | 18.18%
-  603 | 1 | 50.00%
-  699 | 1 | 50.00%
- Invalid status code (not 100-699) | 0 | 0.00%
-100 Trying timers (INVITE transactions answered) | 11 | 100%
- Delay INVITE -> 100 | 1 | 9.09%
-  Over 200 ms (trying_delay_ms) | 0 | 0.00%
-  Values in us (Count column) | 0 | 0.00%
-   Percentile   0 (min) | 20000
-   Percentile  50 (median) | 20000
-   Percentile  95 | 20000
-   Percentile 100 (max) | 20000
- Ended by 408/487 after the 100 | 0 | 0.00%
-  408 Request Timeout | 0
-  487 Request Terminated | 0
- No 100 before the first response | 10 | 90.91%
-  Over 200 ms (trying_delay_ms) | 4 | 40.00%
- Stuck on 100 to the end (two passes only) | 1 | 9.09%
-  100 in frame 2 | 1 | 100.00%
- Time on 100 until the next response | 0 | 0.00%
-  Over 3000 ms (trying_duration_ms) | 0
-  Values in us (Count column) | 0
-   Percentile   0 (min) | 0
-   Percentile  50 (median) | 0
-   Percentile  95 | 0
-   Percentile 100 (max) | 0
-420 Bad Extension (retransmissions not counted) | 0 | 100%
- No Unsupported header | 0
- Not retried (two passes only) | 0
- Retried (two passes only) | 0
- Retry does not fix it | 0
- Retry fixes it | 0
- Unsupported option tag | 0
-421 Extension Required (retransmissions not counted) | 1 | 100%
- Missing option tag | 1 | 100.00%
-  100rel | 1 | 100.00%
- No missing tag found | 0 | 0.00%
- Not retried (two passes only) | 1 | 100.00%
- Retried (two passes only) | 0 | 0.00%
- Retry does not fix it | 0 | 0.00%
- Retry fixes it | 0 | 0.00%
-Per hop (request direction) | 11 | 100%
- 192.0.2.10:5060 -> 203.0.113.5:5060 | 11 | 100.00%
-  Responses by class | 11 | 100.00%
-   1xx Provisional | 2 | 18.18%
-    100 | 1 | 50.00%
-    180 | 1 | 50.00%
-   2xx Success | 2 | 18.18%
-    200 | 1 | 50.00%
-    299 | 1 | 50.00%
-   3xx Redirection | 1 | 9.09%
-    302 | 1 | 100.00%
-   4xx Client Failure | 3 | 27.27%
-    404 | 1 | 33.33%
-    421 | 1 | 33.33%
-    486 | 1 | 33.33%
-   5xx Server Failure | 1 | 9.09%
-    503 | 1 | 100.00%
-   6xx Global Failure | 2 | 18.18%
-    603 | 1 | 50.00%
-    699 | 1 | 50.00%
-  100 Trying timers | 11 | 100.00%
-   Delay INVITE -> 100 | 1 | 9.09%
-    Values in us (Count column) | 0 | 0.00%
-     Percentile   0 (min) | 20000
-     Percentile  50 (median) | 20000
-     Percentile  95 | 20000
-     Percentile 100 (max) | 20000
-   No 100 before the first response | 10 | 90.91%
-    Over 200 ms (trying_delay_ms) | 4 | 40.00%
-   Stuck on 100 to the end (two passes only) | 1 | 9.09%
-    100 in frame 2 | 1 | 100.00%
-  421 Extension Required | 1 | 9.09%
-   Missing option tag | 1 | 100.00%
-    100rel | 1 | 100.00%
-   Not retried (two passes only) | 1 | 100.00%
-  Failures (4xx-6xx) | 6 | 54.55%
+1 Failures by code       Count  First frames
+404 Not Found                1  12
+421 Extension Required       1  15
+486 Busy Here                1  18
+503 Service Unavailable      1  21
+603 Decline                  1  24
+699 (unregistered code)      1  27
+
+3 100 Trying findings                Count  First frames
+No 100 before a late first response      4  6, 18, 24, ...
+Stuck on 100 Trying to the end           1  2
+
+4 420/421 causes                        Count  First frames
+421 Extension Required: missing 100rel      1  15
+421 Extension Required: not retried         1  15
+
+5 Responses by code      Count
+100 Trying                   1
+180 Ringing                  1
+1xx Provisional              2
+200 OK                       1
+299 (unregistered code)      1
+2xx Success                  2
+302 Moved Temporarily        1
+3xx Redirection              1
+404 Not Found                1
+421 Extension Required       1
+486 Busy Here                1
+4xx Client Failure           3
+503 Service Unavailable      1
+5xx Server Failure           1
+603 Decline                  1
+699 (unregistered code)      1
+6xx Global Failure           2
+
+6 100 Trying timers               Count   Avg ms  Min ms    Max ms  Median ms   95th ms
+Delay INVITE -> 100                   1   20.000  20.000    20.000     20.000    20.000
+No 100: INVITE -> first response     10  497.500  25.000  2000.000     90.000  2000.000
+
+7 Responses per hop (request direction)  Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+192.0.2.10 -> 203.0.113.5                   11
+  Delay INVITE -> 100                        1  20.000  20.000  20.000     20.000   20.000
+  Failures (4xx-6xx)                         6
 """,
     "hm-421-edge": """
-Responses by class (retransmissions not counted) | 14 | 100%
- 1xx Provisional | 1 | 7.14%
-  100 | 1 | 100.00%
- 2xx Success | 1 | 7.14%
-  200 | 1 | 100.00%
- 3xx Redirection | 0 | 0.00%
- 4xx Client Failure | 12 | 85.71%
-  420 | 4 | 33.33%
-  421 | 8 | 66.67%
- 5xx Server Failure | 0 | 0.00%
- 6xx Global Failure | 0 | 0.00%
- Invalid status code (not 100-699) | 0 | 0.00%
-100 Trying timers (INVITE transactions answered) | 11 | 100%
- Delay INVITE -> 100 | 1 | 9.09%
-  Over 200 ms (trying_delay_ms) | 0 | 0.00%
-  Values in us (Count column) | 0 | 0.00%
-   Percentile   0 (min) | 10000
-   Percentile  50 (median) | 10000
-   Percentile  95 | 10000
-   Percentile 100 (max) | 10000
- Ended by 408/487 after the 100 | 0 | 0.00%
-  408 Request Timeout | 0
-  487 Request Terminated | 0
- No 100 before the first response | 10 | 90.91%
-  Over 200 ms (trying_delay_ms) | 0 | 0.00%
- Stuck on 100 to the end (two passes only) | 0 | 0.00%
- Time on 100 until the next response | 1 | 9.09%
-  Over 3000 ms (trying_duration_ms) | 0 | 0.00%
-  Values in us (Count column) | 0 | 0.00%
-   Percentile   0 (min) | 990000
-   Percentile  50 (median) | 990000
-   Percentile  95 | 990000
-   Percentile 100 (max) | 990000
-420 Bad Extension (retransmissions not counted) | 4 | 100%
- No Unsupported header | 1 | 25.00%
- Not retried (two passes only) | 4 | 100.00%
- Retried (two passes only) | 0 | 0.00%
- Retry does not fix it | 0 | 0.00%
- Retry fixes it | 0 | 0.00%
- Unsupported option tag | 3 | 75.00%
-  bar | 1 | 33.33%
-  baz | 1 | 33.33%
-  foo | 1 | 33.33%
-421 Extension Required (retransmissions not counted) | 8 | 100%
- Missing option tag | 5 | 62.50%
-  100rel | 4 | 80.00%
-  timer | 1 | 20.00%
- No missing tag found | 3 | 37.50%
- Not retried (two passes only) | 6 | 75.00%
- Retried (two passes only) | 2 | 25.00%
- Retry does not fix it | 1 | 12.50%
- Retry fixes it | 1 | 12.50%
-Per hop (request direction) | 14 | 100%
- 192.0.2.10:5060 -> 198.51.100.20:5060 | 1 | 7.14%
-  Responses by class | 1 | 100.00%
-   4xx Client Failure | 1 | 100.00%
-    421 | 1 | 100.00%
-  421 Extension Required | 1 | 100.00%
-   No missing tag found | 1 | 100.00%
-   Not retried (two passes only) | 1 | 100.00%
-  Failures (4xx-6xx) | 1 | 100.00%
- 192.0.2.10:5060 -> 203.0.113.5:5060 | 13 | 92.86%
-  Responses by class | 13 | 100.00%
-   1xx Provisional | 1 | 7.69%
-    100 | 1 | 100.00%
-   2xx Success | 1 | 7.69%
-    200 | 1 | 100.00%
-   4xx Client Failure | 11 | 84.62%
-    420 | 4 | 36.36%
-    421 | 7 | 63.64%
-  100 Trying timers | 11 | 84.62%
-   Delay INVITE -> 100 | 1 | 9.09%
-    Values in us (Count column) | 0 | 0.00%
-     Percentile   0 (min) | 10000
-     Percentile  50 (median) | 10000
-     Percentile  95 | 10000
-     Percentile 100 (max) | 10000
-   No 100 before the first response | 10 | 90.91%
-   Time on 100 until the next response | 1 | 9.09%
-    Values in us (Count column) | 0 | 0.00%
-     Percentile   0 (min) | 990000
-     Percentile  50 (median) | 990000
-     Percentile  95 | 990000
-     Percentile 100 (max) | 990000
-  420 Bad Extension | 4 | 30.77%
-   No Unsupported header | 1 | 25.00%
-   Not retried (two passes only) | 4 | 100.00%
-   Unsupported option tag | 3 | 75.00%
-    bar | 1 | 33.33%
-    baz | 1 | 33.33%
-    foo | 1 | 33.33%
-  421 Extension Required | 7 | 53.85%
-   Missing option tag | 5 | 71.43%
-    100rel | 4 | 80.00%
-    timer | 1 | 20.00%
-   No missing tag found | 2 | 28.57%
-   Not retried (two passes only) | 5 | 71.43%
-   Retried (two passes only) | 2 | 28.57%
-   Retry does not fix it | 1 | 14.29%
-   Retry fixes it | 1 | 14.29%
-  Failures (4xx-6xx) | 11 | 84.62%
+1 Failures by code      Count  First frames
+420 Bad Extension           4  21, 24, 27, ...
+421 Extension Required      8  2, 5, 6, ...
+
+4 420/421 causes                                        Count  First frames
+420 Bad Extension: no Unsupported header                    1  24
+420 Bad Extension: not retried                              4  21, 24, 27, ...
+420 Bad Extension: unsupported bar                          1  27
+420 Bad Extension: unsupported baz                          1  30
+420 Bad Extension: unsupported foo                          1  21
+421 Extension Required: missing 100rel                      4  8, 14, 33, ...
+421 Extension Required: missing timer                       1  11
+421 Extension Required: no missing tag found                3  2, 5, 6
+421 Extension Required: not retried                         6  2, 5, 6, ...
+421 Extension Required: retried, the retry fails again      1  35
+421 Extension Required: retried, the retry fixes it         1  16
+
+5 Responses by code     Count
+100 Trying                  1
+1xx Provisional             1
+200 OK                      1
+2xx Success                 1
+420 Bad Extension           4
+421 Extension Required      8
+4xx Client Failure         12
+
+6 100 Trying timers                  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
+Delay INVITE -> 100                      1   10.000   10.000   10.000     10.000   10.000
+No 100: INVITE -> first response        10   24.200   20.000   25.000     25.000   25.000
+Time on 100 until the next response      1  990.000  990.000  990.000    990.000  990.000
+
+7 Responses per hop (request direction)  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
+192.0.2.10 -> 198.51.100.20                  1
+  Failures (4xx-6xx)                         1
+192.0.2.10 -> 203.0.113.5                   13
+  Delay INVITE -> 100                        1   10.000   10.000   10.000     10.000   10.000
+  Failures (4xx-6xx)                        11
+  Time on 100 until the next response        1  990.000  990.000  990.000    990.000  990.000
 """,
     "hm-proxy-chain": """
-Responses by class (retransmissions not counted) | 8 | 100%
- 1xx Provisional | 4 | 50.00%
-  100 | 2 | 50.00%
-  180 | 2 | 50.00%
- 2xx Success | 4 | 50.00%
-  200 | 4 | 100.00%
- 3xx Redirection | 0 | 0.00%
- 4xx Client Failure | 0 | 0.00%
- 5xx Server Failure | 0 | 0.00%
- 6xx Global Failure | 0 | 0.00%
- Invalid status code (not 100-699) | 0 | 0.00%
-100 Trying timers (INVITE transactions answered) | 2 | 100%
- Delay INVITE -> 100 | 2 | 100.00%
-  Over 200 ms (trying_delay_ms) | 0 | 0.00%
-  Values in us (Count column) | 0 | 0.00%
-   Percentile   0 (min) | 3000
-   Percentile  50 (median) | 3000
-   Percentile  95 | 15000
-   Percentile 100 (max) | 15000
- Ended by 408/487 after the 100 | 0 | 0.00%
-  408 Request Timeout | 0
-  487 Request Terminated | 0
- No 100 before the first response | 0 | 0.00%
-  Over 200 ms (trying_delay_ms) | 0
- Stuck on 100 to the end (two passes only) | 0 | 0.00%
- Time on 100 until the next response | 2 | 100.00%
-  Over 3000 ms (trying_duration_ms) | 0 | 0.00%
-  Values in us (Count column) | 0 | 0.00%
-   Percentile   0 (min) | 333800
-   Percentile  50 (median) | 333800
-   Percentile  95 | 347700
-   Percentile 100 (max) | 347700
-420 Bad Extension (retransmissions not counted) | 0 | 100%
- No Unsupported header | 0
- Not retried (two passes only) | 0
- Retried (two passes only) | 0
- Retry does not fix it | 0
- Retry fixes it | 0
- Unsupported option tag | 0
-421 Extension Required (retransmissions not counted) | 0 | 100%
- Missing option tag | 0
- No missing tag found | 0
- Not retried (two passes only) | 0
- Retried (two passes only) | 0
- Retry does not fix it | 0
- Retry fixes it | 0
-Per hop (request direction) | 8 | 100%
- 192.0.2.10:5060 -> 198.51.100.1:5060 | 4 | 50.00%
-  Responses by class | 4 | 100.00%
-   1xx Provisional | 2 | 50.00%
-    100 | 1 | 50.00%
-    180 | 1 | 50.00%
-   2xx Success | 2 | 50.00%
-    200 | 2 | 100.00%
-  100 Trying timers | 1 | 25.00%
-   Delay INVITE -> 100 | 1 | 100.00%
-    Values in us (Count column) | 0 | 0.00%
-     Percentile   0 (min) | 3000
-     Percentile  50 (median) | 3000
-     Percentile  95 | 3000
-     Percentile 100 (max) | 3000
-   Time on 100 until the next response | 1 | 100.00%
-    Values in us (Count column) | 0 | 0.00%
-     Percentile   0 (min) | 347700
-     Percentile  50 (median) | 347700
-     Percentile  95 | 347700
-     Percentile 100 (max) | 347700
- 198.51.100.1:5060 -> 203.0.113.5:5060 | 4 | 50.00%
-  Responses by class | 4 | 100.00%
-   1xx Provisional | 2 | 50.00%
-    100 | 1 | 50.00%
-    180 | 1 | 50.00%
-   2xx Success | 2 | 50.00%
-    200 | 2 | 100.00%
-  100 Trying timers | 1 | 25.00%
-   Delay INVITE -> 100 | 1 | 100.00%
-    Values in us (Count column) | 0 | 0.00%
-     Percentile   0 (min) | 15000
-     Percentile  50 (median) | 15000
-     Percentile  95 | 15000
-     Percentile 100 (max) | 15000
-   Time on 100 until the next response | 1 | 100.00%
-    Values in us (Count column) | 0 | 0.00%
-     Percentile   0 (min) | 333800
-     Percentile  50 (median) | 333800
-     Percentile  95 | 333800
-     Percentile 100 (max) | 333800
+5 Responses by code  Count
+100 Trying               2
+180 Ringing              2
+1xx Provisional          4
+200 OK                   4
+2xx Success              4
+
+6 100 Trying timers                  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
+Delay INVITE -> 100                      2    9.000    3.000   15.000      3.000   15.000
+Time on 100 until the next response      2  340.750  333.800  347.700    333.800  347.700
+
+7 Responses per hop (request direction)  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
+192.0.2.10 -> 198.51.100.1                   4
+  Delay INVITE -> 100                        1    3.000    3.000    3.000      3.000    3.000
+  Time on 100 until the next response        1  347.700  347.700  347.700    347.700  347.700
+198.51.100.1 -> 203.0.113.5                  4
+  Delay INVITE -> 100                        1   15.000   15.000   15.000     15.000   15.000
+  Time on 100 until the next response        1  333.800  333.800  333.800    333.800  333.800
+""",
+    "hm-auth": """
+2 Challenges                                         Count  First frames
+401 Unauthorized                                         2  2, 15
+401 Unauthorized, never retried                          1  15
+403 Forbidden, retry refused                             1  12
+407 Proxy Authentication Required                        1  6
+407 Proxy Authentication Required, challenged again      1  9
+
+5 Responses by code                Count
+100 Trying                             1
+1xx Provisional                        1
+200 OK                                 2
+2xx Success                            2
+401 Unauthorized                       2
+403 Forbidden                          1
+407 Proxy Authentication Required      2
+487 Request Terminated                 1
+4xx Client Failure                     6
+
+6 100 Trying timers                     Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+Delay INVITE -> 100                         1    10.000    10.000    10.000     10.000    10.000
+No 100: INVITE -> first response            3    15.000    15.000    15.000     15.000    15.000
+Time on 100 until the next response         1  2002.000  2002.000  2002.000   2002.000  2002.000
+Time on 100, ended by 487 after CANCEL      1
+
+7 Responses per hop (request direction)  Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+192.0.2.10 -> 198.51.100.1                   6
+  Delay INVITE -> 100                        1    10.000    10.000    10.000     10.000    10.000
+  Failures (4xx-6xx)                         4
+  Time on 100 until the next response        1  2002.000  2002.000  2002.000   2002.000  2002.000
+192.0.2.10 -> 198.51.100.20                  3
+  Failures (4xx-6xx)                         2
 """,
 }
 
-# What differs in one pass (line of the -2 table -> its one-pass form, None = not printed): under
-# the root the "two passes only" nodes stay, at 0; under a hop they are not made at all.
-ONE_PASS_CHANGES = {
-    "hm-timers": [
-        (' Stuck on 100 to the end (two passes only) | 1 | 14.29%',
-         ' Stuck on 100 to the end (two passes only) | 0 | 0.00%'),
-        ('  100 in frame 33 | 1 | 100.00%', None),
-        ('   Stuck on 100 to the end (two passes only) | 1 | 14.29%', None),
-        ('    100 in frame 33 | 1 | 100.00%', None),
-    ],
-    "hm-classes-udp": [
-        (' Stuck on 100 to the end (two passes only) | 1 | 9.09%',
-         ' Stuck on 100 to the end (two passes only) | 0 | 0.00%'),
-        ('  100 in frame 2 | 1 | 100.00%', None),
-        (' Not retried (two passes only) | 1 | 100.00%', ' Not retried (two passes only) | 0 | 0.00%'),
-        ('   Stuck on 100 to the end (two passes only) | 1 | 9.09%', None),
-        ('    100 in frame 2 | 1 | 100.00%', None),
-        ('   Not retried (two passes only) | 1 | 100.00%', None),
-    ],
-    "hm-421-edge": [
-        (' Not retried (two passes only) | 4 | 100.00%', ' Not retried (two passes only) | 0 | 0.00%'),
-        (' Not retried (two passes only) | 6 | 75.00%', ' Not retried (two passes only) | 0 | 0.00%'),
-        (' Retried (two passes only) | 2 | 25.00%', ' Retried (two passes only) | 0 | 0.00%'),
-        ('   Not retried (two passes only) | 1 | 100.00%', None),
-        ('   Not retried (two passes only) | 4 | 100.00%', None),
-        ('   Not retried (two passes only) | 5 | 71.43%', None),
-        ('   Retried (two passes only) | 2 | 28.57%', None),
-    ],
-    "hm-proxy-chain": [
-    ],
+# The same in one pass: what needs the rest of the capture says so instead of a count (stuck on
+# 100, not retried, never retried), and the rows that may turn out empty with two passes are there.
+ONE_PASS = {
+    "hm-timers": """
+1 Failures by code   Count  First frames
+408 Request Timeout      1  34
+
+3 100 Trying findings                Count  First frames
+Late 100 Trying (over 200 ms)            1  4
+Long on 100 Trying (over 3000 ms)        1  34
+No 100 before a late first response      1  18
+Stuck on 100 Trying to the end              needs two passes (-2)
+
+5 Responses by code     Count
+100 Trying                  6
+180 Ringing                 3
+1xx Provisional             9
+200 OK                      5
+2xx Success                 5
+408 Request Timeout         1
+487 Request Terminated      1
+4xx Client Failure          2
+
+6 100 Trying timers                  Count    Avg ms   Min ms     Max ms  Median ms    95th ms
+Delay INVITE -> 100                      6   301.708    5.000   1700.250     15.000   1700.250
+No 100: INVITE -> first response         1   350.000  350.000    350.000    350.000    350.000
+Time on 100 until the next response      5  7175.950   35.000  31990.000   1170.000  31990.000
+Time on 100, ended by 408                1
+
+7 Responses per hop (request direction)  Count    Avg ms  Min ms     Max ms  Median ms    95th ms
+192.0.2.10 -> 203.0.113.5                   16
+  Delay INVITE -> 100                        6   301.708   5.000   1700.250     15.000   1700.250
+  Failures (4xx-6xx)                         2
+  Time on 100 until the next response        5  7175.950  35.000  31990.000   1170.000  31990.000
+""",
+    "hm-classes-udp": """
+1 Failures by code       Count  First frames
+404 Not Found                1  12
+421 Extension Required       1  15
+486 Busy Here                1  18
+503 Service Unavailable      1  21
+603 Decline                  1  24
+699 (unregistered code)      1  27
+
+3 100 Trying findings                Count  First frames
+No 100 before a late first response      4  6, 18, 24, ...
+Stuck on 100 Trying to the end              needs two passes (-2)
+
+4 420/421 causes                        Count  First frames
+421 Extension Required: missing 100rel      1  15
+421 Extension Required: not retried            needs two passes (-2)
+
+5 Responses by code      Count
+100 Trying                   1
+180 Ringing                  1
+1xx Provisional              2
+200 OK                       1
+299 (unregistered code)      1
+2xx Success                  2
+302 Moved Temporarily        1
+3xx Redirection              1
+404 Not Found                1
+421 Extension Required       1
+486 Busy Here                1
+4xx Client Failure           3
+503 Service Unavailable      1
+5xx Server Failure           1
+603 Decline                  1
+699 (unregistered code)      1
+6xx Global Failure           2
+
+6 100 Trying timers               Count   Avg ms  Min ms    Max ms  Median ms   95th ms
+Delay INVITE -> 100                   1   20.000  20.000    20.000     20.000    20.000
+No 100: INVITE -> first response     10  497.500  25.000  2000.000     90.000  2000.000
+
+7 Responses per hop (request direction)  Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+192.0.2.10 -> 203.0.113.5                   11
+  Delay INVITE -> 100                        1  20.000  20.000  20.000     20.000   20.000
+  Failures (4xx-6xx)                         6
+""",
+    "hm-421-edge": """
+1 Failures by code      Count  First frames
+420 Bad Extension           4  21, 24, 27, ...
+421 Extension Required      8  2, 5, 6, ...
+
+3 100 Trying findings           First frames
+Stuck on 100 Trying to the end  needs two passes (-2)
+
+4 420/421 causes                                        Count  First frames
+420 Bad Extension: no Unsupported header                    1  24
+420 Bad Extension: not retried                                 needs two passes (-2)
+420 Bad Extension: unsupported bar                          1  27
+420 Bad Extension: unsupported baz                          1  30
+420 Bad Extension: unsupported foo                          1  21
+421 Extension Required: missing 100rel                      4  8, 14, 33, ...
+421 Extension Required: missing timer                       1  11
+421 Extension Required: no missing tag found                3  2, 5, 6
+421 Extension Required: not retried                            needs two passes (-2)
+421 Extension Required: retried, the retry fails again      1  35
+421 Extension Required: retried, the retry fixes it         1  16
+
+5 Responses by code     Count
+100 Trying                  1
+1xx Provisional             1
+200 OK                      1
+2xx Success                 1
+420 Bad Extension           4
+421 Extension Required      8
+4xx Client Failure         12
+
+6 100 Trying timers                  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
+Delay INVITE -> 100                      1   10.000   10.000   10.000     10.000   10.000
+No 100: INVITE -> first response        10   24.200   20.000   25.000     25.000   25.000
+Time on 100 until the next response      1  990.000  990.000  990.000    990.000  990.000
+
+7 Responses per hop (request direction)  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
+192.0.2.10 -> 198.51.100.20                  1
+  Failures (4xx-6xx)                         1
+192.0.2.10 -> 203.0.113.5                   13
+  Delay INVITE -> 100                        1   10.000   10.000   10.000     10.000   10.000
+  Failures (4xx-6xx)                        11
+  Time on 100 until the next response        1  990.000  990.000  990.000    990.000  990.000
+""",
+    "hm-proxy-chain": """
+3 100 Trying findings           First frames
+Stuck on 100 Trying to the end  needs two passes (-2)
+
+5 Responses by code  Count
+100 Trying               2
+180 Ringing              2
+1xx Provisional          4
+200 OK                   4
+2xx Success              4
+
+6 100 Trying timers                  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
+Delay INVITE -> 100                      2    9.000    3.000   15.000      3.000   15.000
+Time on 100 until the next response      2  340.750  333.800  347.700    333.800  347.700
+
+7 Responses per hop (request direction)  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
+192.0.2.10 -> 198.51.100.1                   4
+  Delay INVITE -> 100                        1    3.000    3.000    3.000      3.000    3.000
+  Time on 100 until the next response        1  347.700  347.700  347.700    347.700  347.700
+198.51.100.1 -> 203.0.113.5                  4
+  Delay INVITE -> 100                        1   15.000   15.000   15.000     15.000   15.000
+  Time on 100 until the next response        1  333.800  333.800  333.800    333.800  333.800
+""",
+    "hm-auth": """
+2 Challenges                                         Count  First frames
+401 Unauthorized                                         2  2, 15
+401 Unauthorized, never retried                             needs two passes (-2)
+403 Forbidden, retry refused                             1  12
+407 Proxy Authentication Required                        1  6
+407 Proxy Authentication Required, challenged again      1  9
+407 Proxy Authentication Required, never retried            needs two passes (-2)
+
+3 100 Trying findings           First frames
+Stuck on 100 Trying to the end  needs two passes (-2)
+
+5 Responses by code                Count
+100 Trying                             1
+1xx Provisional                        1
+200 OK                                 2
+2xx Success                            2
+401 Unauthorized                       2
+403 Forbidden                          1
+407 Proxy Authentication Required      2
+487 Request Terminated                 1
+4xx Client Failure                     6
+
+6 100 Trying timers                     Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+Delay INVITE -> 100                         1    10.000    10.000    10.000     10.000    10.000
+No 100: INVITE -> first response            3    15.000    15.000    15.000     15.000    15.000
+Time on 100 until the next response         1  2002.000  2002.000  2002.000   2002.000  2002.000
+Time on 100, ended by 487 after CANCEL      1
+
+7 Responses per hop (request direction)  Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+192.0.2.10 -> 198.51.100.1                   6
+  Delay INVITE -> 100                        1    10.000    10.000    10.000     10.000    10.000
+  Failures (4xx-6xx)                         4
+  Time on 100 until the next response        1  2002.000  2002.000  2002.000   2002.000  2002.000
+192.0.2.10 -> 198.51.100.20                  3
+  Failures (4xx-6xx)                         2
+""",
 }
 
 
 @pytest.mark.parametrize("capture", CAPTURES)
 def test_table_two_pass(tshark, capture):
-    assert table_rows(run_stat(tshark, capture, True)) == TWO_PASS[capture].strip("\n")
+    out = run_stat(tshark, capture, True)
+    lines = [l.rstrip() for l in out.splitlines()]
+    assert lines[:3] == ["", RULE, TITLE]
+    assert lines[-1] == RULE
+    assert "\n".join(body(out)[2:]) == TWO_PASS[capture].strip("\n")
+    assert body(out)[:2] == [TITLE, ""]
 
 
 @pytest.mark.parametrize("capture", CAPTURES)
 def test_table_one_pass(tshark, capture):
-    """In one pass nothing is known about what follows a message: stuck, retried, not retried."""
-    assert table_rows(run_stat(tshark, capture, False)) == one_pass_table(capture)
+    """In one pass nothing is known about what follows a message: the rows that need it say so."""
+    out = run_stat(tshark, capture, False)
+    assert body(out)[:3] == [TITLE, ONE_PASS_NOTE, ""]
+    assert "\n".join(body(out)[3:]) == ONE_PASS[capture].strip("\n")
 
 
-def test_printed_lines_as_is(tshark):
-    """A few lines exactly as tshark prints them (trailing blanks aside), all columns."""
-    out = run_stat(tshark, "hm-timers", True, prefs={"statistics.st_enable_burstinfo": "FALSE"})
-    lines = [l.rstrip() for l in out.splitlines()]
-    assert lines[1:5] == [
-        "=" * 165,
-        "SIP Analysis:",
-        "Topic / Item" + " " * 42 + "Count         Average       Min Val       Max Val       Rate (ms)     "
-        "Percent       Burst Rate    Burst Start",
-        "-" * 165,
-    ]
-    assert " 4xx Client Failure" + " " * 35 + "2" + " " * 55 + "0.0000        12.50%" in lines
-    assert "   Percentile  95" + " " * 37 + "1700250" + " " * 49 + "42.5041" in lines
+@pytest.mark.parametrize("two_pass", [False, True], ids=["one-pass", "two-pass"])
+@pytest.mark.parametrize("capture", CAPTURES + ["hm-ipv6", "hm-other-port", "rec-proxy-408", "rec-classes"])
+def test_fits_100_columns(tshark, capture, two_pass):
+    out = run_stat(tshark, capture, two_pass)
+    assert max(len(l.rstrip()) for l in out.splitlines()) <= 100
+    got = tables(out)
+    assert got, out
+    for title, rows in got.items():
+        assert rows, title  # no empty section
+        # no column that is empty in every row of a table
+        header = [l for l in body(out) if l.startswith(title)][0]
+        for name in ["Count", "Avg ms", "Min ms", "Max ms", "Median ms", "95th ms", "First frames"]:
+            if "  " + name in header:
+                assert any(name in cells for cells in rows.values()), (title, name)
+        assert list(rows) == sorted(rows), title  # the GUI's order: sorted by Item
+    # tables in their numbered order, as the GUI sorts them
+    titles = [t for t in got]
+    assert titles == sorted(titles)
 
 
-def test_tree_name_and_filter(tshark):
-    """stats_tree's own name for it, -z sip.analysis,tree, prints the same; both take a filter."""
-    assert run_stat(tshark, "hm-timers", True, "sip.analysis,tree") == run_stat(tshark, "hm-timers", True)
-    hop2 = table_tree(run_stat(tshark, "hm-proxy-chain", False, "sip.analysis,stat,ip.src == 203.0.113.5"))
-    assert hop2[(CLASSES,)] == 4
-    assert hop2[(HOPS,)] == 4
-    assert (HOPS, "198.51.100.1:5060 -> 203.0.113.5:5060") in hop2
-    assert (HOPS, "192.0.2.10:5060 -> 198.51.100.1:5060") not in hop2
-    assert hop2[(TRYING, DELAY, VALUES, "Percentile 100 (max)")] == 15000
+def test_hops_named_by_addresses_ports_when_needed(tshark):
+    """hm-other-port: one server answers from another port (its hop keeps the addresses only);
+    three hops share 192.0.2.10 -> 198.51.100.1 on different ports: those carry their ports."""
+    hops = [h for h in tables(run_stat(tshark, "hm-other-port", True))[HOPS] if " / " not in h]
+    assert hops == ["192.0.2.10 -> 203.0.113.5", "192.0.2.10:5060 -> 198.51.100.1:5060",
+                    "192.0.2.10:5060 -> 198.51.100.1:5070", "192.0.2.10:5060 -> 198.51.100.1:5099"]
+    hops = [h for h in tables(run_stat(tshark, "hm-ipv6", True))[HOPS] if " / " not in h]
+    assert hops == ["2001:db8:a::10 -> 2001:db8:b::5"]
+
+
+def test_filter(tshark):
+    out = run_stat(tshark, "hm-proxy-chain", False, "sip.analysis,stat,ip.src == 203.0.113.5")
+    assert body(out)[1] == "Filter: ip.src == 203.0.113.5"
+    hops = tables(out)[HOPS]
+    assert hops["198.51.100.1 -> 203.0.113.5"] == {"Count": "4"}
+    assert "192.0.2.10 -> 198.51.100.1" not in hops
+    assert tables(out)[TIMERS][DELAY]["Max ms"] == "15.000"
+
+
+def test_generic_table_name(tshark):
+    """The same tables under the name Wireshark gives them, printed by Wireshark's generic printer."""
+    out = run_stat(tshark, "hm-timers", True, "sip.analysis,table")
+    lines = out.splitlines()
+    assert "SIP Analysis:" in lines
+    assert "Item |Count |Avg ms |Min ms |Max ms |Median ms |95th ms |First frames |" in lines
+    assert "408 Request Timeout |1 |" in lines
+    assert "Delay INVITE -> 100 |6 |301.708 |5.000 |1700.250 |15.000 |1700.250 |" in lines
 
 
 def test_listed_by_z_help(tshark):
     proc = tshark.run(["-z", "help"], check=False)
     names = (proc.stdout + proc.stderr).split()
-    assert "sip.analysis,stat" in names and "sip.analysis,tree" in names
+    assert "sip.analysis,stat" in names and "sip.analysis,table" in names
+    assert "sip.analysis,tree" not in names  # no stats_tree any more
 
 
 def test_bad_argument_is_reported(tshark):
@@ -556,11 +556,11 @@ def test_bad_argument_is_reported(tshark):
 
 def test_thresholds_follow_preferences(tshark):
     prefs = {"sip.analysis.trying_delay_ms": 10, "sip.analysis.trying_duration_ms": 1000}
-    tree = table_tree(run_stat(tshark, "hm-timers", False, prefs=prefs))
+    got = tables(run_stat(tshark, "hm-timers", False, prefs=prefs))
     # Delays 5, 10, 15, 30, 50, 1700.25 ms: strictly over 10 ms are four, as the expert infos say.
-    assert tree[(TRYING, DELAY, "Over 10 ms (trying_delay_ms)")] == 4
-    assert tree[(TRYING, ON100, "Over 1000 ms (trying_duration_ms)")] == 3
-    assert len(tshark.frames("hm-timers.pcapng", "sip.analysis.trying.late", prefs=prefs)) == 4
+    assert got[FINDINGS]["Late 100 Trying (over 10 ms)"] == {"Count": "4", "First frames": "4, 11, 26, ..."}
+    assert got[FINDINGS]["Long on 100 Trying (over 1000 ms)"]["Count"] == "3"
+    assert tshark.frames("hm-timers.pcapng", "sip.analysis.trying.late", prefs=prefs)[:3] == [4, 11, 26]
 
 
 # ---- The same numbers from display filters and the per-packet fields ----
@@ -569,7 +569,7 @@ FIELDS = ["ip.src", "ip.dst", "udp.srcport", "udp.dstport", "sip.Status-Code", "
           "sip.analysis.request_frame", "sip.analysis.retransmission_of", "sip.analysis.class",
           "sip.analysis.trying.delay", "sip.analysis.trying.duration", "sip.analysis.trying.frame",
           "sip.analysis.trying.open", "sip.analysis.ext.missing", "sip.analysis.ext.unsupported",
-          "sip.analysis.ext.retry_of", "sip.analysis.ext.retry_fixed"]
+          "sip.analysis.ext.retry_of", "sip.analysis.ext.retry_fixed", "sip.analysis.response_time"]
 
 # How -T fields writes a boolean field (sip.analysis.ext.retry_fixed): 1/0 in Wireshark 4.0,
 # True/False in 4.4 and 4.6. tshark's formatting, not the plugin's; -T json and filters are unchanged.
@@ -589,119 +589,180 @@ def stat_and_filter_counts(tshark, capture, two_pass, filters):
     assert len(row) == 1, out
     cells = [c.strip() for c in row[0].strip().strip("|").split("|")]
     frames = [int(c) for c in cells[1::2][:len(filters)]]
-    return table_tree(out), dict(zip(filters, frames))
+    return tables(out), dict(zip(filters, frames))
 
 
 def ns(seconds):
     return int(decimal.Decimal(seconds) * 1000000000)
 
 
-def percentile_us(values_ns, p):
-    """Nearest rank, as the statistic: the smallest value with at least p% of them at or below it."""
+def ms(value_ns):
+    return "%.3f" % (value_ns / 1e6)
+
+
+def times(values_ns):
+    """The printed time columns of a series: average, min, max, nearest-rank median and 95th."""
     v = sorted(values_ns)
-    k = max(1, -(-len(v) * p // 100))
-    return v[k - 1] // 1000
+
+    def rank(p):
+        return v[max(1, -(-len(v) * p // 100)) - 1]
+    return {"Avg ms": ms(sum(v) / len(v)), "Min ms": ms(v[0]), "Max ms": ms(v[-1]),
+            "Median ms": ms(rank(50)), "95th ms": ms(rank(95))}
+
+
+def first_frames(frames):
+    f = sorted(frames)
+    return ", ".join(str(x) for x in f[:3]) + (", ..." if len(f) > 3 else "")
 
 
 def hop_of(v, response):
     src = (v["ip.src"][0], v["udp.srcport"][0])
     dst = (v["ip.dst"][0], v["udp.dstport"][0])
     a, b = (dst, src) if response else (src, dst)
-    return "%s:%s -> %s:%s" % (a + b)
+    return "%s -> %s" % (a[0], b[0]), "ip.src == %s && udp.srcport == %s && ip.dst == %s && udp.dstport == %s" % (
+        b + a)
 
 
-def hop_filter(hop):
-    (a, pa), (b, pb) = [x.rsplit(":", 1) for x in hop.split(" -> ")]
-    return "ip.src == %s && udp.srcport == %s && ip.dst == %s && udp.dstport == %s" % (b, pb, a, pa)
+def expert_frames(analysis, abbrev):
+    return [f for f, msgs in analysis.items() if any(e[0] == abbrev for m in msgs for e in m["experts"])]
 
 
 @pytest.mark.parametrize("two_pass", [False, True], ids=["one-pass", "two-pass"])
 @pytest.mark.parametrize("capture", CAPTURES)
 def test_counts_equal_display_filters(tshark, capture, two_pass):
     """Every Count equals the frames a display filter on the per-packet fields matches (one SIP
-    message per frame in these captures), and the values equal those of the fields."""
+    message per frame in these captures), the first frames are the first frames it matches, and
+    the times equal those of the fields."""
     fields = tshark.fields(capture + ".pcapng", FIELDS, two_pass=two_pass, dfilter="sip")
+    analysis = tshark.analysis(capture + ".pcapng", two_pass=two_pass, dfilter="sip")
     responses = {f: v for f, v in fields.items() if v["sip.Status-Code"] and not v["sip.analysis.retransmission_of"]}
-    codes = sorted({v["sip.Status-Code"][0] for v in responses.values() if v["sip.analysis.class"]})
-    hops = sorted({hop_of(v, True) for v in responses.values()})
     counted = " && !sip.analysis.retransmission_of"
+    hops = sorted({hop_of(v, True) for v in responses.values()})
 
-    # path in the table -> display filter whose frame count must equal its Count
-    want = {(CLASSES, name): "sip.analysis.class == %d" % cls + counted for cls, name in CLASS_NAMES.items()}
-    want[(CLASSES, "Invalid status code (not 100-699)")] = "sip.analysis.class.invalid"
-    for code in codes:
-        want[(CLASSES, CLASS_NAMES[int(code) // 100], code)] = \
-            "sip.Status-Code == %s && sip.analysis.class" % code + counted
+    # (table, item) -> display filter whose frame count must equal its Count
+    want = {}
+    printed = tables(run_stat(tshark, capture, two_pass))
+    for item in printed.get(CODES, {}):
+        code = item.split()[0]
+        if code[1:] == "xx":
+            want[(CODES, item)] = "sip.analysis.class == %s" % code[0] + counted
+        elif item.startswith("Invalid"):
+            want[(CODES, item)] = "sip.analysis.class.invalid"
+        else:
+            want[(CODES, item)] = "sip.Status-Code == %s && sip.analysis.class" % code + counted
+    for cls, name in CLASS_NAMES.items():  # the classes that are not printed count nothing
+        want[(CODES, name)] = "sip.analysis.class == %d" % cls + counted
+    for item in printed.get(FAILURES, {}):
+        want[(FAILURES, item)] = "sip.analysis.response.failure && sip.Status-Code == %s" % item.split()[0]
+    never = '_ws.expert.message contains "that no retry with credentials followed"'
+    for item in printed.get(CHALLENGES, {}):
+        code = "sip.Status-Code == %s && " % item.split()[0]
+        if item.endswith(", never retried"):
+            want[(CHALLENGES, item)] = code + "sip.analysis.response.challenge_failed && " + never
+        elif item.endswith(", challenged again"):
+            want[(CHALLENGES, item)] = code + 'sip.analysis.response.challenge_failed && ' \
+                '_ws.expert.message contains "challenged again after the retry"'
+        elif item.endswith(", retry refused"):
+            want[(CHALLENGES, item)] = code + 'sip.analysis.response.challenge_failed && ' \
+                '_ws.expert.message contains "was refused"'
+        else:
+            want[(CHALLENGES, item)] = code + "(sip.analysis.response.challenge || " \
+                "(sip.analysis.response.challenge_failed && %s))" % never
     want.update({
-        (TRYING, DELAY): "sip.analysis.trying.delay",
-        (TRYING, DELAY, "Over 200 ms (trying_delay_ms)"): "sip.analysis.trying.late",
-        (TRYING, ON100): "sip.analysis.trying.frame",
-        (TRYING, ON100, "Over 3000 ms (trying_duration_ms)"): "sip.analysis.trying.long && sip.analysis.trying.frame",
-        (TRYING, "No 100 before the first response", "Over 200 ms (trying_delay_ms)"): "sip.analysis.trying.absent",
-        (TRYING, "Stuck on 100 to the end (two passes only)"): "sip.analysis.trying.stuck",
-        (TRYING, "Ended by 408/487 after the 100", "408 Request Timeout"):
-            "sip.analysis.trying.frame && sip.Status-Code == 408",
-        (TRYING, "Ended by 408/487 after the 100", "487 Request Terminated"):
-            "sip.analysis.trying.frame && sip.Status-Code == 487",
-        (EXT421,): "sip.Status-Code == 421 && sip.analysis.class" + counted,
-        (EXT421, "Missing option tag"): "sip.analysis.ext.missing",
-        (EXT421, "No missing tag found"): "sip.Status-Code == 421 && sip.analysis.class && !sip.analysis.ext.missing"
-                                          + counted,
-        (EXT421, "Retried (two passes only)"): "sip.analysis.ext.retry_frame && sip.Status-Code == 421",
-        (EXT421, "Not retried (two passes only)"): "sip.analysis.ext.not_retried && sip.Status-Code == 421",
-        (EXT420,): "sip.Status-Code == 420 && sip.analysis.class" + counted,
-        (EXT420, "Unsupported option tag"): "sip.analysis.ext.unsupported",
-        (EXT420, "No Unsupported header"):
+        (FINDINGS, "Late 100 Trying (over 200 ms)"): "sip.analysis.trying.late",
+        (FINDINGS, "Long on 100 Trying (over 3000 ms)"): "sip.analysis.trying.long && sip.analysis.trying.frame",
+        (FINDINGS, "No 100 before a late first response"): "sip.analysis.trying.absent",
+        (FINDINGS, STUCK): "sip.analysis.trying.stuck",
+        (TIMERS, DELAY): "sip.analysis.trying.delay",
+        (TIMERS, ON100): "sip.analysis.trying.frame",
+        (TIMERS, "Time on 100, ended by 408"): "sip.analysis.trying.frame && sip.Status-Code == 408",
+        (TIMERS, "Time on 100, ended by 487 after CANCEL"): "sip.analysis.trying.frame && sip.Status-Code == 487",
+        (EXT, "421 Extension Required: no missing tag found"):
+            "sip.Status-Code == 421 && sip.analysis.class && !sip.analysis.ext.missing" + counted,
+        (EXT, "420 Bad Extension: no Unsupported header"):
             "sip.Status-Code == 420 && sip.analysis.class && !sip.analysis.ext.unsupported" + counted,
-        (EXT420, "Retried (two passes only)"): "sip.analysis.ext.retry_frame && sip.Status-Code == 420",
-        (EXT420, "Not retried (two passes only)"): "sip.analysis.ext.not_retried && sip.Status-Code == 420",
-        (HOPS,): "sip.Status-Code && sip.analysis" + counted,
+        (EXT, "421 Extension Required: not retried"): "sip.analysis.ext.not_retried && sip.Status-Code == 421",
+        (EXT, "420 Bad Extension: not retried"): "sip.analysis.ext.not_retried && sip.Status-Code == 420",
     })
     for tag in sorted({t for v in responses.values() for t in v["sip.analysis.ext.missing"]}):
-        want[(EXT421, "Missing option tag", tag)] = 'sip.analysis.ext.missing == "%s"' % tag
+        want[(EXT, "421 Extension Required: missing " + tag)] = 'sip.analysis.ext.missing == "%s"' % tag
     for tag in sorted({t for v in responses.values() for t in v["sip.analysis.ext.unsupported"]}):
-        want[(EXT420, "Unsupported option tag", tag)] = 'sip.analysis.ext.unsupported == "%s"' % tag
-    for hop in hops:
-        on_hop = hop_filter(hop) + " && "
-        want[(HOPS, hop)] = on_hop + "sip.Status-Code && sip.analysis" + counted
-        want[(HOPS, hop, "Failures (4xx-6xx)")] = on_hop + "sip.analysis.class >= 4" + counted
-        want[(HOPS, hop, "100 Trying timers", DELAY)] = on_hop + "sip.analysis.trying.delay"
-        for cls, name in CLASS_NAMES.items():
-            want[(HOPS, hop, "Responses by class", name)] = on_hop + "sip.analysis.class == %d" % cls + counted
+        want[(EXT, "420 Bad Extension: unsupported " + tag)] = 'sip.analysis.ext.unsupported == "%s"' % tag
+    for name, on_hop in hops:
+        on_hop += " && "
+        want[(HOPS, name)] = on_hop + "sip.Status-Code && sip.analysis" + counted
+        want[(HOPS, name + " / Failures (4xx-6xx)")] = on_hop + "sip.analysis.class >= 4" + counted
+        want[(HOPS, name + " / " + DELAY)] = on_hop + "sip.analysis.trying.delay"
+        want[(HOPS, name + " / " + ON100)] = on_hop + "sip.analysis.trying.frame"
 
-    tree, frames = stat_and_filter_counts(tshark, capture, two_pass, sorted(set(want.values())))
-    got = {path: tree.get(path, 0) for path in want}
-    assert got == {path: frames[f] for path, f in want.items()}
-    assert tree[(CLASSES,)] == sum(tree[(CLASSES, n)] for n in CLASS_NAMES.values()) + \
-        tree[(CLASSES, "Invalid status code (not 100-699)")]
+    got, frames = stat_and_filter_counts(tshark, capture, two_pass, sorted(set(want.values())))
+    assert got == printed
+    two_pass_only = {(FINDINGS, STUCK), (EXT, "421 Extension Required: not retried"),
+                     (EXT, "420 Bad Extension: not retried")}
+    counts = {}
+    for (title, item), f in want.items():
+        cells = got.get(title, {}).get(item)
+        if cells is None:
+            counts[(title, item)] = 0
+        elif not two_pass and ((title, item) in two_pass_only or item.endswith("never retried")):
+            assert cells == {"First frames": TWO_PASSES}, (title, item)
+            counts[(title, item)] = 0  # and so does the filter (compared below)
+        else:
+            counts[(title, item)] = int(cells["Count"])
+    assert counts == {k: frames[f] for k, f in want.items()}
+    # every printed row is checked (hop and timer rows with their own checks below)
+    unchecked = {(t, i) for t, rows in got.items() for i in rows} - set(want)
+    assert unchecked <= {(TIMERS, NO100)} | {(EXT, i) for i in got.get(EXT, {}) if ": retried, " in i}
 
-    # Values of the two time series, overall and per hop, from the fields.
+    # First frames of the summary rows, from the expert infos of the same messages.
+    code = {f: v["sip.Status-Code"][0] for f, v in responses.items()}
+    expect_frames = {}
+    for item in got.get(FAILURES, {}):
+        expect_frames[(FAILURES, item)] = [f for f in expert_frames(analysis, "sip.analysis.response.failure")
+                                           if code.get(f) == item.split()[0]]
+    for abbrev, item in (("sip.analysis.trying.late", "Late 100 Trying (over 200 ms)"),
+                         ("sip.analysis.trying.long", "Long on 100 Trying (over 3000 ms)"),
+                         ("sip.analysis.trying.absent", "No 100 before a late first response"),
+                         ("sip.analysis.trying.stuck", STUCK)):
+        if "Count" in got.get(FINDINGS, {}).get(item, {}):
+            frames_of = expert_frames(analysis, abbrev)
+            if abbrev == "sip.analysis.trying.long":
+                frames_of = [f for f in frames_of if fields[f]["sip.analysis.trying.frame"]]
+            expect_frames[(FINDINGS, item)] = frames_of
+    for (title, item), fr in expect_frames.items():
+        assert got[title][item]["First frames"] == first_frames(fr), (title, item)
+
+    # Times of the series, overall and per hop, from the fields.
     delay = {f: ns(v["sip.analysis.trying.delay"][0]) for f, v in fields.items() if v["sip.analysis.trying.delay"]}
     on100 = {f: ns(v["sip.analysis.trying.duration"][0]) for f, v in fields.items()
              if v["sip.analysis.trying.frame"]}
     for series, values in ((DELAY, delay), (ON100, on100)):
-        for name, p in PERCENTILES.items():
-            assert tree[(TRYING, series, VALUES, name)] == (percentile_us(values.values(), p) if values else 0)
-    for hop in hops:
-        values = [d for f, d in delay.items() if hop_of(fields[f], True) == hop]
-        for name, p in PERCENTILES.items():
-            assert tree.get((HOPS, hop, "100 Trying timers", DELAY, VALUES, name)) == \
-                (percentile_us(values, p) if values else None)
+        if values:
+            assert got[TIMERS][series] == dict(times(values.values()), Count=str(len(values)))
+        else:
+            assert series not in got.get(TIMERS, {})
+        for name, _ in hops:
+            per_hop = [d for f, d in values.items() if hop_of(fields[f], True)[0] == name]
+            if per_hop:
+                assert got[HOPS][name + " / " + series] == dict(times(per_hop), Count=str(len(per_hop)))
 
-    # The frames of the 100s stuck to the end; the first responses without 100; the retries.
-    stuck = sorted(int(k[2].split()[-1]) for k in tree if len(k) == 3 and
-                   k[:2] == (TRYING, "Stuck on 100 to the end (two passes only)"))
-    assert stuck == sorted(f for f, v in fields.items() if v["sip.analysis.trying.open"])
-    assert bool(stuck) == (two_pass and capture in ("hm-timers", "hm-classes-udp"))
+    # First responses without 100, from the request each response answers.
     first = {}
     for f, v in sorted(responses.items()):
         if v["sip.CSeq.method"] == ["INVITE"] and v["sip.analysis.request_frame"]:
-            first.setdefault(v["sip.analysis.request_frame"][0], v["sip.Status-Code"][0])
-    no100 = sum(1 for code in first.values() if code != "100")
-    assert tree[(TRYING, "No 100 before the first response")] == no100
-    assert tree[(TRYING,)] == len(delay) + no100
-    for code, top in (("421", EXT421), ("420", EXT420)):
+            first.setdefault(v["sip.analysis.request_frame"][0], (f, v["sip.Status-Code"][0]))
+    no100 = [f for f, c in first.values() if c != "100"]
+    if no100:
+        assert got[TIMERS][NO100] == dict(times([ns(fields[f]["sip.analysis.response_time"][0]) for f in no100]),
+                                          Count=str(len(no100)))
+    else:
+        assert NO100 not in got.get(TIMERS, {})
+
+    # 420/421 retries, from the retry's own field.
+    for origin, what in (("421", "421 Extension Required"), ("420", "420 Bad Extension")):
         retries = [v for v in fields.values() if v["sip.analysis.ext.retry_of"]
-                   and fields[int(v["sip.analysis.ext.retry_of"][0])]["sip.Status-Code"] == [code]]
-        assert tree[(top, "Retry fixes it")] == sum(v["sip.analysis.ext.retry_fixed"] in FIELD_TRUE for v in retries)
-        assert tree[(top, "Retry does not fix it")] == sum(v["sip.analysis.ext.retry_fixed"] in FIELD_FALSE for v in retries)
+                   and fields[int(v["sip.analysis.ext.retry_of"][0])]["sip.Status-Code"] == [origin]]
+        for item, values in ((": retried, the retry fixes it", FIELD_TRUE), (": retried, the retry fails again",
+                                                                           FIELD_FALSE)):
+            n = sum(v["sip.analysis.ext.retry_fixed"] in values for v in retries)
+            assert got.get(EXT, {}).get(what + item, {}).get("Count", "0") == str(n)
