@@ -229,7 +229,9 @@ static const char *const section_titles[S_COUNT] = {
 struct hop;
 
 struct row {
-    char *label;
+    char *key;   /* what the row is found by */
+    char *label; /* what it shows: the key, or the key with more (a failure's methods) */
+    char *methods; /* a failure row: its requests' methods, ", "-separated, sorted, or NULL */
     guint index; /* in the table, after the last sort */
     guint64 count;
     gboolean two_passes; /* counted in one pass: known with two passes only */
@@ -272,7 +274,9 @@ static struct {
 static void row_free(gpointer p)
 {
     struct row *r = p;
+    g_free(r->key);
     g_free(r->label);
+    g_free(r->methods);
     g_free(r->frames_text);
     series_free(r->times);
     g_free(r);
@@ -350,9 +354,10 @@ static struct row *row_get(enum section_id id, const char *label)
     struct row *r = g_hash_table_lookup(s->rows_by_label, label);
     if (!r) {
         r = g_new0(struct row, 1);
+        r->key = g_strdup(label);
         r->label = g_strdup(label);
         g_ptr_array_add(s->rows, r);
-        g_hash_table_insert(s->rows_by_label, r->label, r);
+        g_hash_table_insert(s->rows_by_label, r->key, r);
         s->reshape = TRUE;
     }
     mark(s, r);
@@ -389,6 +394,48 @@ static struct row *tick(enum section_id id, const char *label, guint32 frame)
     if (frame)
         row_frame(r, frame);
     return r;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the method of a failed request to its row's label, "489 Bad Event (PUBLISH, SUBSCRIBE)":
+ * the methods once each, sorted. Method bytes come from the capture: only tokens are kept
+ * (RFC 3261 §25.1), anything else reads "?". */
+static void row_add_method(enum section_id id, struct row *r, struct sa_slice method)
+{
+    char m[32];
+    size_t n = 0;
+    for (uint32_t i = 0; i < method.len && n + 1 < sizeof m; i++) {
+        char c = method.ptr[i];
+        m[n++] = g_ascii_isalnum(c) || strchr("-.!%*_+`'~", c) ? c : '?';
+    }
+    m[n] = '\0';
+    if (!n)
+        return;
+    gchar **have = r->methods ? g_strsplit(r->methods, ", ", -1) : g_new0(gchar *, 1);
+    guint count = g_strv_length(have);
+    gboolean known = FALSE;
+    for (guint i = 0; i < count && !known; i++)
+        known = strcmp(have[i], m) == 0 || strcmp(have[i], "...") == 0; /* "...": the row is full */
+    if (known) {
+        g_strfreev(have);
+        return;
+    }
+    have = g_renew(gchar *, have, count + 2);
+    have[count] = g_strdup(count < 8 ? m : "..."); /* eight tell what failed */
+    have[count + 1] = NULL;
+    if (count < 8)
+        qsort(have, count + 1, sizeof have[0], compare_strings);
+    g_free(r->methods);
+    r->methods = g_strjoinv(", ", have);
+    g_strfreev(have);
+    g_free(r->label);
+    r->label = g_strdup_printf("%s (%s)", r->key, r->methods);
+    st.sec[id].reshape = TRUE;
+    mark(&st.sec[id], r);
 }
 
 /* One pass: the row exists but cannot be counted. */
@@ -525,9 +572,11 @@ static void hops_relabel(const char *pair)
             struct row *r = h->rows[i];
             if (!r)
                 continue;
-            g_hash_table_remove(s->rows_by_label, r->label);
+            g_hash_table_remove(s->rows_by_label, r->key);
             hop_label(h, (enum hop_item)i, &r->label);
-            g_hash_table_insert(s->rows_by_label, r->label, r);
+            g_free(r->key);
+            r->key = g_strdup(r->label);
+            g_hash_table_insert(s->rows_by_label, r->key, r);
             mark(s, r);
         }
     }
@@ -625,7 +674,9 @@ static void count_verdict(const struct sa_analyzer *an, const struct sa_record *
     char name[96], label[160];
     code_text(name, sizeof name, r->code);
     if (v == SA_VERDICT_FAILURE) {
-        tick(S_FAILURES, name, pinfo->num);
+        struct row *row = tick(S_FAILURES, name, pinfo->num);
+        if (t)
+            row_add_method(S_FAILURES, row, sa_key_method(t->key, t->key_bucket_len));
     } else if (v == SA_VERDICT_CHALLENGE || (v == SA_VERDICT_CHALLENGE_FAILED && !f.challenged_retry)) {
         tick(S_CHALLENGES, name, pinfo->num);
         snprintf(label, sizeof label, "%s, never retried", name);

@@ -127,6 +127,26 @@ uint16_t sa_key_server_port(const uint8_t *stored, uint16_t stored_bucket_len)
     return port;
 }
 
+struct sa_slice sa_key_method(const uint8_t *stored, uint16_t stored_bucket_len)
+{
+    struct sa_slice none = { NULL, 0 };
+    size_t at = 1; /* the kind, then two addresses (length byte first), then the method */
+    for (int i = 0; i < 2; i++) {
+        if (at >= stored_bucket_len)
+            return none;
+        at += 1 + (size_t)stored[at];
+    }
+    uint32_t len;
+    if (stored_bucket_len < 1 || (stored[0] != KIND_RFC3261 && stored[0] != KIND_RFC2543) ||
+        at + sizeof len > stored_bucket_len)
+        return none;
+    memcpy(&len, stored + at, sizeof len);
+    at += sizeof len;
+    if (len > stored_bucket_len - at)
+        return none;
+    return (struct sa_slice){ (const char *)stored + at, len };
+}
+
 bool sa_retry_key_make(const struct sa_message *msg, struct sa_slice method, struct sa_key *out)
 {
     if (!(msg->flags & SA_MSG_HAS_CALL_ID))

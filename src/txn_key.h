@@ -52,6 +52,8 @@ enum sa_key_match sa_key_compare(const uint8_t *stored, uint16_t stored_len, uin
 
 /* The server's port a stored transaction key holds (the port its request went to). */
 uint16_t sa_key_server_port(const uint8_t *stored, uint16_t stored_bucket_len);
+/* The CSeq method of a stored transaction key (sa_txn_key_make); empty if the key is not one. */
+struct sa_slice sa_key_method(const uint8_t *stored, uint16_t stored_bucket_len);
 
 /* The series of requests a 420/421 retry belongs to (Call-ID + From tag + method), written out
  * in full too; false when the message has no Call-ID or the key would not fit. */

@@ -118,8 +118,8 @@ def tables(text):
 #     with 403 (frame 12); the INVITE cancelled while on 100 ends with a 487 after 2002 ms.
 TWO_PASS = {
     "hm-timers": """
-1 Failures by code   Count  First frames
-408 Request Timeout      1  34
+1 Failures by code            Count  First frames
+408 Request Timeout (INVITE)      1  34
 
 3 100 Trying findings                Count  First frames
 Late 100 Trying (over 200 ms)            1  4
@@ -150,13 +150,13 @@ Time on 100, ended by 408                1
   Time on 100 until the next response        5  7175.950  35.000  31990.000   1170.000  31990.000
 """,
     "hm-classes-udp": """
-1 Failures by code       Count  First frames
-404 Not Found                1  12
-421 Extension Required       1  15
-486 Busy Here                1  18
-503 Service Unavailable      1  21
-603 Decline                  1  24
-699 (unregistered code)      1  27
+1 Failures by code                Count  First frames
+404 Not Found (INVITE)                1  12
+421 Extension Required (INVITE)       1  15
+486 Busy Here (INVITE)                1  18
+503 Service Unavailable (INVITE)      1  21
+603 Decline (INVITE)                  1  24
+699 (unregistered code) (INVITE)      1  27
 
 3 100 Trying findings                Count  First frames
 No 100 before a late first response      4  6, 18, 24, ...
@@ -195,9 +195,9 @@ No 100: INVITE -> first response     10  497.500  25.000  2000.000     90.000  2
   Failures (4xx-6xx)                         6
 """,
     "hm-421-edge": """
-1 Failures by code      Count  First frames
-420 Bad Extension           4  21, 24, 27, ...
-421 Extension Required      8  2, 5, 6, ...
+1 Failures by code                         Count  First frames
+420 Bad Extension (INVITE)                     4  21, 24, 27, ...
+421 Extension Required (INVITE, REGISTER)      8  2, 5, 6, ...
 
 4 420/421 causes                                        Count  First frames
 420 Bad Extension: no Unsupported header                    1  24
@@ -293,8 +293,8 @@ Time on 100, ended by 487 after CANCEL      1
 # 100, not retried, never retried), and the rows that may turn out empty with two passes are there.
 ONE_PASS = {
     "hm-timers": """
-1 Failures by code   Count  First frames
-408 Request Timeout      1  34
+1 Failures by code            Count  First frames
+408 Request Timeout (INVITE)      1  34
 
 3 100 Trying findings                Count  First frames
 Late 100 Trying (over 200 ms)            1  4
@@ -325,13 +325,13 @@ Time on 100, ended by 408                1
   Time on 100 until the next response        5  7175.950  35.000  31990.000   1170.000  31990.000
 """,
     "hm-classes-udp": """
-1 Failures by code       Count  First frames
-404 Not Found                1  12
-421 Extension Required       1  15
-486 Busy Here                1  18
-503 Service Unavailable      1  21
-603 Decline                  1  24
-699 (unregistered code)      1  27
+1 Failures by code                Count  First frames
+404 Not Found (INVITE)                1  12
+421 Extension Required (INVITE)       1  15
+486 Busy Here (INVITE)                1  18
+503 Service Unavailable (INVITE)      1  21
+603 Decline (INVITE)                  1  24
+699 (unregistered code) (INVITE)      1  27
 
 3 100 Trying findings                Count  First frames
 No 100 before a late first response      4  6, 18, 24, ...
@@ -370,9 +370,9 @@ No 100: INVITE -> first response     10  497.500  25.000  2000.000     90.000  2
   Failures (4xx-6xx)                         6
 """,
     "hm-421-edge": """
-1 Failures by code      Count  First frames
-420 Bad Extension           4  21, 24, 27, ...
-421 Extension Required      8  2, 5, 6, ...
+1 Failures by code                         Count  First frames
+420 Bad Extension (INVITE)                     4  21, 24, 27, ...
+421 Extension Required (INVITE, REGISTER)      8  2, 5, 6, ...
 
 3 100 Trying findings           First frames
 Stuck on 100 Trying to the end  needs two passes (-2)

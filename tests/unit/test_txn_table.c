@@ -116,6 +116,12 @@ static void test_key_compare_cases(void **state)
     assert_int_equal(sa_key_compare(a.bytes, a.len, a.bucket_len, &other_call), SA_KEY_OTHER_CALL_ID);
     assert_int_equal(sa_key_compare(a.bytes, a.len, a.bucket_len, &other_branch), SA_KEY_DIFFERENT);
     assert_int_equal(sa_key_server_port(other_port.bytes, other_port.bucket_len), 5062);
+    /* the CSeq method, read back from the stored key (the statistics' failure rows name it) */
+    struct sa_slice m = sa_key_method(a.bytes, a.bucket_len);
+    assert_int_equal(m.len, 6);
+    assert_memory_equal(m.ptr, "INVITE", 6);
+    assert_null(sa_key_method(a.bytes, 3).ptr);  /* cut short: nothing read past the end */
+    assert_null(sa_key_method(a.bytes, 0).ptr);
     /* the client's port is not part of the key (RFC 3261 §18.2.2) */
     struct sa_endpoint uac_7000 = TS_UAC, uas = TS_UAS;
     uac_7000.port = 7000;
