@@ -8,6 +8,8 @@
 #
 #   --calls N   calls in the capture (default 5000, about 33 000 packets; 50000 takes ~12 minutes)
 #   -2          two-pass runs instead of one-pass (both: target 1.06, the project budget)
+#   -V          full details, tshark -V -r CAP > /dev/null with and without (no filter; target 1.10;
+#               use --calls 2000, the printing makes each packet ~4 times dearer)
 #   --ll S,A,L  the simulated last-level cache (default 33554432,16,64: the 32 MiB, 16-way L3 of
 #               one EPYC core complex; cachegrind's own guess on this VM is a 512 MiB 2-way cache)
 #   --rev REV   the plugin of commit REV (git archive) instead of the work tree
@@ -47,10 +49,11 @@ while [ $# -gt 0 ]; do
         --keep) keep=$2; shift 2 ;;
         --ll) ll=$2; shift 2 ;;
         -2) mode=-2; shift ;;
+        -V) mode=-V; shift ;;
         --floor) floor=1; shift ;;
         --random) fixed=; shift ;;
         --answered-only) mix=answered; shift ;;
-        -h|--help) sed -n '3,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '3,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "cachesim.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -71,6 +74,9 @@ target=1.06
 if [ "$mode" = -2 ]; then
     two=(-2)
     target=1.06
+elif [ "$mode" = -V ]; then
+    two=(-V)
+    target=1.10
 fi
 
 fixing=()
@@ -78,11 +84,13 @@ fix_env=()
 [ -z "$fixed" ] || bench_fix_seeds
 simulate() { # CONFIG FILTER CAPTURE NAME
     bench_env "$1"
+    local filter=(-q -Y "$2")
+    [ "$mode" != -V ] || filter=()
     envcmd+=("${fix_env[@]}")
     (cd "$work" && "${fixing[@]}" "${as_nobody[@]}" "${envcmd[@]}" \
         valgrind --tool=cachegrind --cache-sim=yes --LL="$ll" \
         --cachegrind-out-file="$work/out/$4.cg" \
-        tshark "${two[@]}" -r "$work/$3" -q -Y "$2" >/dev/null 2>"$work/out/$4.log") || {
+        tshark "${two[@]}" -r "$work/$3" "${filter[@]}" >/dev/null 2>"$work/out/$4.log") || {
         cat "$work/out/$4.log" >&2
         return 1
     }
@@ -98,7 +106,11 @@ pair() { # CAPTURE NAME-PREFIX
 pair base.pcapng base-
 pair capture.pcapng ""
 
-echo "capture: $calls calls${mix:+ ($mix only)}, $packets packets; mode: $mode; with the plugin: -Y sip.analysis, without: -Y sip"
+if [ "$mode" = -V ]; then
+    echo "capture: $calls calls${mix:+ ($mix only)}, $packets packets; mode: -V (tshark -V -r CAP, with and without the plugin)"
+else
+    echo "capture: $calls calls${mix:+ ($mix only)}, $packets packets; mode: $mode; with the plugin: -Y sip.analysis, without: -Y sip"
+fi
 echo "plugin: $src_desc, Release build"
 if [ -n "$fixed" ]; then
     echo "hashing seeds: fixed (SA_FIXED_RANDOM=${SA_FIXED_RANDOM:-1}), address randomisation off"
