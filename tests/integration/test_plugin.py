@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The plugin loads, registers its protocol, fields, expert infos and preferences."""
+import concurrent.futures
 import glob
 import os
 import re
@@ -121,6 +122,12 @@ def test_each_field_alone_is_found(tshark):
     names = sorted({l.split("\t")[2] for l in fields if l.startswith("F\t")
                     and l.split("\t")[2].startswith("sip.analysis.")})
     assert len(shown) >= 40  # the captures exercise most of them
-    for name in names:
+
+    def frames(name):
         out = tshark.run(["-2", "-r", merged, "-Y", name, "-o", 'gui.column.format:"No.","%m"']).stdout
-        assert {int(f) for f in out.split()} == shown.get(name, set()), name
+        return {int(f) for f in out.split()}
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        found = dict(zip(names, pool.map(frames, names)))
+    for name in names:
+        assert found[name] == shown.get(name, set()), name
