@@ -3,7 +3,7 @@
  *
  * The plugin hands us the bytes the SIP dissector attributed to one SIP message and we read
  * them ourselves instead of asking the SIP dissector to build header fields: creating those
- * fields costs more than the whole analysis (see README, "Cost"). Only the header section is
+ * fields costs more than the whole analysis (docs/design.md, "The fast path"). Only the header section is
  * scanned; the body is never touched. Nothing is copied: results are slices into the buffer. */
 #ifndef SA_SIP_MESSAGE_H
 #define SA_SIP_MESSAGE_H
