@@ -6,8 +6,12 @@
 #   expert-info.png        Analyze > Expert Information for that capture (opened with -z expert),
 #                          the group "421: the request did not offer a required option tag" open
 #   about-plugins.png      Help > About Wireshark > Plugins, listing sip_analysis.so
-#   stats-tree.png         Statistics > SIP Analysis, the plugin's stats tree, for
-#                          captures/hm-timers.pcapng (fails if the window cannot be opened)
+#   stats.png              Telephony > SIP Analysis, the plugin's statistics tables (opened with
+#                          -z sip.analysis,table, the same window as the menu item), for
+#                          captures/hm-classes-udp.pcapng
+#   coloring.png           the packet list colored by docs/coloring-rules.txt (above Wireshark's
+#                          default rules, as after View > Coloring Rules > Import), for
+#                          captures/hm-classes-udp.pcapng over captures/hm-auth.pcapng
 #
 # Installs wireshark-qt xvfb xdotool imagemagick if they are missing (apt-get, as root or with sudo).
 # The plugin comes from the build folder, not from an installed copy: like tools/tshark-with-plugin.sh
@@ -26,6 +30,8 @@
 #   SA_SHOT_CAPTURE=FILE        capture for the tree and Expert Information shots (and About)
 #   SA_SHOT_FRAME=N             frame selected for the tree shot (a number from 1 to the frame count)
 #   SA_SHOT_STATS_CAPTURE=FILE  capture for the statistics shot
+#   SA_SHOT_COLOR_CAPTURES="FILE ..."  captures for the coloring shot, one packet list each, stacked
+#                               (file names without spaces)
 # With SA_SHOT_CAPTURE set, Expert Information opens no group (the 421 group is that of the default
 # capture): the shot shows the groups' summaries, collapsed.
 #
@@ -37,7 +43,9 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$top/docs/screenshots}
 capture=${SA_SHOT_CAPTURE:-$top/captures/hm-421-edge.pcapng}
 frame=${SA_SHOT_FRAME:-8}
-stats_capture=${SA_SHOT_STATS_CAPTURE:-$top/captures/hm-timers.pcapng}
+stats_capture=${SA_SHOT_STATS_CAPTURE:-$top/captures/hm-classes-udp.pcapng}
+color_captures=${SA_SHOT_COLOR_CAPTURES:-$top/captures/hm-classes-udp.pcapng $top/captures/hm-auth.pcapng}
+color_rules=$top/docs/coloring-rules.txt
 expert_group="421: the request did not"  # typed to open that group in Expert Information
 [ -z "${SA_SHOT_CAPTURE:-}" ] || expert_group=""
 
@@ -50,6 +58,8 @@ so=$(ls "${SA_BUILD_DIR:-$top/build}"/plugins/*/epan/sip_analysis.so 2>/dev/null
 ver=$(basename "$(dirname "$(dirname "$so")")")
 [ -f "$capture" ] || fail "$capture not found"
 [ -f "$stats_capture" ] || fail "$stats_capture not found"
+for c in $color_captures; do [ -f "$c" ] || fail "$c not found"; done
+[ -f "$color_rules" ] || fail "$color_rules not found"
 case $frame in
     "" | *[!0-9]* | 0*) fail "SA_SHOT_FRAME must be a frame number (1, 2, ...), not '$frame'" ;;
 esac
@@ -95,9 +105,13 @@ trap 'exit 1' INT TERM HUP
 mkdir -p "$tmp/plugins/$ver/epan" "$tmp/home/.config/wireshark" "$tmp/shots"
 cp "$so" "$tmp/plugins/$ver/epan/"
 # Each in its own folder: two captures may have the same name.
-mkdir "$tmp/cap" "$tmp/stats"
+mkdir "$tmp/cap" "$tmp/stats" "$tmp/color"
 cp "$capture" "$tmp/cap/"
 cp "$stats_capture" "$tmp/stats/"
+n=0
+for c in $color_captures; do  # numbered folders: the order of the stack, and names may repeat
+    n=$((n + 1)); mkdir "$tmp/color/$n"; cp "$c" "$tmp/color/$n/"
+done
 cap=$tmp/cap/$(basename "$capture")
 stats_cap=$tmp/stats/$(basename "$stats_capture")
 : > "$tmp/lua-check.txt"
@@ -142,13 +156,13 @@ if [ "$(id -u)" -eq 0 ]; then
         mkdir /tmp/.X11-unix && chmod 1777 /tmp/.X11-unix && made_x11_dir=yes
     fi
 fi
-chmod a+rx "$tmp" && chmod -R a+rX "$tmp/plugins" "$tmp/check.lua" "$tmp/cap" "$tmp/stats"
+chmod a+rx "$tmp" && chmod -R a+rX "$tmp/plugins" "$tmp/check.lua" "$tmp/cap" "$tmp/stats" "$tmp/color"
 
 # --- Is the plugin loadable from there?
 (as_user timeout 60 tshark -G plugins) 2>/dev/null | grep -q "$tmp/plugins/$ver/epan/sip_analysis.so" ||
     fail "tshark -G plugins does not list sip_analysis.so from the temporary plugin folder"
-(as_user timeout 60 tshark -z help) 2>&1 | grep -q "^ *sip\.analysis,tree$" ||
-    fail "the plugin registers no stats tree (tshark -z help lists no sip.analysis,tree)"
+(as_user timeout 60 tshark -z help) 2>&1 | grep -q "^ *sip\.analysis,table$" ||
+    fail "the plugin registers no statistics tables (tshark -z help lists no sip.analysis,table)"
 # The frame to select must exist (wireshark -g with a frame past the end selects nothing).
 last=$( (as_user timeout 60 tshark -r "$cap" -c "$frame" -T fields -e frame.number) 2>/dev/null |
     tail -n1)
@@ -180,7 +194,7 @@ start_ws() {  # start_ws WINDOW-NAME-REGEX [wireshark arguments]: starts Wiresha
     i=0
     while ! xdo search --name "$name" >/dev/null 2>&1; do
         i=$((i + 1))
-        kill -0 "$ws_pid" 2>/dev/null || fail "wireshark exited: $(cat "$tmp/wireshark.log")"
+        kill -0 "$ws_pid" 2>/dev/null || ws_exited
         [ $i -le 120 ] || fail "no window named '$name' after 60 s (a plugin that fails to load makes
 Wireshark wait on an error dialog); wireshark said: $(tail -n 5 "$tmp/wireshark.log")"
         sleep 0.5
@@ -188,6 +202,12 @@ Wireshark wait on an error dialog); wireshark said: $(tail -n 5 "$tmp/wireshark.
     [ "$lua_check" = no ] || grep -q "sip.analysis loaded" "$tmp/lua-check.txt" ||
         fail "the plugin is not loaded in Wireshark (Lua check: $(cat "$tmp/lua-check.txt"))"
     sleep 3  # let it finish reading and drawing
+}
+ws_exited() {  # fails with Wireshark's exit status (139: a crash, SIGSEGV) and its last words
+    rc=0
+    wait "$ws_pid" || rc=$?
+    ws_pid=""
+    fail "wireshark exited (status $rc$([ "$rc" -ne 139 ] || echo ": segmentation fault")): $(tail -n 5 "$tmp/wireshark.log")"
 }
 stop_ws() {
     stop_pid "$ws_pid"
@@ -266,56 +286,75 @@ shoot "$a" about-plugins.png
 stop_ws
 lua_check=yes
 
-# --- (c) Statistics > SIP Analysis, on captures/hm-timers.pcapng (the 100 Trying timers with their
-# percentiles; the 420/421 counts are in the other screenshots). Wireshark's Qt GUI has no -z for
-# stats trees (only tshark has "-z sip.analysis,tree"): the menu is used. Plugin stats trees come
-# last in the Statistics menu, so the item is reached from the bottom (Up wraps round); up to 4
-# items are tried, each until a window titled "Wireshark · SIP Analysis · hm-timers.pcapng"
-# appears. No such window: the script fails.
+# --- (c) Telephony > SIP Analysis on captures/hm-classes-udp.pcapng (failures by code, 100 Trying
+# findings, 420/421 causes, responses by code, timers with percentiles). The statistics are
+# Wireshark's generic statistics tables: the Qt GUI registers each such table under its -z name
+# ("sip.analysis,table"), as the Telephony menu item, and opens that window when started with -z,
+# as with -z expert above. The window is titled "Wireshark · SIP Analysis · hm-classes-udp.pcapng".
+# A plugin that crashes Wireshark there fails the script with "status 139: segmentation fault".
 stats_re="SIP Analysis.*$(basename "$stats_cap")"
-start_ws "^$(basename "$stats_cap")" -r "$stats_cap"
-w=$(main_window "$stats_cap")
-stats=""
-for k in 1 2 3 4; do
-    xdo windowfocus --sync "$w"
-    xdo key alt+s
-    sleep 0.7
-    n=0
-    while [ $n -lt $k ]; do xdo key Up; n=$((n + 1)); done
-    xdo key Return
-    i=0
-    while [ $i -lt 10 ]; do  # the dialog re-reads the capture before it shows
-        stats=$(xdo search --name "$stats_re" 2>/dev/null | head -n1 || true)
-        [ -z "$stats" ] || break
-        sleep 0.5; i=$((i + 1))
-    done
-    [ -z "$stats" ] || break
-    xdo key Escape Escape || true
-done
-[ -n "$stats" ] || fail "Statistics > SIP Analysis did not open a window named '$stats_re' (menu items tried from the bottom: 4)"
-log "stats window: $(xdo getwindowname "$stats") (Statistics menu item $k from the bottom)"
-xdo windowmove "$stats" 0 0 windowsize "$stats" 1000 1000
+start_ws "$stats_re" -r "$stats_cap" -z sip.analysis,table
+stats=$(xdo search --name "$stats_re" 2>/dev/null | head -n1 || true)
+kill -0 "$ws_pid" 2>/dev/null || ws_exited
+[ -n "$stats" ] || fail "the window '$stats_re' closed again"
+log "stats window: $(xdo getwindowname "$stats")"
+xdo windowmove "$stats" 0 0 windowsize "$stats" 1200 760
 sleep 1
 xdo windowfocus --sync "$stats"
-# Wireshark 4.0 opens a stats tree sorted on the Topic column in Qt's default (descending) order,
-# which reverses the plugin's reading order (6xx before 1xx, the 100th percentile before the
-# minimum); one click on that column's header gives the order tshark prints. Then "Per hop"
-# (the same counts again, per address pair) is collapsed, so that the whole table fits, and the
-# selection goes back to the first row.
-xdo mousemove --window "$stats" 150 22 click 1
-sleep 1
-xdo mousemove --window "$stats" 150 80 click 1
-sleep 0.5
-xdo type --delay 40 "Per hop"
-xdo key Left Home
-sleep 1
-shoot "$stats" stats-tree.png
+shoot "$stats" stats.png
 stop_ws
+
+# --- (e) The coloring rules applied. docs/coloring-rules.txt is in the colorfilters format: it is
+# the profile's colorfilters file as it is, followed by Wireshark's default rules (what Import
+# gives, the plugin's rules on top). One packet list per capture (the packet details pane hidden,
+# no packet selected), stacked top to bottom into one picture.
+global_cf=""
+for f in /usr/share/wireshark/colorfilters /usr/local/share/wireshark/colorfilters; do
+    if [ -f "$f" ]; then global_cf=$f; break; fi
+done
+{ cat "$color_rules"; [ -z "$global_cf" ] || grep -v '^#' "$global_cf"; } \
+    > "$tmp/home/.config/wireshark/colorfilters"
+cat > "$tmp/home/.config/wireshark/recent" <<'EOF'
+gui.byte_view_show: FALSE
+gui.tree_view_show: FALSE
+gui.packet_diagram_show: FALSE
+gui.packet_list_colorize: TRUE
+EOF
+[ "$(id -u)" -ne 0 ] ||
+    chown nobody "$tmp/home/.config/wireshark/colorfilters" "$tmp/home/.config/wireshark/recent"
+parts=""
+n=0
+for c in $color_captures; do
+    n=$((n + 1))
+    ccap=$tmp/color/$n/$(basename "$c")
+    frames=$( (as_user timeout 60 tshark -r "$ccap" -T fields -e frame.number) 2>/dev/null | wc -l)
+    start_ws "^$(basename "$ccap")" -r "$ccap"
+    w=$(main_window "$ccap")
+    # Menu, toolbars, filter bar, column header, scroll bar and status bar take about 165 pixels,
+    # a row 17.
+    h=$((165 + 17 * frames))
+    [ "$h" -le 1000 ] || h=1000
+    xdo windowmove "$w" 0 0 windowsize "$w" 1000 "$h"
+    sleep 2
+    # Wireshark selects the first packet, which hides its color: a ctrl+click on that row (the first
+    # under the column header) unselects it.
+    xdo windowfocus --sync "$w"
+    xdo mousemove --window "$w" 300 119 keydown ctrl click 1 keyup ctrl
+    sleep 1
+    shoot "$w" "coloring-$n.part.png"
+    parts="$parts $tmp/shots/coloring-$n.part.png.full.png"  # unquantised
+    stop_ws
+done
+# shellcheck disable=SC2086  # one word per part
+# Quantised without dithering: flat row colors, and a smaller file than the parts' dithered PNGs.
+timeout 30 convert $parts -background white -splice 0x6 -append -chop 0x6 -strip +dither -colors 256 \
+    "PNG8:$tmp/shots/coloring.png" || fail "coloring.png: convert failed"
+log "coloring.png: $(identify -format '%wx%h' "$tmp/shots/coloring.png")"
 
 mkdir -p "$out"
 saved=""
 for f in "$tmp"/shots/*.png; do
-    case $f in *.full.png) continue ;; esac
+    case $f in *.full.png | *.part.png) continue ;; esac
     size=$(stat -c %s "$f")
     [ "$size" -lt 204800 ] || fail "$(basename "$f") is $size bytes (limit 200 KiB)"
     cp "$f" "$out/"
