@@ -824,7 +824,12 @@ static tap_packet_status stats_packet(void *tapdata, packet_info *pinfo, epan_di
 /* Before every run (tshark, each GUI fill): the tables are made as sections get rows. */
 static void stats_init(stat_tap_table_ui *ui)
 {
-    gboolean have_tables = ui->tables && ui->tables->len;
+    /* The GUI resets every table of the statistic before it reads the capture (and when its
+     * filter changes): the list must exist even while no section has a table yet, as
+     * stat_tap_add_table() would make it. */
+    if (!ui->tables)
+        ui->tables = g_array_new(FALSE, TRUE, sizeof(stat_tap_table *));
+    gboolean have_tables = ui->tables->len > 0;
     if (have_tables) {
         for (guint i = 0; i < ui->tables->len; i++)
             table_clear(g_array_index(ui->tables, stat_tap_table *, i));

@@ -12,7 +12,7 @@ import pytest
 from conftest import SOURCE_DIR
 
 TEXT = "#12272e"  # dark text on every rule
-OPTION_TAG, SLOW_100, FAILURE, NOTABLE = "#dab4ff", "#ffdc82", "#ffbaba", "#eeeeee"
+OPTION_TAG, SLOW_100, FAILURE, NOTABLE = "#dab4ff", "#ffdc82", "#ffbaba", "#d5f0d5"
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,8 @@ def test_failures_challenges_and_redirects(colors):
         12: (FAILURE, TEXT), 15: (OPTION_TAG, TEXT), 18: (FAILURE, TEXT),  # 404, 421, 486
         21: (FAILURE, TEXT), 24: (FAILURE, TEXT), 27: (FAILURE, TEXT),     # 503, 603, 699
         2: (SLOW_100, TEXT),                                  # the 100 stuck to the end (-2)
-    }
+        6: (SLOW_100, TEXT), 30: (SLOW_100, TEXT),            # 200, 299 late without a 100
+    }                                                         # (486, 603 late too: still red)
 
 
 def test_challenge_is_not_a_failure_unless_it_failed(colors):
@@ -61,3 +62,4 @@ def test_challenge_is_not_a_failure_unless_it_failed(colors):
 def test_slow_100(colors):
     got = colors("hm-timers.pcapng")
     assert got[4] == (SLOW_100, TEXT)
+    assert got[18] == (SLOW_100, TEXT)                         # 180 late, without a 100
