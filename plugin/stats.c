@@ -73,11 +73,14 @@ enum { COL_ITEM, COL_COUNT, COL_AVG, COL_MIN, COL_MAX, COL_MEDIAN, COL_P95, COL_
 static stat_tap_table_item columns[NCOLS] = {
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Item", "%s" },
     { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Count", "%u" },
-    { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "Avg ms", "%.3f" },
-    { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "Min ms", "%.3f" },
-    { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "Max ms", "%.3f" },
-    { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "Median ms", "%.3f" },
-    { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "95th ms", "%.3f" },
+    /* Times are text written to the microsecond: the Qt window shows a number cell with six
+     * decimals whatever its format. Padded on the left to one width, so that sorting a column
+     * in the window (text order) is numeric order; the tshark printer drops the padding. */
+    { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "Avg ms", "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "Min ms", "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "Max ms", "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "Median ms", "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "95th ms", "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "First frames", "%s" },
 };
 
@@ -241,6 +244,7 @@ struct row {
     guint nframes;
     gboolean more_frames;
     char *frames_text;
+    char *times_text[5]; /* the time cells, while the row has times */
     gboolean dirty;
 };
 
@@ -277,6 +281,8 @@ static void row_free(gpointer p)
     g_free(r->key);
     g_free(r->label);
     g_free(r->methods);
+    for (int i = 0; i < 5; i++)
+        g_free(r->times_text[i]);
     g_free(r->frames_text);
     series_free(r->times);
     g_free(r);
@@ -483,8 +489,10 @@ static void write_row(stat_tap_table *t, struct row *r)
         double avg = s->overflow ? s->fsum / (double)s->n : (double)s->sum / (double)s->n;
         const double v[5] = { avg, (double)s->min, (double)s->max, (double)s->median, (double)s->p95 };
         for (int i = 0; i < 5; i++) {
-            cells[COL_AVG + i].type = TABLE_ITEM_FLOAT;
-            cells[COL_AVG + i].value.float_value = ns_to_ms(v[i]);
+            g_free(r->times_text[i]);
+            r->times_text[i] = g_strdup_printf("%14.3f", ns_to_ms(v[i]));
+            cells[COL_AVG + i].type = TABLE_ITEM_STRING;
+            cells[COL_AVG + i].value.string_value = r->times_text[i];
         }
     }
     const char *frames = frames_text(r);
@@ -893,7 +901,7 @@ static char *cell_text(const stat_tap_table_item_type *c, const stat_tap_table_i
     case TABLE_ITEM_FLOAT:
         return g_strdup_printf(col->field_format, c->value.float_value);
     case TABLE_ITEM_STRING:
-        return g_strdup(c->value.string_value);
+        return g_strstrip(g_strdup(c->value.string_value)); /* the times' padding (columns[]) */
     default:
         return NULL;
     }
