@@ -61,7 +61,7 @@ static void add_tags(proto_tree *tree, int hf, tvbuff_t *tvb, gint start, const 
     }
 }
 
-static void render_421(const struct sa_ext *e, packet_info *pinfo, proto_tree *tree, proto_item *anchor,
+static void render_421(const struct sa_ext *e, packet_info *pinfo, proto_tree *tree, proto_item *anchor, gboolean experts,
                        tvbuff_t *tvb, gint start)
 {
     add_tags(tree, hf_sa_ext_required, tvb, start, &e->listed);
@@ -84,6 +84,8 @@ static void render_421(const struct sa_ext *e, packet_info *pinfo, proto_tree *t
             proto_tree_add_string_format_value(tree, hf_sa_ext_request_supported, tvb, start, 0, text, "%s", label);
         proto_item_set_generated(pi);
     }
+    if (!experts)
+        return;
     if (e->problems & SA_EXT_NO_REQUIRE)
         expert_add_info(pinfo, anchor, &ei_sa[SA_F_EXT_NO_REQUIRE]);
     if (e->problems & SA_EXT_REQUEST_UNSEEN) {
@@ -105,10 +107,12 @@ static void render_421(const struct sa_ext *e, packet_info *pinfo, proto_tree *t
     }
 }
 
-static void render_420(const struct sa_ext *e, packet_info *pinfo, proto_tree *tree, proto_item *anchor,
+static void render_420(const struct sa_ext *e, packet_info *pinfo, proto_tree *tree, proto_item *anchor, gboolean experts,
                        tvbuff_t *tvb, gint start)
 {
     add_tags(tree, hf_sa_ext_unsupported, tvb, start, &e->listed);
+    if (!experts)
+        return;
     if (e->problems & SA_EXT_NO_UNSUPPORTED)
         expert_add_info(pinfo, anchor, &ei_sa[SA_F_EXT_NO_UNSUPPORTED]);
     if (e->problems & SA_EXT_EMPTY_UNSUPPORTED)
@@ -128,7 +132,7 @@ static void render_420(const struct sa_ext *e, packet_info *pinfo, proto_tree *t
     }
 }
 
-static void render_retry(const struct sa_ext *e, packet_info *pinfo, proto_tree *tree, proto_item *anchor,
+static void render_retry(const struct sa_ext *e, packet_info *pinfo, proto_tree *tree, proto_item *anchor, gboolean experts,
                          tvbuff_t *tvb, gint start)
 {
     if (tree) {
@@ -138,35 +142,44 @@ static void render_retry(const struct sa_ext *e, packet_info *pinfo, proto_tree 
                                     !(e->problems & SA_EXT_STILL_MISSING));
         proto_item_set_generated(pi);
     }
+    if (!experts)
+        return;
     expert_add_info_format(pinfo, anchor,
                            (e->problems & SA_EXT_STILL_MISSING) ? &ei_sa[SA_F_EXT_RETRY_STILL_MISSING] : &ei_sa[SA_F_EXT_RETRY],
                            "%s", ext_text(pinfo, e, sa_ext_text_retry));
 }
 
+/* One kind's findings (experts) or its fields (tree), as asked. */
+static void render_kind(const struct sa_ext *e, packet_info *pinfo, proto_tree *tree, proto_item *anchor,
+                        gboolean experts, tvbuff_t *tvb, gint start)
+{
+    if (e->kind == SA_EXT_421)
+        render_421(e, pinfo, tree, anchor, experts, tvb, start);
+    else if (e->kind == SA_EXT_420)
+        render_420(e, pinfo, tree, anchor, experts, tvb, start);
+    else
+        render_retry(e, pinfo, tree, anchor, experts, tvb, start);
+}
+
 void sa_render_ext(const struct sa_ext *e, packet_info *pinfo, proto_tree *parent, proto_item *anchor,
                    tvbuff_t *tvb, gint start)
 {
-    proto_tree *tree = parent ? proto_tree_add_subtree(parent, tvb, start, 0, ett_sa_ext, NULL,
-                                                       e->kind == SA_EXT_RETRY ? "Extension retry"
-                                                                               : "Extension negotiation")
-                              : NULL;
-    if (e->kind == SA_EXT_421)
-        render_421(e, pinfo, tree, anchor, tvb, start);
-    else if (e->kind == SA_EXT_420)
-        render_420(e, pinfo, tree, anchor, tvb, start);
-    else
-        render_retry(e, pinfo, tree, anchor, tvb, start);
+    /* The findings first (what is wrong), then the subtree of tags and links. */
+    render_kind(e, pinfo, NULL, anchor, TRUE, tvb, start);
     if (e->listed.cut)
         expert_add_info(pinfo, anchor, &ei_sa[SA_F_EXT_TAGS_CUT]);
-    if (e->kind == SA_EXT_RETRY || !PINFO_FD_VISITED(pinfo))
-        return; /* whether a retry follows is known only after the first pass */
-    if (e->retry_frame) {
-        if (tree) {
-            proto_item *pi = proto_tree_add_uint(tree, hf_sa_ext_retry_frame, tvb, start, 0, e->retry_frame);
-            proto_item_set_generated(pi);
-        }
-    } else {
+    /* Whether a retry follows is known only after the first pass. */
+    gboolean retry_known = e->kind != SA_EXT_RETRY && PINFO_FD_VISITED(pinfo);
+    if (retry_known && !e->retry_frame)
         expert_text(pinfo, anchor, &ei_sa[SA_F_EXT_NOT_RETRIED], "No retry of the %s follows this %u in the capture",
                     e->method ? e->method : "request", e->kind == SA_EXT_421 ? 421 : 420);
+    if (!parent)
+        return;
+    proto_tree *tree = proto_tree_add_subtree(parent, tvb, start, 0, ett_sa_ext, NULL,
+                                              e->kind == SA_EXT_RETRY ? "Extension retry" : "Extension negotiation");
+    render_kind(e, pinfo, tree, anchor, FALSE, tvb, start);
+    if (retry_known && e->retry_frame) {
+        proto_item *pi = proto_tree_add_uint(tree, hf_sa_ext_retry_frame, tvb, start, 0, e->retry_frame);
+        proto_item_set_generated(pi);
     }
 }
