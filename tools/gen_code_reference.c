@@ -4,8 +4,7 @@
  *
  *   gen_code_reference [OUTPUT.md]     (standard output when no path is given)
  */
-#include <stdio.h>
-#include <string.h>
+#include "md_page.h"
 
 #include "option_tag_registry.h"
 #include "response_codes.h"
@@ -33,16 +32,6 @@ static const char *severity_name(enum sa_severity s)
     case SA_SEV_WARN: return "warning";
     }
     return "?";
-}
-
-/* Markdown text with the characters that would break a table cell or start markup escaped. */
-static void put_md(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("|*_`<>[]\\", *s))
-            fputc('\\', out);
-        fputc(*s, out);
-    }
 }
 
 /* The anchor GitHub gives a "### NNN Phrase" heading: lowercase, spaces to hyphens, other
@@ -144,27 +133,5 @@ static void write_page(FILE *out)
 
 int main(int argc, char **argv)
 {
-    if (argc > 2 || (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0))) {
-        fprintf(stderr, "usage: %s [OUTPUT.md]\n", argv[0]);
-        return argc > 2 ? 2 : 0;
-    }
-    FILE *out = stdout;
-    if (argc == 2) {
-        out = fopen(argv[1], "w");
-        if (!out) {
-            perror(argv[1]);
-            return 1;
-        }
-    }
-    write_page(out);
-    int failed = ferror(out);
-    if (out != stdout)
-        failed |= fclose(out) != 0;
-    else
-        failed |= fflush(out) != 0;
-    if (failed) {
-        fprintf(stderr, "%s: write error\n", argc == 2 ? argv[1] : "stdout");
-        return 1;
-    }
-    return 0;
+    return md_page_main(argc, argv, write_page);
 }

@@ -4,8 +4,7 @@
  *
  *   gen_findings [OUTPUT.md]     (standard output when no path is given)
  */
-#include <stdio.h>
-#include <string.h>
+#include "md_page.h"
 
 #include "findings.h"
 
@@ -29,16 +28,6 @@ static const char *group_name(enum sa_finding_group g)
     case SA_GROUP_UNDECODED: return "Undecoded";
     }
     return "?";
-}
-
-/* Markdown text with the characters that would break a table cell or start markup escaped. */
-static void put_md(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("|*_`<>[]\\", *s))
-            fputc('\\', out);
-        fputc(*s, out);
-    }
 }
 
 static void write_page(FILE *out)
@@ -67,21 +56,5 @@ static void write_page(FILE *out)
 
 int main(int argc, char **argv)
 {
-    if (argc > 2 || (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0))) {
-        fprintf(stderr, "usage: %s [OUTPUT.md]\n", argv[0]);
-        return argc > 2 ? 2 : 0;
-    }
-    FILE *out = argc == 2 ? fopen(argv[1], "w") : stdout;
-    if (!out) {
-        perror(argv[1]);
-        return 1;
-    }
-    write_page(out);
-    int failed = ferror(out);
-    failed |= out != stdout ? fclose(out) != 0 : fflush(out) != 0;
-    if (failed) {
-        fprintf(stderr, "%s: write error\n", argc == 2 ? argv[1] : "stdout");
-        return 1;
-    }
-    return 0;
+    return md_page_main(argc, argv, write_page);
 }
