@@ -447,6 +447,16 @@ const char *sa_outcome_name(enum sa_outcome o)
     return NULL;
 }
 
+const char *sa_severity_name(enum sa_severity s)
+{
+    switch (s) {
+    case SA_SEV_CHAT: return "Chat";
+    case SA_SEV_NOTE: return "Note";
+    case SA_SEV_WARN: return "Warning";
+    }
+    return "?";
+}
+
 /* One pass over the written phrase, for every response: the standard phrase must start with it
  * and end there or continue with the registry's note " (...)". */
 bool sa_code_phrase_matches(const struct sa_code_info *info, struct sa_slice phrase)

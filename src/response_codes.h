@@ -27,6 +27,8 @@ enum sa_outcome {               /* finer reading than the class */
 };
 
 enum sa_severity { SA_SEV_CHAT = 1, SA_SEV_NOTE, SA_SEV_WARN };
+/* "Chat", "Note", "Warning": Wireshark's words for the severities; "?" out of range. */
+const char *sa_severity_name(enum sa_severity s);
 
 struct sa_code_info {
     uint16_t code;

@@ -24,16 +24,6 @@ static const char *class_name(unsigned code)
     }
 }
 
-static const char *severity_name(enum sa_severity s)
-{
-    switch (s) {
-    case SA_SEV_CHAT: return "chat";
-    case SA_SEV_NOTE: return "note";
-    case SA_SEV_WARN: return "warning";
-    }
-    return "?";
-}
-
 /* The anchor GitHub gives a "### NNN Phrase" heading: lowercase, spaces to hyphens, other
  * punctuation dropped. */
 static void put_anchor(FILE *out, const struct sa_code_info *c)
@@ -68,10 +58,10 @@ static void write_page(FILE *out)
             n, sa_option_tag_count());
     fputs("Codes that are not in the registry are explained with the entry of their class's x00\n"
           "(an unknown 1xx other than 100 with 183), as RFC 3261 section 8.1.3.2 says a UAC treats them.\n"
-          "The *outcome* is the plugin's finer reading of the class. The severity (chat, note, warning)\n"
+          "The *outcome* is the plugin's finer reading of the class. The severity (Chat, Note, Warning)\n"
           "is that of the response's one expert info when nothing else is known (`src/response_verdict.c`):\n"
-          "a 401/407 challenge becomes a warning when the retry with credentials is challenged again or\n"
-          "refused, or (two passes) when nothing retries it; a 487 is a note when it answers the caller's\n"
+          "a 401/407 challenge becomes a Warning when the retry with credentials is challenged again or\n"
+          "refused, or (two passes) when nothing retries it; a 487 is a Note when it answers the caller's\n"
           "own CANCEL. [findings.md](findings.md) lists every expert info.\n\n", out);
 
     fputs("## Overview\n\n", out);
@@ -85,7 +75,7 @@ static void write_page(FILE *out)
         fputs(") | ", out);
         put_md(out, c->phrase);
         fprintf(out, " | %s | %s | %s | ", class_name(c->code), sa_outcome_name(o),
-                severity_name(sa_code_severity(c->code)));
+                sa_severity_name(sa_code_severity(c->code)));
         put_md(out, c->rfc);
         fputs(" |\n", out);
     }
@@ -104,7 +94,7 @@ static void write_page(FILE *out)
         fputs("\n\n", out);
         put_md(out, c->rfc);
         fprintf(out, "; %s; outcome *%s* (%s)\n\n", class_name(c->code), sa_outcome_name(o),
-                severity_name(sa_code_severity(c->code)));
+                sa_severity_name(sa_code_severity(c->code)));
         fputs("- Meaning: ", out);
         put_md(out, c->meaning);
         fputs("\n- When seen: ", out);

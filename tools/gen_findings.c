@@ -8,16 +8,6 @@
 
 #include "findings.h"
 
-static const char *severity_name(enum sa_severity s)
-{
-    switch (s) {
-    case SA_SEV_CHAT: return "Chat";
-    case SA_SEV_NOTE: return "Note";
-    case SA_SEV_WARN: return "Warning";
-    }
-    return "?";
-}
-
 static const char *group_name(enum sa_finding_group g)
 {
     switch (g) {
@@ -47,7 +37,7 @@ static void write_page(FILE *out)
     fputs("|---|---|---|---|---|\n", out);
     for (int f = 0; f < SA_F_COUNT; f++) {
         const struct sa_finding_info *row = sa_finding_info((enum sa_finding)f);
-        fprintf(out, "| `sip.analysis.%s` | %s | %s | %s | ", row->name, severity_name(row->severity),
+        fprintf(out, "| `sip.analysis.%s` | %s | %s | %s | ", row->name, sa_severity_name(row->severity),
                 group_name(row->group), row->two_pass ? "yes" : "");
         put_md(out, row->summary);
         fputs(" |\n", out);

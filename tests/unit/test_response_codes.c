@@ -290,6 +290,10 @@ static void test_outcomes(void **state)
     };
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
         assert_int_equal(sa_code_severity(plain[i].code), plain[i].sev);
+    assert_string_equal(sa_severity_name(SA_SEV_CHAT), "Chat");
+    assert_string_equal(sa_severity_name(SA_SEV_NOTE), "Note");
+    assert_string_equal(sa_severity_name(SA_SEV_WARN), "Warning");
+    assert_string_equal(sa_severity_name((enum sa_severity)0), "?");
 
     /* every code of 100..699 has a named outcome of its own class */
     for (unsigned code = 100; code <= 699; code++) {
