@@ -234,7 +234,8 @@ struct hop;
 struct row {
     char *key;   /* what the row is found by */
     char *label; /* what it shows: the key, or the key with more (a failure's methods) */
-    char *methods; /* a failure row: its requests' methods, ", "-separated, sorted, or NULL */
+    GPtrArray *methods;     /* a failure row: its requests' methods, sorted, or NULL */
+    gboolean more_methods;  /* ... and more than those eight */
     guint index; /* in the table, after the last sort */
     guint64 count;
     gboolean two_passes; /* counted in one pass: known with two passes only */
@@ -280,7 +281,8 @@ static void row_free(gpointer p)
     struct row *r = p;
     g_free(r->key);
     g_free(r->label);
-    g_free(r->methods);
+    if (r->methods)
+        g_ptr_array_free(r->methods, TRUE);
     for (int i = 0; i < 5; i++)
         g_free(r->times_text[i]);
     g_free(r->frames_text);
@@ -402,44 +404,43 @@ static struct row *tick(enum section_id id, const char *label, guint32 frame)
     return r;
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Adds the method of a failed request to its row's label, "489 Bad Event (PUBLISH, SUBSCRIBE)":
- * the methods once each, sorted. Method bytes come from the capture: only tokens are kept
- * (RFC 3261 §25.1), anything else reads "?". */
+ * each method once, sorted, at most eight ("..." for more). Method bytes come from the capture:
+ * only token characters are kept (RFC 3261 §25.1), anything else reads "?". The label is
+ * remade only when a method is new. */
 static void row_add_method(enum section_id id, struct row *r, struct sa_slice method)
 {
     char m[32];
     size_t n = 0;
     for (uint32_t i = 0; i < method.len && n + 1 < sizeof m; i++) {
         char c = method.ptr[i];
-        m[n++] = g_ascii_isalnum(c) || strchr("-.!%*_+`'~", c) ? c : '?';
+        m[n++] = c && (g_ascii_isalnum(c) || strchr("-.!%*_+`'~", c)) ? c : '?';
     }
     m[n] = '\0';
     if (!n)
         return;
-    gchar **have = r->methods ? g_strsplit(r->methods, ", ", -1) : g_new0(gchar *, 1);
-    guint count = g_strv_length(have);
-    gboolean known = FALSE;
-    for (guint i = 0; i < count && !known; i++)
-        known = strcmp(have[i], m) == 0 || strcmp(have[i], "...") == 0; /* "...": the row is full */
-    if (known) {
-        g_strfreev(have);
-        return;
+    if (!r->methods)
+        r->methods = g_ptr_array_new_with_free_func(g_free);
+    guint at = 0;
+    for (; at < r->methods->len; at++) {
+        int cmp = strcmp(g_ptr_array_index(r->methods, at), m);
+        if (cmp == 0)
+            return;
+        if (cmp > 0)
+            break;
     }
-    have = g_renew(gchar *, have, count + 2);
-    have[count] = g_strdup(count < 8 ? m : "..."); /* eight tell what failed */
-    have[count + 1] = NULL;
-    if (count < 8)
-        qsort(have, count + 1, sizeof have[0], compare_strings);
-    g_free(r->methods);
-    r->methods = g_strjoinv(", ", have);
-    g_strfreev(have);
+    if (r->methods->len < 8)
+        g_ptr_array_insert(r->methods, (gint)at, g_strdup(m));
+    else if (r->more_methods)
+        return;
+    else
+        r->more_methods = TRUE;
+    GString *label = g_string_new(r->key);
+    for (guint i = 0; i < r->methods->len; i++)
+        g_string_append_printf(label, "%s%s", i ? ", " : " (", (const char *)g_ptr_array_index(r->methods, i));
+    g_string_append(label, r->more_methods ? ", ...)" : ")");
     g_free(r->label);
-    r->label = g_strdup_printf("%s (%s)", r->key, r->methods);
+    r->label = g_string_free(label, FALSE);
     st.sec[id].reshape = TRUE;
     mark(&st.sec[id], r);
 }

@@ -513,6 +513,19 @@ def test_fits_100_columns(tshark, capture, two_pass):
     assert titles == sorted(titles)
 
 
+@pytest.mark.parametrize("two_pass", [False, True], ids=["one-pass", "two-pass"])
+def test_failure_methods_from_hostile_bytes(tshark, two_pass):
+    """A failure row names its requests' methods once each, sorted; a method's bytes that are not
+    token characters (a crafted CSeq method FF FE "M" ESC "[2J", captures/handmade.md) read "?"."""
+    lines = body(run_stat(tshark, "hm-hostile-text", two_pass))
+    at = lines.index(FAILURES + "                        Count  First frames")
+    assert lines[at + 1:at + 4] == [
+        "420 Bad Extension (INVITE)                    1  7",
+        "421 Extension Required (??M??2J, INVITE)      3  2, 4, 13",
+        "",
+    ]
+
+
 def test_hops_named_by_addresses_ports_when_needed(tshark):
     """hm-other-port: one server answers from another port (its hop keeps the addresses only);
     three hops share 192.0.2.10 -> 198.51.100.1 on different ports: those carry their ports."""
