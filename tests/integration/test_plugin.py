@@ -102,18 +102,19 @@ def test_fields_asked_for_beside_the_protocol(tshark, two):
     assert codes_kept(tshark, two, "sip.analysis && sip.analysis.response.redirect") == [302]
 
 
-def test_each_field_alone_is_found(tshark):
+@pytest.mark.parametrize("two", [[], ["-2"]], ids=["one-pass", "two-pass"])
+def test_each_field_alone_is_found(tshark, two):
     """A filter naming one of our fields or expert infos alone, with no tree shown (summary lines
     of the frame number only), finds exactly the frames where the shown tree has it: render.c
     asks each record about the fields and expert infos it can add before building anything below
     the item, from its flags (FIELDS_BY_FLAG and the table of findings); a field missing there
-    would never be found this way. All captures at once, two passes (everything the plugin says)."""
+    would never be found this way. All captures at once, one pass and two passes."""
     merged = os.path.join(tshark.home, "all.pcapng")
     captures = sorted(glob.glob(os.path.join(tshark.captures, "*.pcapng")))
     subprocess.run(["mergecap", "-a", "-w", merged] + captures, check=True)
     os.chmod(merged, 0o644)
     shown = {}
-    for frame, msgs in tshark.analysis(merged, two_pass=True).items():
+    for frame, msgs in tshark.analysis(merged, two_pass=bool(two)).items():
         for m in msgs:
             for name in list(m) + [e[0] for e in m["experts"]]:
                 shown.setdefault(name, set()).add(frame)
@@ -124,7 +125,7 @@ def test_each_field_alone_is_found(tshark):
     assert len(shown) >= 40  # the captures exercise most of them
 
     def frames(name):
-        out = tshark.run(["-2", "-r", merged, "-Y", name, "-o", 'gui.column.format:"No.","%m"']).stdout
+        out = tshark.run(two + ["-r", merged, "-Y", name, "-o", 'gui.column.format:"No.","%m"']).stdout
         return {int(f) for f in out.split()}
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
