@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "sip_message.h"
 
+#include "compiler.h"
+
 #include <stddef.h>
 #include <string.h>
 
@@ -145,137 +147,6 @@ static struct sa_slice header_name(const char *p, const char *colon)
     if (colon > p && !is_lws(p[0]) && !is_lws(colon[-1]))
         return (struct sa_slice){ p, (uint32_t)(colon - p) };
     return trim(p, colon);
-}
-
-/* n (at most 8) bytes as one word, every byte OR-ed with 0x20: ASCII letters folded to lowercase. */
-static uint64_t folded_word(const char *p, size_t n)
-{
-    uint64_t w = 0;
-    memcpy(&w, p, n);
-    return w | (0x2020202020202020ull >> (8 * (8 - n)));
-}
-
-static uint64_t literal_word(const char *lit, size_t n)
-{
-    uint64_t w = 0;
-    memcpy(&w, lit, n);
-    return w;
-}
-
-/* Case-insensitive comparison of n bytes against a lowercase literal of letters and '-' (header
- * and parameter names), a word at a time: called for every header line, with constant n and
- * literal, so the loads are fixed-size. OR-ing 0x20 also turns a CR into '-': callers whose
- * literal holds a '-' check that byte themselves. */
-static bool name_eq(const char *name, const char *lower, size_t n)
-{
-    for (; n >= 8; name += 8, lower += 8, n -= 8) {
-        if (folded_word(name, 8) != literal_word(lower, 8))
-            return false;
-    }
-    return n == 0 || folded_word(name, n) == literal_word(lower, n);
-}
-
-enum header_id { H_OTHER, H_VIA, H_CSEQ, H_CALL_ID, H_FROM, H_TO, H_SUPPORTED, H_REQUIRE, H_PROXY_REQUIRE,
-                 H_UNSUPPORTED };
-
-/* Whether the header line at p could be one header_id() knows, from its first two bytes alone:
- * Max-Forwards, Contact, Content-*, User-Agent, Allow, Server, Record-Route and most others are
- * skipped without looking for their colon. Never false for a line header_id() would accept. */
-static bool may_be_read(const char *p, const char *lf)
-{
-    if (lf - p < 2)
-        return true;
-    unsigned char b = (unsigned char)(p[1] | 0x20);
-    switch (p[0] | 0x20) {
-    case 'v': case 'i': case 'f': case 't': case 'k': return true; /* also the compact forms */
-    case 'c': return b == 'a' || b == 's'; /* Call-ID, CSeq */
-    case 's': return b == 'u';             /* Supported */
-    case 'r': return b == 'e';             /* Require */
-    case 'p': return b == 'r';             /* Proxy-Require */
-    case 'u': return b == 'n';             /* Unsupported */
-    case ' ' | 0x20: case '\t' | 0x20: return true; /* white space before the name: trim() decides */
-    default: return false;
-    }
-}
-
-/* Which header a name is: one length switch and at most two comparisons per header line. */
-static enum header_id header_id(struct sa_slice name)
-{
-    const char *n = name.ptr;
-    switch (name.len) {
-    case 1:
-        switch (n[0] | 0x20) {
-        case 'v': return H_VIA;
-        case 'i': return H_CALL_ID;
-        case 'f': return H_FROM;
-        case 't': return H_TO;
-        case 'k': return H_SUPPORTED;
-        default: return H_OTHER;
-        }
-    case 2: return name_eq(n, "to", 2) ? H_TO : H_OTHER;
-    case 3: return name_eq(n, "via", 3) ? H_VIA : H_OTHER;
-    case 4: return name_eq(n, "cseq", 4) ? H_CSEQ : name_eq(n, "from", 4) ? H_FROM : H_OTHER;
-    case 7:
-        if (name_eq(n, "call-id", 7))
-            return n[4] == '-' ? H_CALL_ID : H_OTHER;
-        return name_eq(n, "require", 7) ? H_REQUIRE : H_OTHER;
-    case 9: return name_eq(n, "supported", 9) ? H_SUPPORTED : H_OTHER;
-    case 11: return name_eq(n, "unsupported", 11) ? H_UNSUPPORTED : H_OTHER;
-    case 13: return name_eq(n, "proxy-require", 13) && n[5] == '-' ? H_PROXY_REQUIRE : H_OTHER;
-    default: return H_OTHER;
-    }
-}
-
-/* Whether the line at p starts with the n-letter name lower followed straight by its colon (no
- * white space): the usual spelling, which header_id() would read the same way. */
-static bool spelled(const char *p, const char *lf, const char *lower, size_t n)
-{
-    return (size_t)(lf - p) > n && p[n] == ':' && name_eq(p, lower, n);
-}
-
-/* The header a line is, and its colon, for the usual spellings of the headers read ("Via:",
- * "v:", "Call-ID:", ...): one switch on the first byte and one comparison, instead of a colon
- * search, trimming the name and header_id(). Any other line takes that careful way; lines
- * may_be_read() rules out are skipped (H_OTHER, colon NULL). Runs for every header line. */
-static enum header_id classify_line(const char *p, const char *lf, const char **colon)
-{
-    enum header_id id = H_OTHER;
-    size_t n = 0; /* length of the name, where the colon is */
-    if (lf - p >= 2 && p[1] == ':') {
-        n = 1;
-        switch (p[0] | 0x20) { /* compact forms (RFC 3261 §7.3.3) */
-        case 'v': id = H_VIA; break;
-        case 'i': id = H_CALL_ID; break;
-        case 'f': id = H_FROM; break;
-        case 't': id = H_TO; break;
-        case 'k': id = H_SUPPORTED; break;
-        default: break;
-        }
-    } else if (lf - p >= 2) {
-        switch (p[0] | 0x20) {
-        case 'v': n = 3; id = spelled(p, lf, "via", n) ? H_VIA : H_OTHER; break;
-        case 'f': n = 4; id = spelled(p, lf, "from", n) ? H_FROM : H_OTHER; break;
-        case 't': n = 2; id = spelled(p, lf, "to", n) ? H_TO : H_OTHER; break;
-        case 'c':
-            if (spelled(p, lf, "cseq", 4)) {
-                n = 4;
-                id = H_CSEQ;
-            } else if (spelled(p, lf, "call-id", 7) && p[4] == '-') {
-                n = 7;
-                id = H_CALL_ID;
-            }
-            break;
-        case 's': n = 9; id = spelled(p, lf, "supported", n) ? H_SUPPORTED : H_OTHER; break;
-        case 'r': n = 7; id = spelled(p, lf, "require", n) ? H_REQUIRE : H_OTHER; break;
-        default: break;
-        }
-    }
-    if (id != H_OTHER) {
-        *colon = p + n;
-        return id;
-    }
-    *colon = may_be_read(p, lf) ? memchr(p, ':', (size_t)(lf - p)) : NULL;
-    return *colon ? header_id(header_name(p, *colon)) : H_OTHER;
 }
 
 /* Bytes that end a parameter value: the next parameter, the next header value, white space. */
@@ -493,52 +364,253 @@ static void add_tag_line(struct sa_message *msg, enum sa_tag_header h, struct sa
     msg->tag_line_count++;
 }
 
-/* A response other than 420/421 contributes no option tags to the analysis: once its top Via,
- * CSeq, Call-ID, From and To are read, nothing later can change what it says. Responses are
- * half the messages of a call, and the lines after these (Contact, Allow, Supported, Server,
- * Content-*) most of their headers. */
-static bool response_read_enough(const struct sa_message *msg)
+/* ---- the headers read: one row each --------------------------------------------------------- */
+
+/* What a header line is taken for. True when the header is settled: a single-valued header's
+ * later lines are then skipped (only the first occurrence counts, and only the top Via). A
+ * list's lines are all taken. */
+typedef bool take_fn(struct sa_message *msg, struct sa_slice value);
+
+static bool take_via(struct sa_message *msg, struct sa_slice value)
 {
-    const uint32_t need = SA_MSG_RESPONSE | SA_MSG_HAS_VIA | SA_MSG_HAS_CALL_ID;
-    if ((msg->flags & need) != need || !(msg->flags & (SA_MSG_HAS_CSEQ | SA_MSG_BAD_CSEQ)))
-        return false;
-    if (!msg->from_value.ptr || !msg->to_value.ptr)
-        return false;
-    return msg->status_code != 420 && msg->status_code != 421;
+    parse_top_via(value, msg);
+    return true;
 }
 
-static void take_header(enum header_id id, struct sa_slice value, struct sa_message *msg)
+static bool take_cseq(struct sa_message *msg, struct sa_slice value)
 {
-    /* Only the first occurrence counts for single-valued headers and for the top Via. */
-    switch (id) {
-    case H_VIA:
-        if (!(msg->flags & SA_MSG_HAS_VIA))
-            parse_top_via(value, msg);
-        break;
-    case H_CSEQ:
-        if (!(msg->flags & (SA_MSG_HAS_CSEQ | SA_MSG_BAD_CSEQ)))
-            parse_cseq(value, msg);
-        break;
-    case H_CALL_ID:
-        if (!(msg->flags & SA_MSG_HAS_CALL_ID) && value.len > 0) {
-            msg->call_id = value;
-            msg->flags |= SA_MSG_HAS_CALL_ID;
-        }
-        break;
-    case H_FROM:
-        if (!msg->from_value.ptr)
-            msg->from_value = value;
-        break;
-    case H_TO:
-        if (!msg->to_value.ptr)
-            msg->to_value = value;
-        break;
-    case H_SUPPORTED: add_tag_line(msg, SA_HDR_SUPPORTED, value); break;
-    case H_REQUIRE: add_tag_line(msg, SA_HDR_REQUIRE, value); break;
-    case H_PROXY_REQUIRE: add_tag_line(msg, SA_HDR_PROXY_REQUIRE, value); break;
-    case H_UNSUPPORTED: add_tag_line(msg, SA_HDR_UNSUPPORTED, value); break;
-    case H_OTHER: break;
+    parse_cseq(value, msg); /* an unreadable CSeq is settled too (SA_MSG_BAD_CSEQ) */
+    return true;
+}
+
+static bool take_call_id(struct sa_message *msg, struct sa_slice value)
+{
+    if (value.len == 0)
+        return false; /* an empty Call-ID line: a later one may still say it */
+    msg->call_id = value;
+    msg->flags |= SA_MSG_HAS_CALL_ID;
+    return true;
+}
+
+static bool take_from(struct sa_message *msg, struct sa_slice value)
+{
+    msg->from_value = value;
+    return true;
+}
+
+static bool take_to(struct sa_message *msg, struct sa_slice value)
+{
+    msg->to_value = value;
+    return true;
+}
+
+static bool take_supported(struct sa_message *msg, struct sa_slice value)
+{
+    add_tag_line(msg, SA_HDR_SUPPORTED, value);
+    return false;
+}
+
+static bool take_require(struct sa_message *msg, struct sa_slice value)
+{
+    add_tag_line(msg, SA_HDR_REQUIRE, value);
+    return false;
+}
+
+static bool take_proxy_require(struct sa_message *msg, struct sa_slice value)
+{
+    add_tag_line(msg, SA_HDR_PROXY_REQUIRE, value);
+    return false;
+}
+
+static bool take_unsupported(struct sa_message *msg, struct sa_slice value)
+{
+    add_tag_line(msg, SA_HDR_UNSUPPORTED, value);
+    return false;
+}
+
+/* The kinds of message, for which headers each one reads. */
+enum msg_kind {
+    KIND_REQUEST,
+    KIND_EXT_FAILURE,    /* 420 Bad Extension, 421 Extension Required: their option tags count */
+    KIND_OTHER_RESPONSE, /* read only up to the headers that match it to its request */
+    KIND_COUNT
+};
+#define READ_BY(k) (1u << (k))
+#define READ_BY_ALL (READ_BY(KIND_COUNT) - 1u)
+
+/* One row per header the analysis reads. Everything else about recognising a header line is
+ * derived from these rows (header_index_build): adding a header is adding a row. */
+struct header_row {
+    char name[17];    /* lowercase; at most 16 bytes (the size makes the compiler check) */
+    char compact;     /* compact form (RFC 3261 §7.3.3), or 0 */
+    uint8_t read_by;  /* READ_BY() bits: the messages that read it */
+    bool list;        /* every line is read (a list); else the first line that settles it */
+    take_fn *take;
+};
+
+static const struct header_row HEADERS[] = {
+    { "via", 'v', READ_BY_ALL, false, take_via },
+    { "cseq", 0, READ_BY_ALL, false, take_cseq },
+    { "call-id", 'i', READ_BY_ALL, false, take_call_id },
+    { "from", 'f', READ_BY_ALL, false, take_from },
+    { "to", 't', READ_BY_ALL, false, take_to },
+    /* Option-tag lists (RFC 3261 §19.2): a request's, and a 420/421's naming what was lacking. */
+    { "supported", 'k', READ_BY(KIND_REQUEST) | READ_BY(KIND_EXT_FAILURE), true, take_supported },
+    { "require", 0, READ_BY(KIND_REQUEST) | READ_BY(KIND_EXT_FAILURE), true, take_require },
+    { "proxy-require", 0, READ_BY(KIND_REQUEST) | READ_BY(KIND_EXT_FAILURE), true, take_proxy_require },
+    { "unsupported", 0, READ_BY(KIND_REQUEST) | READ_BY(KIND_EXT_FAILURE), true, take_unsupported },
+};
+#define HEADER_COUNT (sizeof HEADERS / sizeof HEADERS[0])
+_Static_assert(HEADER_COUNT <= 16, "row sets are 16-bit masks");
+
+/* A row's name laid out for the per-line test: the line's first sixteen bytes, as two 64-bit
+ * words OR-ed with fold, equal word. fold has 0x20 where the name has a letter (folding the line's
+ * byte to lowercase: only a letter folds onto a letter, and no other byte is folded onto '-'),
+ * and 0xff past the name's end, where word has 0xff too: the bytes after the name do not count. */
+struct row_match {
+    _Alignas(32) uint64_t word[2];
+    uint64_t fold[2];
+};
+
+/* The rows laid out for the per-line test, built once from HEADERS. */
+struct header_index {
+    uint16_t by_letter[26];  /* rows whose name starts with the letter, by (letter | 0x20) - 'a' */
+    uint8_t by_compact[26];  /* 1 + the row of a compact form, by (letter | 0x20) - 'a'; 0: none */
+    uint16_t read_by[KIND_COUNT]; /* rows each kind of message reads */
+    /* Rows after which a kind of message has nothing more to read (all its rows are single
+     * valued): a response is read only up to its top Via, CSeq, Call-ID, From and To. */
+    uint16_t settles[KIND_COUNT];
+    uint8_t len[HEADER_COUNT];
+    struct row_match rows[HEADER_COUNT];
+};
+
+static struct header_index header_index;
+static bool header_index_built;
+
+static void index_row(struct header_index *ix, size_t r)
+{
+    const char *name = HEADERS[r].name;
+    struct row_match *m = &ix->rows[r];
+    size_t n = strlen(name);
+    ix->len[r] = (uint8_t)n;
+    for (size_t i = 0; i < 16; i++) {
+        unsigned shift = 8 * (unsigned)(i % 8);
+        unsigned char c = i < n ? (unsigned char)name[i] : 0xff;
+        m->word[i / 8] |= (uint64_t)c << shift;
+        if (i >= n || (c >= 'a' && c <= 'z'))
+            m->fold[i / 8] |= (uint64_t)(i < n ? 0x20 : 0xff) << shift;
     }
+    ix->by_letter[name[0] - 'a'] |= (uint16_t)(1u << r);
+    if (HEADERS[r].compact)
+        ix->by_compact[HEADERS[r].compact - 'a'] = (uint8_t)(r + 1);
+}
+
+/* Built on the first message read; Wireshark reads messages on one thread. */
+static void header_index_build(void)
+{
+    struct header_index ix = { 0 };
+    uint16_t lists = 0;
+    for (size_t r = 0; r < HEADER_COUNT; r++) {
+        index_row(&ix, r);
+        lists |= HEADERS[r].list ? (uint16_t)(1u << r) : 0;
+        for (unsigned k = 0; k < KIND_COUNT; k++)
+            ix.read_by[k] |= (HEADERS[r].read_by & READ_BY(k)) ? (uint16_t)(1u << r) : 0;
+    }
+    for (unsigned k = 0; k < KIND_COUNT; k++)
+        ix.settles[k] = (ix.read_by[k] & lists) ? 0 : ix.read_by[k];
+    header_index = ix;
+    header_index_built = true;
+}
+
+static bool row_name_is(size_t r, struct sa_slice name)
+{
+    if (name.len != header_index.len[r])
+        return false;
+    for (size_t i = 0; i < name.len; i++) {
+        char c = name.ptr[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + ('a' - 'A'));
+        if (c != HEADERS[r].name[i])
+            return false;
+    }
+    return true;
+}
+
+/* The careful way, for white space before the colon or before the name: the name is found at
+ * the colon and trimmed, then looked up. Rare; kept out of the per-line path. */
+static SA_NOINLINE int careful_header(const char *p, const char *lf, uint32_t rows, const char **colon)
+{
+    *colon = memchr(p, ':', (size_t)(lf - p));
+    if (!*colon)
+        return -1;
+    struct sa_slice name = header_name(p, *colon);
+    if (name.len == 0)
+        return -1;
+    unsigned c = (unsigned char)name.ptr[0] | 0x20u;
+    if (c - 'a' >= 26u)
+        return -1;
+    if (name.len == 1) {
+        int r = header_index.by_compact[c - 'a'] - 1;
+        return r >= 0 && (rows >> r & 1u) ? r : -1;
+    }
+    for (uint32_t set = header_index.by_letter[c - 'a'] & rows; set; set &= set - 1) {
+        int r = __builtin_ctz(set);
+        if (row_name_is((size_t)r, name))
+            return r;
+    }
+    return -1;
+}
+
+/* The line's first sixteen bytes, zero past the end of the message. */
+static SA_NOINLINE void load_tail(uint64_t w[2], const char *p, const char *end)
+{
+    memcpy(w, p, (size_t)(end - p));
+}
+
+static bool row_matches(const struct row_match *m, const char *p, const char *end)
+{
+    uint64_t w[2] = { 0, 0 };
+    if (end - p >= 16)
+        memcpy(w, p, 16);
+    else
+        load_tail(w, p, end);
+    return (w[0] | m->fold[0]) == m->word[0] && (w[1] | m->fold[1]) == m->word[1];
+}
+
+/* The row of the header line [p, lf), among rows, and its colon; -1 for a line not read. The
+ * usual spelling ("Via:", "v:") costs a lookup by its first byte and one masked comparison per
+ * row starting with that letter; most lines (Contact, Max-Forwards, Content-*) stop at the
+ * lookup. Runs for every header line. */
+static int line_header(const char *p, const char *lf, const char *end, uint32_t rows, const char **colon)
+{
+    size_t n = (size_t)(lf - p);
+    if (n < 2)
+        return -1;
+    unsigned c = ((unsigned char)p[0] | 0x20u) - 'a';
+    if (c >= 26u)
+        return is_ws(p[0]) ? careful_header(p, lf, rows, colon) : -1;
+    if (p[1] == ':') {
+        int r = header_index.by_compact[c] - 1;
+        *colon = p + 1;
+        return r >= 0 && (rows >> r & 1u) ? r : -1;
+    }
+    uint32_t set = header_index.by_letter[c] & rows;
+    if (!set)
+        return -1;
+    if (is_ws(p[1]))
+        return careful_header(p, lf, rows, colon); /* "v :" */
+    for (; set; set &= set - 1) {
+        int r = __builtin_ctz(set);
+        size_t len = header_index.len[r];
+        /* The byte after the name first: it rules out most lines that merely share the letter. */
+        if (n <= len || (p[len] != ':' && !is_ws(p[len])) || !row_matches(&header_index.rows[r], p, end))
+            continue;
+        if (p[len] != ':')
+            return careful_header(p, lf, rows, colon); /* "Via :" */
+        *colon = p + len;
+        return r;
+    }
+    return -1;
 }
 
 /* The CR that ends the logical header line starting at p in a message whose lines end in CR
@@ -554,21 +626,30 @@ static const char *logical_line_cr(const char *p, const char *end)
 }
 
 /* The header lines from p on, up to the empty line; eol_lf: they end in LF (or CR LF), else in
- * CR alone. */
-static void parse_headers(const char *p, const char *end, bool eol_lf, struct sa_message *msg)
+ * CR alone. Only the rows a message of this kind reads are looked for. */
+static void parse_headers(const char *p, const char *end, bool eol_lf, enum msg_kind kind, struct sa_message *msg)
 {
+    const uint32_t rows = header_index.read_by[kind], settles = header_index.settles[kind];
+    uint32_t settled = 0;
     while (p < end && *p != '\r' && *p != '\n') { /* an empty line ends the headers */
         const char *lf = eol_lf ? logical_line_lf(p, end) : logical_line_cr(p, end);
         const char *colon;
-        enum header_id id = classify_line(p, lf, &colon);
+        int r = line_header(p, lf, end, rows & ~settled, &colon);
         /* Most lines are headers we do not read: their value is not even trimmed. */
-        if (id != H_OTHER) {
-            take_header(id, trim(colon + 1, lf), msg);
-            if (response_read_enough(msg))
+        if (r >= 0 && HEADERS[r].take(msg, trim(colon + 1, lf))) {
+            settled |= 1u << r;
+            if (settles && (settled & settles) == settles)
                 break;
         }
         p = lf < end ? lf + 1 : end;
     }
+}
+
+static enum msg_kind kind_of(const struct sa_message *msg)
+{
+    if (!(msg->flags & SA_MSG_RESPONSE))
+        return KIND_REQUEST;
+    return msg->status_code == 420 || msg->status_code == 421 ? KIND_EXT_FAILURE : KIND_OTHER_RESPONSE;
 }
 
 bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
@@ -595,7 +676,9 @@ bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
     p = eol < end && *eol == '\r' ? eol + 1 : eol;
     if (!cr)
         p = p < end && *p == '\n' ? p + 1 : p;
-    parse_headers(p, end, !cr, msg);
+    if (!header_index_built)
+        header_index_build();
+    parse_headers(p, end, !cr, kind_of(msg), msg);
     return true;
 }
 

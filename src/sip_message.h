@@ -60,9 +60,10 @@ struct sa_message {
 };
 
 /* Reads [buf, buf+len). Always fills *msg (flags tell what was found); returns false only when
- * the start line is neither a SIP request nor a SIP status line. A response other than 420/421
- * is read only up to its top Via, CSeq, Call-ID, From and To: its option-tag lines, which the
- * analysis does not use, are not collected. tag_lines[] is valid below tag_line_count only. */
+ * the start line is neither a SIP request nor a SIP status line. Which headers a message reads
+ * is said by the reader's header table (sip_message.c, HEADERS): a response other than 420/421
+ * is read only up to its top Via, CSeq, Call-ID, From and To, and its option-tag lines, which
+ * the analysis does not use, are not collected. tag_lines[] is valid below tag_line_count only. */
 bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg);
 
 /* The tag parameter of the first From / To header: empty (ptr NULL) when there is none, also

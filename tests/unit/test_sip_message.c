@@ -832,13 +832,35 @@ static void test_prefix_cut_inside_header_keeps_earlier_fields(void **state)
 static void test_nul_bytes_in_headers(void **state)
 {
     (void)state;
-    static const char t[] = "SIP/2.0 200 OK\r\nCall-ID: a\0b\r\nRequire: x\0y, z\r\nCSeq: 1\0 INVITE\r\n\r\n";
+    static const char t[] = REQ_LINE "Call-ID: a\0b\r\nRequire: x\0y, z\r\nCSeq: 1\0 INVITE\r\n\r\n";
     struct sa_message m;
     assert_true(sa_message_parse(t, sizeof t - 1, &m));
     assert_int_equal(m.call_id.len, 3);
     assert_int_equal(m.tag_line_count, 1);
     assert_int_equal(m.flags & SA_MSG_HAS_CSEQ, 0);
     assert_int_equal(m.flags & SA_MSG_BAD_CSEQ, SA_MSG_BAD_CSEQ);
+}
+/* Which headers a message reads depends on what it is (the header table's rows): a 420/421
+ * keeps its option-tag lines, wherever they stand; any other response has none to give. */
+static void test_response_option_tags_read_for_420_421_only(void **state)
+{
+    (void)state;
+    static const char *const codes[] = { "420 Bad Extension", "421 Extension Required", "200 OK", "180 Ringing",
+                                         "486 Busy Here" };
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        char t[512];
+        snprintf(t, sizeof t,
+                 "SIP/2.0 %s\r\nVia: SIP/2.0/UDP h;branch=z9hG4bKa\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\n"
+                 "From: <sip:a@a>;tag=1\r\nTo: <sip:b@b>;tag=2\r\nUnsupported: foo\r\nk: bar\r\n"
+                 "Require: 100rel\r\n\r\n",
+                 codes[i]);
+        struct sa_message m = parse(t);
+        assert_int_equal(m.flags & SA_MSG_HAS_CSEQ, SA_MSG_HAS_CSEQ);
+        assert_int_equal(m.tag_line_count, i < 2 ? 3 : 0);
+    }
+    struct sa_message m = parse("SIP/2.0 421 Extension Required\r\nRequire: 100rel\r\nVia: SIP/2.0/UDP h\r\n\r\n");
+    assert_int_equal(m.tag_line_count, 1);
+    assert_int_equal(m.tag_lines[0].header, SA_HDR_REQUIRE);
 }
 
 int main(void)
@@ -913,6 +935,7 @@ int main(void)
         cmocka_unit_test(test_full_sample_request_fields),
         cmocka_unit_test(test_prefix_cut_inside_header_keeps_earlier_fields),
         cmocka_unit_test(test_nul_bytes_in_headers),
+        cmocka_unit_test(test_response_option_tags_read_for_420_421_only),
     };
     return cmocka_run_group_tests_name("sip_message", tests, NULL, NULL);
 }
