@@ -12,7 +12,9 @@ so two runs give byte-identical files (check with sha256sum).
 Each capture covers situations real SIP software will not readily produce
 (odd status codes, 421/420 corner cases, malformed or missing headers,
 several SIP messages in one TCP segment, truncation, exact timer values,
-SIP over SCTP, WebSocket and TLS with the key log in the file).
+SIP over SCTP, WebSocket and TLS with the key log in the file, Reason and
+Warning headers in odd shapes, 422 and Session-Expires edge cases, calls with
+exact RFC 6076 delays).
 The messages themselves are ordinary RFC 3261 messages unless the case is
 about breaking one of them.  Addresses come from the documentation ranges
 (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32), names from
@@ -1886,6 +1888,368 @@ def hm_hostile_text():
     tflow.ack(BASE_US + t + 55 * MS, from_client=True)
     ad.note = "(e) TCP close"
     tflow.close(BASE_US + t + 100 * MS, from_client=True)
+    return cap
+
+
+# ---------------------------------------------------------------------------
+# issue 20: why a call failed (Reason, Warning), session timers (422), delays
+# ---------------------------------------------------------------------------
+
+
+def _cancel(call, inv, extra=()):
+    """CANCEL for ``inv``: its Via (same branch), R-URI, To, From, Call-ID,
+    CSeq number (RFC 3261 \u00a79.1)."""
+    h = [inv.lines("via")[0], "Max-Forwards: 70"] + inv.lines("to") + \
+        inv.lines("from") + inv.lines("call-id") + \
+        ["CSeq: %s CANCEL" % inv.get("cseq")[0].split()[0]] + list(extra)
+    return Msg(inv.first.replace("INVITE", "CANCEL", 1), h)
+
+
+@capture("hm-reason-warning.pcapng", "Reason and Warning headers in many shapes (UDP)",
+         "UAC 192.0.2.10:5060 -> UAS 203.0.113.5:5060.  Cases a-s, each its "
+         "own Call-ID, one a second (a at 0 s, b at 1 s, ..., s at 18 s).  A "
+         "rejection comes 30 ms after its INVITE and is ACKed on the INVITE's "
+         "branch 1 ms later, unless the notes say otherwise.  RFC 3326 defines "
+         "Reason for requests (and for responses whose code allows it); RFC "
+         "6432 allows a Q.850 Reason in any response.  Warning is RFC 3261 "
+         "\u00a720.43 "
+         "(`warn-code SP warn-agent SP warn-text`, warn-code 3 digits, "
+         "warn-text quoted).  Cases e-j, k-m and o are malformed on purpose; "
+         "(o)'s text holds the raw bytes FF FE and C3 (not UTF-8), ESC, BEL "
+         "and DEL.  tshark 4.0.17 itself reads only the first value of a "
+         "Reason line (b: `sip.reason_cause_sip` 480, no Q.850 field), gives a "
+         "missing or non-numeric cause as Q.850 cause 0 (e, f), 999999999999 "
+         "modulo 2^32 (3567587327, g), no `sip.reason_text` for the unclosed "
+         "quote (i), and keeps a Warning as one string (`sip.Warning`).")
+def hm_reason_warning():
+    cap = Cap()
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+
+    def reject(i, code, reason, hdrs, note_inv, note_resp):
+        call = Call("reason-%s" % i)
+        t = (ord(i) - ord("a")) * S
+        inv = call.invite()
+        cap.udp(t, flow, inv, note="(%s) %s" % (i, note_inv))
+        r = call.response(inv, code, reason, extra=hdrs)
+        cap.udp(t + 30 * MS, flow, r, rev=True, note="(%s) %s" % (i, note_resp))
+        cap.udp(t + 31 * MS, flow, call.ack(inv, r), note="(%s) ACK" % i)
+
+    reject("a", 480, "Temporarily Unavailable",
+           ('Reason: SIP;cause=480;text="Callee unavailable"',
+            'Reason: Q.850;cause=18;text="No user responding"'),
+           "INVITE", '480 with two Reason lines: SIP;cause=480;text="Callee unavailable" '
+           'and Q.850;cause=18;text="No user responding"')
+    reject("b", 480, "Temporarily Unavailable",
+           ('Reason: SIP;cause=480;text="x", Q.850;cause=18',),
+           "INVITE", '480 with one Reason line holding two values: '
+           'SIP;cause=480;text="x", Q.850;cause=18')
+    reject("c", 503, "Service Unavailable", ("Reason: Q.850;cause=34",),
+           "INVITE", "503 Reason: Q.850;cause=34 (no text)")
+
+    # (d) 100, 180, then 603 with Q.850 cause 21
+    call = Call("reason-d")
+    t = 3 * S
+    inv = call.invite()
+    cap.udp(t, flow, inv, note="(d) INVITE")
+    cap.udp(t + 10 * MS, flow, call.response(inv, 100, "Trying"), rev=True, note="(d) 100")
+    cap.udp(t + 100 * MS, flow, call.response(inv, 180, "Ringing"), rev=True, note="(d) 180")
+    r = call.response(inv, 603, "Decline",
+                      extra=('Reason: Q.850;cause=21;text="Call rejected"',))
+    cap.udp(t + 400 * MS, flow, r, rev=True,
+            note='(d) 603 at +400 ms, Reason: Q.850;cause=21;text="Call rejected"')
+    cap.udp(t + 401 * MS, flow, call.ack(inv, r), note="(d) ACK")
+
+    reject("e", 486, "Busy Here", ('Reason: Q.850;text="No cause"',),
+           "INVITE", '486 Reason: Q.850;text="No cause" (no cause parameter)')
+    reject("f", 486, "Busy Here", ("Reason: Q.850;cause=abc",),
+           "INVITE", "486 Reason: Q.850;cause=abc (non-numeric cause)")
+    reject("g", 486, "Busy Here", ("Reason: Q.850;cause=999999999999",),
+           "INVITE", "486 Reason: Q.850;cause=999999999999 (out of range)")
+    reject("h", 486, "Busy Here", ("Reason: FOO;cause=1",),
+           "INVITE", "486 Reason: FOO;cause=1 (unknown protocol)")
+    reject("i", 486, "Busy Here", ('Reason: Q.850;cause=17;text="User busy',),
+           "INVITE", '486 Reason: Q.850;cause=17;text="User busy (quote never closed)')
+    reject("j", 486, "Busy Here", ("Reason:",),
+           "INVITE", "486 with an empty Reason: header")
+    reject("k", 488, "Not Acceptable Here", ('Warning: 99 uas.example.net "Two-digit code"',),
+           "INVITE", '488 Warning: 99 uas.example.net "Two-digit code" (2-digit warn-code)')
+    reject("l", 488, "Not Acceptable Here", ('Warning: 399 "No agent"',),
+           "INVITE", '488 Warning: 399 "No agent" (warn-agent missing)')
+    reject("m", 488, "Not Acceptable Here", ("Warning: 399 uas.example.net Unquoted text",),
+           "INVITE", "488 Warning: 399 uas.example.net Unquoted text (warn-text not quoted)")
+    reject("n", 488, "Not Acceptable Here",
+           ('Warning: 301 uas.example.net "Incompatible network address formats", '
+            '305 uas.example.net "Incompatible media format", '
+            '399 uas.example.net "Miscellaneous warning"',),
+           "INVITE", "488 with one Warning line holding three values: 301, 305, 399")
+    reject("o", 486, "Busy Here",
+           ('Reason: Q.850;cause=17;text="Busy \udcff\udcfe \x1b[31mred\x1b[0m \x07bell \x7f \udcc3"',),
+           "INVITE", '486 Reason: Q.850;cause=17;text="Busy <FF><FE> <ESC>[31mred<ESC>[0m '
+           '<BEL>bell <DEL> <C3>"')
+
+    # (p) CANCEL with a Q.850 Reason, 487
+    call = Call("reason-p")
+    t = 15 * S
+    inv = call.invite()
+    cap.udp(t, flow, inv, note="(p) INVITE")
+    cap.udp(t + 10 * MS, flow, call.response(inv, 100, "Trying"), rev=True, note="(p) 100")
+    cap.udp(t + 100 * MS, flow, call.response(inv, 180, "Ringing"), rev=True, note="(p) 180")
+    cancel = _cancel(call, inv, ('Reason: Q.850;cause=31;text="Normal, unspecified"',))
+    cap.udp(t + 500 * MS, flow, cancel,
+            note='(p) CANCEL (INVITE\'s branch), Reason: Q.850;cause=31;text="Normal, unspecified"')
+    cap.udp(t + 510 * MS, flow, call.response(cancel, 200, "OK"), rev=True,
+            note="(p) 200 to the CANCEL")
+    r = call.response(inv, 487, "Request Terminated")
+    cap.udp(t + 512 * MS, flow, r, rev=True, note="(p) 487 to the INVITE (no Reason of its own)")
+    cap.udp(t + 513 * MS, flow, call.ack(inv, r), note="(p) ACK")
+
+    # (q) the callee hangs up: BYE from the UAS with a Reason
+    call = Call("reason-q")
+    t = 16 * S
+    inv = call.invite()
+    cap.udp(t, flow, inv, note="(q) INVITE")
+    cap.udp(t + 10 * MS, flow, call.response(inv, 100, "Trying"), rev=True, note="(q) 100")
+    cap.udp(t + 300 * MS, flow, call.response(inv, 200, "OK"), rev=True, note="(q) 200")
+    cap.udp(t + 302 * MS, flow, call.ack2xx(1), note="(q) ACK (new branch)")
+    bye = Msg("BYE %s SIP/2.0" % call.uac_contact.strip("<>"), [
+        "Via: SIP/2.0/UDP %s;branch=%s" % (hostport(UAS, 5060), branch("reason-q:uas-bye")),
+        "Max-Forwards: 70",
+        'To: "Alice" <%s>;tag=%s' % (call.from_uri, call.from_tag),
+        "From: <%s>;tag=%s" % (call.to_uri, call.to_tag),
+        "Call-ID: " + call.call_id,
+        "CSeq: 1 BYE",
+        'Reason: Q.850;cause=16;text="Normal call clearing"'])
+    cap.udp(t + 600 * MS, flow, bye, rev=True,
+            note='(q) BYE from the callee (UAS -> UAC, CSeq 1), '
+            'Reason: Q.850;cause=16;text="Normal call clearing"')
+    cap.udp(t + 610 * MS, flow, call.response(bye, 200, "OK"),
+            note="(q) 200 to the BYE (UAC -> UAS)")
+
+    # (r) Reason on a 2xx
+    call = Call("reason-r")
+    t = 17 * S
+    inv = call.invite()
+    cap.udp(t, flow, inv, note="(r) INVITE")
+    cap.udp(t + 300 * MS, flow, call.response(inv, 200, "OK", extra=(
+        'Reason: Q.850;cause=16;text="Normal call clearing"',)), rev=True,
+        note='(r) 200 OK at +300 ms with Reason: Q.850;cause=16;text="Normal call clearing" '
+        '(a Reason on a 2xx)')
+    cap.udp(t + 302 * MS, flow, call.ack2xx(1), note="(r) ACK (new branch)")
+
+    reject("s", 486, "Busy Here", ('reason: Q.850;cause=17;text="User busy"',),
+           "INVITE", '486 with the header name in lower case: reason: Q.850;cause=17;text="User busy"')
+    return cap
+
+
+@capture("hm-session-timer.pcapng", "422 Session Interval Too Small and Session-Expires edge cases (UDP)",
+         "UAC 192.0.2.10:5060 -> UAS 203.0.113.5:5060 (RFC 4028).  Cases a-k, "
+         "each its own Call-ID, started 1 s apart (a at 0 s ... d at 3 s, e "
+         "at 4 s, f at 6 s, then g at 7 s ... k at 11 s).  Every INVITE carries "
+         "`Supported: timer`.  A 422 or 200 comes 20 ms after its INVITE, its "
+         "ACK 1 ms later; a retry (same Call-ID and From tag, next CSeq, new "
+         "branch) 200 ms after the previous INVITE.  A 200 to a request whose "
+         "Session-Expires the UAS accepts carries `Require: timer` and "
+         "`Session-Expires: ...;refresher=uac`; cases g-i and k are answered "
+         "by a UAS without session timers (200 without Session-Expires).  "
+         "tshark 4.0.17 reads the compact `x` as `sip.Session-Expires` too; "
+         "both it and `sip.Min-SE` are strings (`soon`, the 20 digits and "
+         "`1800;foo=bar` as written).")
+def hm_session_timer():
+    cap = Cap()
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+    sup = "Supported: timer"
+
+    def attempt(call, t, cseq, case, req_hdrs, code, resp_hdrs, note_req, note_resp):
+        inv = call.invite(cseq, extra=(sup,) + tuple(req_hdrs))
+        cap.udp(t, flow, inv, note="(%s) %s" % (case, note_req))
+        reason = {200: "OK", 422: "Session Interval Too Small"}[code]
+        r = call.response(inv, code, reason, extra=tuple(resp_hdrs))
+        cap.udp(t + 20 * MS, flow, r, rev=True, note="(%s) %s" % (case, note_resp))
+        if code == 200:
+            cap.udp(t + 21 * MS, flow, call.ack2xx(cseq), note="(%s) ACK (new branch)" % case)
+        else:
+            cap.udp(t + 21 * MS, flow, call.ack(inv, r), note="(%s) ACK (same branch)" % case)
+
+    ok1800 = ("Require: timer", "Session-Expires: 1800;refresher=uac")
+
+    call = Call("timer-a")
+    attempt(call, 0, 1, "a", ("Session-Expires: 300",), 422, (),
+            "INVITE CSeq 1, Session-Expires: 300", "422 WITHOUT Min-SE")
+
+    call = Call("timer-b")
+    attempt(call, 1 * S, 1, "b", (), 422, ("Min-SE: 1800",),
+            "INVITE CSeq 1 without Session-Expires", "422 Min-SE: 1800 to a request without Session-Expires")
+
+    call = Call("timer-c")
+    attempt(call, 2 * S, 1, "c", ("Session-Expires: 45",), 422, ("Min-SE: 60",),
+            "INVITE CSeq 1, Session-Expires: 45 (below 90)", "422 Min-SE: 60 (below 90)")
+
+    call = Call("timer-d")
+    t = 3 * S
+    attempt(call, t, 1, "d", ("Session-Expires: 300",), 422, ("Min-SE: 1800",),
+            "INVITE CSeq 1, Session-Expires: 300", "422 Min-SE: 1800")
+    attempt(call, t + 200 * MS, 2, "d", ("Session-Expires: 1800", "Min-SE: 1800"), 422, ("Min-SE: 1800",),
+            "retry INVITE CSeq 2, Session-Expires: 1800, Min-SE: 1800 (raised as asked)",
+            "422 again, Min-SE: 1800 (same value: a loop)")
+
+    call = Call("timer-e")
+    t = 4 * S
+    attempt(call, t, 1, "e", ("Session-Expires: 300",), 422, ("Min-SE: 1800",),
+            "INVITE CSeq 1, Session-Expires: 300", "422 Min-SE: 1800")
+    attempt(call, t + 200 * MS, 2, "e", ("Session-Expires: 900", "Min-SE: 900"), 422, ("Min-SE: 1800",),
+            "retry INVITE CSeq 2, Session-Expires: 900, Min-SE: 900 (still below 1800)",
+            "422 Min-SE: 1800 again")
+    attempt(call, t + 400 * MS, 3, "e", ("Session-Expires: 1800", "Min-SE: 1800"), 200, ok1800,
+            "retry INVITE CSeq 3, Session-Expires: 1800, Min-SE: 1800 (= Min-SE)",
+            "200 Require: timer, Session-Expires: 1800;refresher=uac")
+
+    call = Call("timer-f")
+    t = 6 * S
+    attempt(call, t, 1, "f", ("x: 300",), 422, ("Min-SE: 1800",),
+            "INVITE CSeq 1, compact x: 300", "422 Min-SE: 1800")
+    attempt(call, t + 200 * MS, 2, "f", ("x: 1800;refresher=uac", "Min-SE: 1800"), 200, ok1800,
+            "retry INVITE CSeq 2, compact x: 1800;refresher=uac, Min-SE: 1800",
+            "200 Require: timer, Session-Expires: 1800;refresher=uac")
+
+    call = Call("timer-g")
+    attempt(call, 7 * S, 1, "g", ("Session-Expires: 60",), 200, (),
+            "INVITE Session-Expires: 60 (below 90)", "200 without Session-Expires")
+
+    call = Call("timer-h")
+    attempt(call, 8 * S, 1, "h", ("Session-Expires: 100", "Min-SE: 200"), 200, (),
+            "INVITE Session-Expires: 100, Min-SE: 200 (below its own Min-SE)",
+            "200 without Session-Expires")
+
+    call = Call("timer-i")
+    attempt(call, 9 * S, 1, "i", ("Session-Expires: soon",), 200, (),
+            "INVITE Session-Expires: soon (non-numeric)", "200 without Session-Expires")
+
+    call = Call("timer-j")
+    t = 10 * S
+    attempt(call, t, 1, "j", ("Session-Expires: 300",), 422, ("Min-SE: 1800;foo=bar",),
+            "INVITE CSeq 1, Session-Expires: 300", "422 Min-SE: 1800;foo=bar (a generic parameter)")
+    attempt(call, t + 200 * MS, 2, "j", ("Session-Expires: 1800", "Min-SE: 1800;foo=bar"), 200, ok1800,
+            "retry INVITE CSeq 2, Session-Expires: 1800, Min-SE: 1800;foo=bar",
+            "200 Require: timer, Session-Expires: 1800;refresher=uac")
+
+    call = Call("timer-k")
+    attempt(call, 11 * S, 1, "k", ("Session-Expires: 99999999999999999999",), 200, (),
+            "INVITE Session-Expires: 99999999999999999999 (20 digits, above 2^64)",
+            "200 without Session-Expires")
+    return cap
+
+
+@capture("hm-call-delays.pcapng", "Calls with exact RFC 6076 delays (UDP)",
+         "UAC 192.0.2.10:5060 -> UAS 203.0.113.5:5060; case g through a "
+         "B2BUA 198.51.100.1:5060.  Each case its own Call-ID (g: two).  "
+         "Session Request Delay (SRD, RFC 6076) runs from the first INVITE "
+         "of a transaction to its first non-100 provisional or, without one, "
+         "its final response; Session Disconnect Delay (SDD, RFC 6076) from "
+         "the first BYE to its final response.  Expected: "
+         "(a) SRD 1.500000 s (successful, ended by the 183); (b) SRD 0.800000 s "
+         "(failed, 486); (c) SRD 2.000000 s (from the first INVITE, not its "
+         "retransmission); (d) SDD 0.030000 s (BYE of call a); (e) SDD "
+         "2.000000 s (BYE of call c, retransmitted twice, answered 408); "
+         "(f) SRD 0.700000 s (first of three 180s); (g) leg A SRD 1.012000 s, "
+         "SDD 0.025000 s, leg B SRD 1.000000 s, SDD 0.015000 s: two calls, "
+         "nothing ties them together but the B2BUA's timing.")
+def hm_call_delays():
+    cap = Cap()
+    flow = UdpFlow(UAC, 5060, UAS, 5060)
+
+    # (a) 100, 183 at 1.5 s, 200 at 4 s; (d) its BYE at 15 s, 200 30 ms later
+    a = Call("delays-a")
+    inv = a.invite()
+    cap.udp(0, flow, inv, note="(a) INVITE")
+    cap.udp(20 * MS, flow, a.response(inv, 100, "Trying"), rev=True, note="(a) 100 at +20 ms")
+    cap.udp(1500 * MS, flow, a.response(inv, 183, "Session Progress",
+                                        body=sdp("bob", UAS, a.sess + 1, 30000)), rev=True,
+            note="(a) 183 Session Progress (SDP) at +1.5 s: SRD 1.5 s")
+    cap.udp(4 * S, flow, a.response(inv, 200, "OK"), rev=True, note="(a) 200 at +4 s")
+    cap.udp(4 * S + 2 * MS, flow, a.ack2xx(1), note="(a) ACK (new branch)")
+
+    # (b) 100, 486 at 800 ms, no other provisional
+    b = Call("delays-b")
+    t = 5 * S
+    inv = b.invite()
+    cap.udp(t, flow, inv, note="(b) INVITE")
+    cap.udp(t + 20 * MS, flow, b.response(inv, 100, "Trying"), rev=True, note="(b) 100 at +20 ms")
+    r = b.response(inv, 486, "Busy Here")
+    cap.udp(t + 800 * MS, flow, r, rev=True, note="(b) 486 at +800 ms: failed SRD 0.8 s")
+    cap.udp(t + 802 * MS, flow, b.ack(inv, r), note="(b) ACK (same branch)")
+
+    # (c) INVITE retransmitted at +500 ms, 180 at +2 s from the first copy
+    c = Call("delays-c")
+    t = 10 * S
+    inv = c.invite()
+    cap.udp(t, flow, inv, note="(c) INVITE")
+    cap.udp(t + 500 * MS, flow, inv, note="(c) INVITE retransmission at +500 ms")
+    cap.udp(t + 510 * MS, flow, c.response(inv, 100, "Trying"), rev=True, note="(c) 100 at +510 ms")
+    cap.udp(t + 2 * S, flow, c.response(inv, 180, "Ringing"), rev=True,
+            note="(c) 180 at +2 s from the first INVITE: SRD 2 s")
+    cap.udp(t + 3 * S, flow, c.response(inv, 200, "OK"), rev=True, note="(c) 200 at +3 s")
+    cap.udp(t + 3 * S + 2 * MS, flow, c.ack2xx(1), note="(c) ACK (new branch)")
+
+    # (d) BYE of call a, 200 after 30 ms
+    t = 15 * S
+    bye = a.bye(2)
+    cap.udp(t, flow, bye, note="(d) BYE of call a (CSeq 2)")
+    cap.udp(t + 30 * MS, flow, a.response(bye, 200, "OK"), rev=True,
+            note="(d) 200 to the BYE at +30 ms: SDD 30 ms")
+
+    # (e) BYE of call c, retransmitted, answered 408 2 s after the first copy
+    t = 20 * S
+    bye = c.bye(2)
+    cap.udp(t, flow, bye, note="(e) BYE of call c (CSeq 2)")
+    cap.udp(t + 500 * MS, flow, bye, note="(e) BYE retransmission at +500 ms")
+    cap.udp(t + 1500 * MS, flow, bye, note="(e) BYE retransmission at +1.5 s")
+    cap.udp(t + 2 * S, flow, c.response(bye, 408, "Request Timeout"), rev=True,
+            note="(e) 408 to the BYE at +2 s from the first copy: SDD 2 s (failed)")
+
+    # (f) three 180s (same To tag), only the first counts
+    f = Call("delays-f")
+    t = 25 * S
+    inv = f.invite()
+    r180 = f.response(inv, 180, "Ringing")
+    cap.udp(t, flow, inv, note="(f) INVITE")
+    cap.udp(t + 10 * MS, flow, f.response(inv, 100, "Trying"), rev=True, note="(f) 100 at +10 ms")
+    cap.udp(t + 700 * MS, flow, r180, rev=True, note="(f) first 180 at +700 ms: SRD 0.7 s")
+    cap.udp(t + 1200 * MS, flow, r180, rev=True, note="(f) second 180 at +1.2 s (same To tag)")
+    cap.udp(t + 1900 * MS, flow, r180, rev=True, note="(f) third 180 at +1.9 s")
+    cap.udp(t + 3 * S, flow, f.response(inv, 200, "OK"), rev=True, note="(f) 200 at +3 s")
+    cap.udp(t + 3 * S + 2 * MS, flow, f.ack2xx(1), note="(f) ACK (new branch)")
+
+    # (g) a B2BUA: leg A (UAC -> B2BUA) and leg B (B2BUA -> UAS), two Call-IDs
+    la = UdpFlow(UAC, 5060, PROXY, 5060)
+    lb = UdpFlow(PROXY, 5060, UAS, 5060)
+    ga = Call("delays-g-a", uas=PROXY)
+    gb = Call("delays-g-b", uac=PROXY, uas=UAS)
+    t = 30 * S
+    ia = ga.invite()
+    cap.udp(t, la, ia, note="(g) leg A: INVITE to the B2BUA (Call-ID a)")
+    cap.udp(t + 5 * MS, la, ga.response(ia, 100, "Trying"), rev=True,
+            note="(g) leg A: 100 from the B2BUA at +5 ms")
+    ib = gb.invite()
+    cap.udp(t + 10 * MS, lb, ib, note="(g) leg B: INVITE from the B2BUA (Call-ID b) at +10 ms")
+    cap.udp(t + 25 * MS, lb, gb.response(ib, 100, "Trying"), rev=True,
+            note="(g) leg B: 100 at +15 ms on leg B")
+    cap.udp(t + 1010 * MS, lb, gb.response(ib, 180, "Ringing"), rev=True,
+            note="(g) leg B: 180, 1 s after leg B's INVITE: SRD B 1.000 s")
+    cap.udp(t + 1012 * MS, la, ga.response(ia, 180, "Ringing"), rev=True,
+            note="(g) leg A: 180, 1.012 s after leg A's INVITE: SRD A 1.012 s")
+    cap.udp(t + 3010 * MS, lb, gb.response(ib, 200, "OK"), rev=True, note="(g) leg B: 200")
+    cap.udp(t + 3012 * MS, la, ga.response(ia, 200, "OK"), rev=True, note="(g) leg A: 200")
+    cap.udp(t + 3014 * MS, la, ga.ack2xx(1), note="(g) leg A: ACK")
+    cap.udp(t + 3016 * MS, lb, gb.ack2xx(1), note="(g) leg B: ACK from the B2BUA")
+    t = 38 * S
+    bye_a = ga.bye(2)
+    cap.udp(t, la, bye_a, note="(g) leg A: BYE (CSeq 2)")
+    bye_b = gb.bye(2)
+    cap.udp(t + 5 * MS, lb, bye_b, note="(g) leg B: BYE from the B2BUA (CSeq 2) at +5 ms")
+    cap.udp(t + 20 * MS, lb, gb.response(bye_b, 200, "OK"), rev=True,
+            note="(g) leg B: 200 to the BYE, 15 ms after it: SDD B 15 ms")
+    cap.udp(t + 25 * MS, la, ga.response(bye_a, 200, "OK"), rev=True,
+            note="(g) leg A: 200 to the BYE, 25 ms after it: SDD A 25 ms")
     return cap
 
 

@@ -22,6 +22,8 @@
 #   cancel-487 5161 -> 5162           421 5171 -> 5172
 #   420 5181 -> 5182                  classes 5191 -> 5192
 #   icmp-unreachable 5181 -> 5182 (nothing listens), 5183 -> 5184 (not 5201-5204: Wireshark 4.4 reads 5201 as iPerf3)
+#   reason-486 5211 -> 5212           cancel-reason 5231 -> 5232 (not 5221-5222: TCP 5222 is XMPP)
+#   422 5241 -> 5242                  401-loop 5251 -> 5252 (not 5246-5247 CAPWAP, 5253 netsync)
 # (UAC -> [proxy ->] UAS; none is a port Wireshark gives to another
 # protocol, so SIP is found by its UDP/TCP heuristic dissector.)
 
@@ -33,7 +35,8 @@ SCN=$REC_DIR/scenarios
 KAM_CFG=$REC_DIR/kamailio.cfg
 IP=127.0.0.1
 ALL_CAPTURES=(basic-udp basic-tcp proxy-chain slow-trying stuck-trying
-              proxy-408 cancel-487 421 420 classes icmp-unreachable)
+              proxy-408 cancel-487 421 420 classes icmp-unreachable
+              reason-486 cancel-reason 422 401-loop)
 
 # time bounds (seconds)
 CAP_MAX=60      # dumpcap -a duration: hard stop of one capture
@@ -436,6 +439,54 @@ rec_icmp-unreachable() {
     uas_wait 10
     cap_stop
     CAP_ICMP=0
+}
+
+# Why a call failed or ended (RFC 3326 Reason, RFC 3261 Warning), 2 calls
+# (reason.csv): INVITE -> 100, 180, 486 with Reason Q.850 17 and Warning 399
+# -> ACK; INVITE -> 100, 180, 200 -> ACK -> BYE with Reason Q.850 16 -> 200.
+rec_reason-486() {
+    cap_start reason-486 5211 5212
+    uas_start 5212 uas-reason.xml -m 2 -d 20
+    uac_run 5211 "$IP:5212" uac-reason.xml -m 2 -l 1 -inf "$SCN/reason.csv" -key target "$IP:5212"
+    uas_wait 5
+    cap_stop
+}
+
+# INVITE, 100, 180, CANCEL after 1 s with Reason SIP 200 "Call completed
+# elsewhere", 200 (CANCEL), 487, ACK.
+rec_cancel-reason() {
+    cap_start cancel-reason 5231 5232
+    uas_start 5232 uas-cancel.xml -m 1 -d 20
+    uac_run 5231 "$IP:5232" uac-cancel-reason.xml -m 1 -key target "$IP:5232"
+    uas_wait 5
+    cap_stop
+}
+
+# RFC 4028: INVITE Session-Expires: 300 -> 422 Min-SE: 1800 -> ACK -> retry
+# (same Call-ID and From tag, CSeq 2) with Session-Expires and Min-SE 1800
+# -> 100, 200 (Require: timer) -> ACK -> BYE -> 200.
+rec_422() {
+    cap_start 422 5241 5242
+    uas_start 5242 uas-422.xml -m 1 -d 20 -key minse 1800
+    uac_run 5241 "$IP:5242" uac-retry.xml -m 1 -key target "$IP:5242" \
+        -key hdrs1 $'\r\nSupported: timer\r\nSession-Expires: 300' \
+        -key hdrs2 $'\r\nSupported: timer\r\nSession-Expires: 1800\r\nMin-SE: 1800'
+    uas_wait 5
+    cap_stop
+}
+
+# A challenge loop: REGISTER -> 401 -> REGISTER (wrong credentials) -> 401
+# -> REGISTER -> 403; then a challenge that works: REGISTER -> 401 ->
+# REGISTER (right credentials) -> 200.
+rec_401-loop() {
+    cap_start 401-loop 5251 5252
+    uas_start 5252 uas-register-loop.xml -m 1
+    uac_run 5251 "$IP:5252" uac-register-loop.xml -m 1 -key target "$IP:5252"
+    uas_wait 5
+    uas_start 5252 uas-register-auth.xml -m 1
+    uac_run 5251 "$IP:5252" uac-register-auth.xml -m 1 -key target "$IP:5252"
+    uas_wait 5
+    cap_stop
 }
 
 # ------------------------------------------------------------------ main
