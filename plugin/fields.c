@@ -35,11 +35,20 @@ int hf_sa_ext_request_supported = -1;
 int hf_sa_ext_retry_of = -1;
 int hf_sa_ext_retry_frame = -1;
 int hf_sa_ext_retry_fixed = -1;
+int hf_sa_reason_protocol = -1;
+int hf_sa_reason_cause = -1;
+int hf_sa_reason_cause_name = -1;
+int hf_sa_reason_text = -1;
+int hf_sa_reason_cancel_frame = -1;
+int hf_sa_warning_code = -1;
+int hf_sa_warning_agent = -1;
+int hf_sa_warning_text = -1;
 
 gint ett_sa = -1;
 gint ett_sa_ext = -1;
 gint ett_sa_code = -1;
 gint ett_sa_trying = -1;
+gint ett_sa_cause = -1;
 
 expert_field ei_sa[SA_F_COUNT];
 
@@ -131,9 +140,29 @@ static hf_register_info hf[] = {
                                 BASE_NONE, NULL, 0x0,
                                 "Whether the retry now offers every tag the 421 required (or no longer requires "
                                 "what the 420 rejected)", HFILL } },
+    { &hf_sa_reason_protocol, { "Reason protocol", "sip.analysis.reason.protocol", FT_STRING, BASE_NONE, NULL, 0x0,
+                                "The protocol of a Reason value (RFC 3326): SIP, Q.850, ... as written", HFILL } },
+    { &hf_sa_reason_cause, { "Reason cause", "sip.analysis.reason.cause", FT_UINT32, BASE_DEC, NULL, 0x0,
+                             "The cause of a Reason value: a SIP status code, a Q.850 cause value, ...",
+                             HFILL } },
+    { &hf_sa_reason_cause_name, { "Cause means", "sip.analysis.reason.cause_name", FT_STRING, BASE_NONE, NULL, 0x0,
+                                  "The standard name of the cause (ITU-T Q.850 Table 1, or the SIP reason phrase)",
+                                  HFILL } },
+    { &hf_sa_reason_text, { "Reason text", "sip.analysis.reason.text", FT_STRING, BASE_NONE, NULL, 0x0,
+                            "The text of a Reason value, as the sender wrote it", HFILL } },
+    { &hf_sa_reason_cancel_frame, { "Reason given by the CANCEL in", "sip.analysis.reason.cancel_frame",
+                                    FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_NONE), 0x0,
+                                    "On a 487: the CANCEL that ended the INVITE, whose Reason is shown",
+                                    HFILL } },
+    { &hf_sa_warning_code, { "Warning code", "sip.analysis.warning.code", FT_UINT16, BASE_DEC, NULL, 0x0,
+                             "The warn-code of a Warning value (RFC 3261 \xc2\xa7" "20.43)", HFILL } },
+    { &hf_sa_warning_agent, { "Warning agent", "sip.analysis.warning.agent", FT_STRING, BASE_NONE, NULL, 0x0,
+                              "Who added the Warning (host or pseudonym)", HFILL } },
+    { &hf_sa_warning_text, { "Warning text", "sip.analysis.warning.text", FT_STRING, BASE_NONE, NULL, 0x0,
+                             "The warn-text of a Warning value, as written", HFILL } },
 };
 
-static gint *ett[] = { &ett_sa, &ett_sa_trying, &ett_sa_ext, &ett_sa_code };
+static gint *ett[] = { &ett_sa, &ett_sa_trying, &ett_sa_ext, &ett_sa_code, &ett_sa_cause };
 
 static int pi_severity(enum sa_severity s)
 {

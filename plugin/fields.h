@@ -33,11 +33,20 @@ extern int hf_sa_ext_request_supported;
 extern int hf_sa_ext_retry_of;
 extern int hf_sa_ext_retry_frame;
 extern int hf_sa_ext_retry_fixed;
+extern int hf_sa_reason_protocol;
+extern int hf_sa_reason_cause;
+extern int hf_sa_reason_cause_name;
+extern int hf_sa_reason_text;
+extern int hf_sa_reason_cancel_frame;
+extern int hf_sa_warning_code;
+extern int hf_sa_warning_agent;
+extern int hf_sa_warning_text;
 
 extern gint ett_sa;
 extern gint ett_sa_ext;
 extern gint ett_sa_code;
 extern gint ett_sa_trying;
+extern gint ett_sa_cause;
 
 /* The expert infos, one per row of the table of findings (src/findings.h). */
 extern expert_field ei_sa[SA_F_COUNT];

@@ -6,6 +6,7 @@
 
 #include "expert_gate.h"
 #include "fields.h"
+#include "render_cause.h"
 #include "render_ext.h"
 #include "response_codes.h"
 #include "response_verdict.h"
@@ -123,6 +124,9 @@ static void render_verdict(struct sa_view *v)
         return;
     char text[ITEM_LABEL_LENGTH];
     sa_verdict_text(verdict, &f, auth, code_text(v->pinfo, r->code), text, sizeof text);
+    const struct sa_cause *cause = sa_analyzer_record_cause(v->an, r);
+    if (cause && verdict != SA_VERDICT_PROGRESS && verdict != SA_VERDICT_SUCCESS)
+        sa_cause_append_summary(cause, text, sizeof text);
     expert_add_info_format(v->pinfo, v->anchor, (expert_field *)ei, "%s", text);
 }
 
@@ -501,6 +505,14 @@ static const struct {
     { SA_REC_HAS_EXT, &hf_sa_ext_retry_fixed },
     { SA_REC_ICMP_QUOTE, &hf_sa_icmp_quoted_frame },
     { SA_REC_ICMP_REPORTED, &hf_sa_icmp_frame },
+    { SA_REC_HAS_CAUSE, &hf_sa_reason_protocol },
+    { SA_REC_HAS_CAUSE, &hf_sa_reason_cause },
+    { SA_REC_HAS_CAUSE, &hf_sa_reason_cause_name },
+    { SA_REC_HAS_CAUSE, &hf_sa_reason_text },
+    { SA_REC_HAS_CAUSE, &hf_sa_reason_cancel_frame },
+    { SA_REC_HAS_CAUSE, &hf_sa_warning_code },
+    { SA_REC_HAS_CAUSE, &hf_sa_warning_agent },
+    { SA_REC_HAS_CAUSE, &hf_sa_warning_text },
 };
 
 struct hf_list {
@@ -613,6 +625,9 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     const struct sa_ext *ext = (r->flags & SA_REC_HAS_EXT) ? sa_analyzer_record_ext(an, r) : NULL;
     if (ext)
         sa_render_ext(ext, pinfo, v.tree, v.anchor, v.tvb, v.start);
+    const struct sa_cause *cause = (r->flags & SA_REC_HAS_CAUSE) ? sa_analyzer_record_cause(an, r) : NULL;
+    if (cause)
+        sa_render_cause(cause, pinfo, v.tree, v.anchor, v.tvb, v.start);
     render_link(&v);
     render_trying(&v);
     if (r->flags & SA_REC_RESPONSE) {

@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "extension_check.h"
+#include "failure_cause.h"
 #include "hash64.h"
 #include "hash_table.h"
 #include "response_codes.h"
@@ -44,6 +45,8 @@ struct sa_analyzer {
     struct sa_hash_table challenges; /* latest 401/407 per Call-ID + From tag + method: struct pending_challenge */
     struct sa_hash_table retried;    /* transaction of a retry after a challenge -> struct pending_challenge */
     struct sa_hash_table auths;      /* record -> struct sa_auth (SA_REC_AUTH) */
+    struct sa_hash_table causes;     /* record -> struct sa_cause (SA_REC_HAS_CAUSE) */
+    struct sa_hash_table cancel_causes; /* INVITE transaction -> the cause its CANCEL gave */
     struct sa_record_store records;
     size_t txn_count;
     struct sa_arena arena; /* transactions and 420/421 findings: never freed one by one */
@@ -87,7 +90,7 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const stru
     a->live_bytes = sizeof *a;
     a->hash_key = *hash_key;
     struct sa_hash_table *tables[] = { &a->failures, &a->failed_calls, &a->exts, &a->icmp,
-                                       &a->challenges, &a->retried, &a->auths };
+                                       &a->challenges, &a->retried, &a->auths, &a->causes, &a->cancel_causes };
     const size_t n_tables = sizeof tables / sizeof tables[0];
     size_t ok = 0;
     while (ok < n_tables && sa_hash_table_init(tables[ok], &a->alloc))
@@ -345,6 +348,43 @@ const struct sa_auth *sa_analyzer_record_auth(const struct sa_analyzer *a, const
     return sa_hash_table_get(&a->auths, record_key(r));
 }
 
+/* ---- why a call failed or ended: Reason and Warning (failure_cause.h) ---------------------- */
+
+static const struct sa_cause *attach_cause(struct sa_analyzer *a, struct sa_record *r, struct sa_cause *c)
+{
+    if (!c || !sa_hash_table_put(&a->causes, record_key(r), c))
+        return NULL;
+    r->flags |= SA_REC_HAS_CAUSE;
+    return c;
+}
+
+const struct sa_cause *sa_analyzer_record_cause(const struct sa_analyzer *a, const struct sa_record *r)
+{
+    if (!r || !(r->flags & SA_REC_HAS_CAUSE))
+        return NULL;
+    return sa_hash_table_get(&a->causes, record_key(r));
+}
+
+/* A 487 repeats what the CANCEL that ended its INVITE said (RFC 3326 §2: e.g. the call was
+ * answered elsewhere); its own Reason, if any, is kept too. */
+static void note_cancel_cause(struct sa_analyzer *a, const struct sa_message *msg, const struct sa_txn *t,
+                              struct sa_record *r, struct sa_cause *own)
+{
+    const struct sa_cause *said = a->cancel_causes.count && t->cancel_frame && msg->status_code == 487
+                                      ? sa_hash_table_get(&a->cancel_causes, pointer_key(t))
+                                      : NULL;
+    if (said && !own) {
+        own = sa_arena_alloc(&a->arena, sizeof *own);
+        if (own)
+            memset(own, 0, sizeof *own);
+    }
+    if (said && own) {
+        own->cancel = said;
+        own->cancel_frame = t->cancel_frame;
+    }
+    attach_cause(a, r, own);
+}
+
 static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
                        struct sa_record *r)
 {
@@ -399,6 +439,9 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
         if (inv && inv->req_frame && !inv->cancel_frame) {
             inv->cancel_frame = pkt->frame;
             inv->flags |= SA_TXN_CANCELLED;
+            const struct sa_cause *c = sa_analyzer_record_cause(a, r);
+            if (c)
+                sa_hash_table_put(&a->cancel_causes, pointer_key(inv), (void *)c);
         }
     }
 }
@@ -552,10 +595,17 @@ const struct sa_record *sa_analyzer_message(struct sa_analyzer *a, const struct 
     missing_header_flags(msg, r);
     if (pkt->ts_ns == SA_TIME_UNKNOWN)
         r->flags |= SA_REC_TIME_INVALID;
+    /* Only messages with a Reason or Warning line (failures, CANCEL, BYE) keep anything. */
+    struct sa_cause *cause = msg->reason_line_count || msg->warning_line_count ? sa_cause_keep(&a->arena, msg) : NULL;
     if (msg->flags & SA_MSG_RESPONSE) {
         r->flags |= SA_REC_RESPONSE;
         on_response(a, pkt, msg, r);
+        if (r->txn)
+            note_cancel_cause(a, msg, r->txn, r, cause);
+        else
+            attach_cause(a, r, cause);
     } else {
+        attach_cause(a, r, cause); /* first: a CANCEL hands its cause to its INVITE */
         on_request(a, pkt, msg, r);
     }
     return r;

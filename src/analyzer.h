@@ -62,6 +62,8 @@ bool sa_analyzer_icmp_report(const struct sa_analyzer *a, const struct sa_record
 
 /* The authentication exchange of a record marked SA_REC_AUTH (response_verdict.h), or NULL. */
 const struct sa_auth *sa_analyzer_record_auth(const struct sa_analyzer *a, const struct sa_record *r);
+/* What the message said about why (failure_cause.h), with SA_REC_HAS_CAUSE; else NULL. */
+const struct sa_cause *sa_analyzer_record_cause(const struct sa_analyzer *a, const struct sa_record *r);
 
 /* The option-tag analysis of a record (420/421, or the retry after one), or NULL. */
 const struct sa_ext *sa_analyzer_record_ext(const struct sa_analyzer *a, const struct sa_record *r);

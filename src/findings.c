@@ -102,6 +102,13 @@ static const struct sa_finding_info FINDINGS[SA_F_COUNT] = {
                                   "420 lists tags the request did not require" },
     [SA_F_EXT_TAGS_CUT] = { "ext.tags_cut", SA_SEV_NOTE, PROTO, SA_REC_HAS_EXT, false,
                             "Option-tag list too long: only the first 256 tags were analysed" },
+
+    [SA_F_REASON_MALFORMED] = { "reason.malformed", SA_SEV_WARN, SA_GROUP_MALFORMED, SA_REC_HAS_CAUSE, false,
+                                "Reason header value malformed (RFC 3326): no protocol or cause, a cause that is "
+                                "not a number or out of range, an unknown protocol, an unclosed quote" },
+    [SA_F_WARNING_MALFORMED] = { "warning.malformed", SA_SEV_WARN, SA_GROUP_MALFORMED, SA_REC_HAS_CAUSE, false,
+                                 "Warning header value malformed (RFC 3261 \xc2\xa7" "20.43): warn-code not three "
+                                 "digits, no warn-agent, warn-text missing or not quoted" },
 };
 
 const struct sa_finding_info *sa_finding_info(enum sa_finding f)

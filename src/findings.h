@@ -71,6 +71,9 @@ enum sa_finding {
     SA_F_EXT_EMPTY_UNSUPPORTED,
     SA_F_EXT_NEVER_REQUIRED,
     SA_F_EXT_TAGS_CUT,
+    /* Why a call failed or ended (failure_cause.h). */
+    SA_F_REASON_MALFORMED,
+    SA_F_WARNING_MALFORMED,
     SA_F_COUNT
 };
 

@@ -43,6 +43,8 @@ enum sa_record_flags {
                                          not matched; link = the latest candidate */
     SA_REC_AUTH = 1u << 28,          /* a challenge (401/407), or a 401/407/403 answering a retry
                                         after one: sa_analyzer_record_auth */
+    SA_REC_HAS_CAUSE = 1u << 29,     /* carries Reason or Warning values, or is a 487 whose CANCEL
+                                        said why: sa_analyzer_record_cause */
 };
 
 /* 24 bytes, one per SIP message of the capture: what is rare (the option-tag analysis of a

@@ -428,10 +428,30 @@ static bool take_unsupported(struct sa_message *msg, struct sa_slice value)
     return false;
 }
 
+static bool add_cause_line(struct sa_message *msg, struct sa_slice *lines, uint8_t *count, struct sa_slice value)
+{
+    if (*count >= SA_MAX_CAUSE_LINES)
+        msg->flags |= SA_MSG_CAUSE_LINES_CUT;
+    else
+        lines[(*count)++] = value;
+    return false;
+}
+
+static bool take_reason(struct sa_message *msg, struct sa_slice value)
+{
+    return add_cause_line(msg, msg->reason_lines, &msg->reason_line_count, value);
+}
+
+static bool take_warning(struct sa_message *msg, struct sa_slice value)
+{
+    return add_cause_line(msg, msg->warning_lines, &msg->warning_line_count, value);
+}
+
 /* The kinds of message, for which headers each one reads. */
 enum msg_kind {
     KIND_REQUEST,
     KIND_EXT_FAILURE,    /* 420 Bad Extension, 421 Extension Required: their option tags count */
+    KIND_FAILURE,        /* any other final response from 300 on: why it failed */
     KIND_OTHER_RESPONSE, /* read only up to the headers that match it to its request */
     KIND_COUNT
 };
@@ -459,6 +479,10 @@ static const struct header_row HEADERS[] = {
     { "require", 0, READ_BY(KIND_REQUEST) | READ_BY(KIND_EXT_FAILURE), true, take_require },
     { "proxy-require", 0, READ_BY(KIND_REQUEST) | READ_BY(KIND_EXT_FAILURE), true, take_proxy_require },
     { "unsupported", 0, READ_BY(KIND_REQUEST) | READ_BY(KIND_EXT_FAILURE), true, take_unsupported },
+    /* Why a call failed or ended: a failure's Reason (RFC 3326, RFC 6432) and Warning (RFC 3261
+     * §20.43), a CANCEL's or BYE's Reason. Not on 1xx/2xx, which then stop reading early. */
+    { "reason", 0, READ_BY(KIND_REQUEST) | READ_BY(KIND_EXT_FAILURE) | READ_BY(KIND_FAILURE), true, take_reason },
+    { "warning", 0, READ_BY(KIND_EXT_FAILURE) | READ_BY(KIND_FAILURE), true, take_warning },
 };
 #define HEADER_COUNT (sizeof HEADERS / sizeof HEADERS[0])
 _Static_assert(HEADER_COUNT <= 16, "row sets are 16-bit masks");
@@ -649,12 +673,15 @@ static enum msg_kind kind_of(const struct sa_message *msg)
 {
     if (!(msg->flags & SA_MSG_RESPONSE))
         return KIND_REQUEST;
-    return msg->status_code == 420 || msg->status_code == 421 ? KIND_EXT_FAILURE : KIND_OTHER_RESPONSE;
+    if (msg->status_code == 420 || msg->status_code == 421)
+        return KIND_EXT_FAILURE;
+    return (msg->flags & SA_MSG_CODE_NUMERIC) && msg->status_code >= 300 ? KIND_FAILURE : KIND_OTHER_RESPONSE;
 }
 
 bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg)
 {
-    /* tag_lines[] (most of the struct) is valid up to tag_line_count only: left as it is. */
+    /* tag_lines[] and the cause lines (most of the struct) are valid up to their counts only:
+     * left as they are. */
     memset(msg, 0, offsetof(struct sa_message, tag_lines));
     const char *p = buf, *end = buf + len;
     const char *eol = line_end(p, end);

@@ -19,6 +19,10 @@ enum sa_tag_header {
     SA_TAG_HEADER_COUNT
 };
 
+/* How many Reason (RFC 3326) or Warning (RFC 3261 §20.43) lines one message may carry before the
+ * rest are ignored (flagged): each says why a call ended or failed, a few at most. */
+#define SA_MAX_CAUSE_LINES 8
+
 /* How many option-tag header lines one message may carry before the rest are ignored (flagged). */
 #define SA_MAX_TAG_LINES 32
 
@@ -41,6 +45,7 @@ enum sa_msg_flags {
     SA_MSG_TRUNCATED = 1u << 10,     /* set by the caller: the capture cut the message short */
     SA_MSG_BARE_CR = 1u << 11,       /* the start line ends in CR alone, not CRLF (RFC 3261 §7): its
                                         header lines were read up to each CR instead */
+    SA_MSG_CAUSE_LINES_CUT = 1u << 12, /* more than SA_MAX_CAUSE_LINES Reason or Warning lines */
 };
 
 struct sa_message {
@@ -55,8 +60,13 @@ struct sa_message {
     struct sa_slice via_branch;
     struct sa_slice from_value; /* first From / To value as written: their tags are read on */
     struct sa_slice to_value;   /* demand (sa_message_from_tag), most messages never need them */
+    uint8_t reason_line_count, warning_line_count;
     uint32_t tag_line_count;
     struct sa_tag_line tag_lines[SA_MAX_TAG_LINES];
+    /* Raw values of the Reason and Warning lines (failures, CANCEL, BYE: see the reader's header
+     * table), valid below their counts only. */
+    struct sa_slice reason_lines[SA_MAX_CAUSE_LINES];
+    struct sa_slice warning_lines[SA_MAX_CAUSE_LINES];
 };
 
 /* Reads [buf, buf+len). Always fills *msg (flags tell what was found); returns false only when

@@ -27,7 +27,10 @@ CAPTURES = ["hm-classes-udp", "hm-timers", "hm-421-edge", "hm-tcp-two-in-one", "
             "hm-auth",
             # recorded from SIPp and kamailio on loopback (captures/README.md)
             "rec-basic-udp", "rec-basic-tcp", "rec-proxy-chain", "rec-slow-trying", "rec-stuck-trying",
-            "rec-proxy-408", "rec-cancel-487", "rec-421", "rec-420", "rec-classes", "rec-icmp-unreachable"]
+            "rec-proxy-408", "rec-cancel-487", "rec-421", "rec-420", "rec-classes", "rec-icmp-unreachable",
+            # why a call failed or ended: Reason (Q.850, SIP) and Warning, a CANCEL's Reason on its 487,
+            # malformed and hostile values (issue 20)
+            "rec-reason-486", "rec-cancel-reason", "hm-reason-warning"]
 
 # Captures whose expected table holds the correct values the plugin does not give yet.
 KNOWN_WRONG = {

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Tree items and expert infos of the Reason and Warning values a message carries. */
+#include "render_cause.h"
+
+#include <string.h>
+
+#include "failure_cause.h"
+#include "fields.h"
+#include "text_buf.h"
+
+/* A capture's bytes as a field's string: escaped (text_buf.h), so always valid UTF-8. */
+static void add_text(proto_tree *tree, int hf, tvbuff_t *tvb, gint start, packet_info *pinfo, struct sa_slice s)
+{
+    char *buf = (char *)wmem_alloc(pinfo->pool, ITEM_LABEL_LENGTH);
+    struct sa_text t;
+    sa_text_init(&t, buf, ITEM_LABEL_LENGTH);
+    sa_text_add_escaped(&t, s.ptr, s.len);
+    proto_item_set_generated(proto_tree_add_string(tree, hf, tvb, start, 0, buf));
+}
+
+static void add_reason(proto_tree *tree, tvbuff_t *tvb, gint start, packet_info *pinfo, const struct sa_reason *r)
+{
+    add_text(tree, hf_sa_reason_protocol, tvb, start, pinfo, r->protocol);
+    if (!(r->flags & SA_REASON_CAUSE_NUMERIC))
+        return;
+    proto_item_set_generated(proto_tree_add_uint(tree, hf_sa_reason_cause, tvb, start, 0, r->cause));
+    const char *name = sa_reason_cause_name(r);
+    if (name)
+        proto_item_set_generated(proto_tree_add_string(tree, hf_sa_reason_cause_name, tvb, start, 0, name));
+    if (r->text.len)
+        add_text(tree, hf_sa_reason_text, tvb, start, pinfo, r->text);
+}
+
+static void add_reasons(proto_tree *tree, tvbuff_t *tvb, gint start, packet_info *pinfo, const struct sa_cause *c)
+{
+    for (uint8_t i = 0; i < c->reason_count; i++) {
+        struct sa_reason_iter it;
+        struct sa_reason r;
+        sa_reason_iter_init(&it, c->reasons[i]);
+        while (sa_reason_next(&it, &r))
+            add_reason(tree, tvb, start, pinfo, &r);
+    }
+}
+
+static void add_warnings(proto_tree *tree, tvbuff_t *tvb, gint start, packet_info *pinfo, const struct sa_cause *c)
+{
+    for (uint8_t i = 0; i < c->warning_count; i++) {
+        struct sa_warning_iter it;
+        struct sa_warning w;
+        sa_warning_iter_init(&it, c->warnings[i]);
+        while (sa_warning_next(&it, &w)) {
+            if (w.flags & SA_WARNING_CODE_OK)
+                proto_item_set_generated(proto_tree_add_uint(tree, hf_sa_warning_code, tvb, start, 0, w.code));
+            if (w.agent.len)
+                add_text(tree, hf_sa_warning_agent, tvb, start, pinfo, w.agent);
+            if (w.text.len)
+                add_text(tree, hf_sa_warning_text, tvb, start, pinfo, w.text);
+        }
+    }
+}
+
+/* The first malformed value of a list, escaped, for the finding's text. */
+static const char *first_malformed(packet_info *pinfo, const struct sa_slice *lines, uint8_t n, bool reason)
+{
+    for (uint8_t i = 0; i < n; i++) {
+        struct sa_slice bad = { NULL, 0 };
+        if (reason) {
+            struct sa_reason_iter it;
+            struct sa_reason r;
+            sa_reason_iter_init(&it, lines[i]);
+            while (!bad.ptr && sa_reason_next(&it, &r))
+                bad = (r.flags & SA_REASON_MALFORMED) ? r.value : bad;
+        } else {
+            struct sa_warning_iter it;
+            struct sa_warning w;
+            sa_warning_iter_init(&it, lines[i]);
+            while (!bad.ptr && sa_warning_next(&it, &w))
+                bad = (w.flags & SA_WARNING_MALFORMED) ? w.value : bad;
+        }
+        if (bad.ptr || (bad.len == 0 && lines[i].len == 0)) {
+            char *buf = (char *)wmem_alloc(pinfo->pool, 120);
+            struct sa_text t;
+            sa_text_init(&t, buf, 120);
+            sa_text_add_escaped(&t, bad.ptr ? bad.ptr : "", bad.len);
+            return buf;
+        }
+    }
+    return "";
+}
+
+void sa_render_cause(const struct sa_cause *c, packet_info *pinfo, proto_tree *parent, proto_item *anchor,
+                     tvbuff_t *tvb, gint start)
+{
+    if (sa_cause_has_malformed_reason(c))
+        expert_add_info_format(pinfo, anchor, &ei_sa[SA_F_REASON_MALFORMED], "Malformed Reason value (RFC 3326): \"%s\"",
+                               first_malformed(pinfo, c->reasons, c->reason_count, true));
+    if (sa_cause_has_malformed_warning(c))
+        expert_add_info_format(pinfo, anchor, &ei_sa[SA_F_WARNING_MALFORMED],
+                               "Malformed Warning value (RFC 3261 \xc2\xa7" "20.43): \"%s\"",
+                               first_malformed(pinfo, c->warnings, c->warning_count, false));
+    if (!parent)
+        return;
+    proto_tree *tree = proto_tree_add_subtree(parent, tvb, start, 0, ett_sa_cause, NULL, "Cause (Reason, Warning)");
+    add_reasons(tree, tvb, start, pinfo, c);
+    add_warnings(tree, tvb, start, pinfo, c);
+    if (c->cancel) {
+        proto_item_set_generated(proto_tree_add_uint(tree, hf_sa_reason_cancel_frame, tvb, start, 0, c->cancel_frame));
+        add_reasons(tree, tvb, start, pinfo, c->cancel);
+    }
+}
+
+void sa_cause_append_summary(const struct sa_cause *c, char *text, size_t size)
+{
+    struct sa_reason r;
+    const char *lead = "; Reason ";
+    if (c->cancel && sa_cause_main_reason(c->cancel, &r))
+        lead = "; the CANCEL gave Reason ";
+    else if (!sa_cause_main_reason(c, &r))
+        return;
+    size_t len = strlen(text);
+    if (len + strlen(lead) + 1 >= size)
+        return;
+    memcpy(text + len, lead, strlen(lead) + 1);
+    len += strlen(lead);
+    sa_reason_summary(&r, text + len, size - len);
+}
