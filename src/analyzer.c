@@ -151,6 +151,15 @@ static uint64_t call_key(const struct sa_analyzer *a, const struct sa_message *m
     return (msg->flags & SA_MSG_HAS_CALL_ID) ? table_key(a, msg->call_id.ptr, msg->call_id.len) : 0;
 }
 
+/* What tells a response's copies from a fork's: the whole To value stands for its tag (a copy
+ * repeats it byte for byte, a fork carries another tag, and hashing it costs a fraction of finding
+ * the tag in it). A 100 Trying comes from the next hop's one server transaction whatever its To
+ * (RFC 3261 §8.2.6.2 lets it omit the tag): every 100 of a transaction is a copy, nothing to hash. */
+static uint32_t response_to_tag(const struct sa_analyzer *a, const struct sa_message *msg)
+{
+    return msg->status_code == 100 ? 0 : sa_tag_hash(&a->hash_key, msg->to_value);
+}
+
 static void missing_header_flags(const struct sa_message *msg, struct sa_record *r)
 {
     if (msg->flags & SA_MSG_TAG_LINES_CUT)
@@ -545,9 +554,7 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
         r->flags |= SA_REC_NEGATIVE_TIME;
     if (!valid)
         return;
-    /* The whole To value stands for its tag: a copy repeats it byte for byte, a fork carries
-     * another tag, and hashing it costs a fraction of finding the tag in it. */
-    uint32_t to_tag = sa_tag_hash(&a->hash_key, msg->to_value);
+    uint32_t to_tag = response_to_tag(a, msg);
     t->last_resp_copy = pkt->frame;
     t->last_resp_copy_to_tag = to_tag;
     /* A server transaction resends its last response when the request is retransmitted, and a
@@ -646,7 +653,7 @@ static uint32_t quoted_frame(struct sa_analyzer *a, const struct sa_packet *pkt,
         return ack ? t->ack_frame : t->last_req_copy;
     /* An ICMP error follows the copy it quotes at once: the latest response, if it is that one
      * (same code, and same To unless the quote was cut before it: forks share the code). */
-    uint32_t to_tag = sa_tag_hash(&a->hash_key, msg->to_value);
+    uint32_t to_tag = response_to_tag(a, msg);
     bool quoted_to = msg->to_value.len > 0;
     const struct sa_record *latest = record_of(a, t->last_resp_copy, t, true);
     if (latest && latest->code == msg->status_code && (!quoted_to || to_tag == t->last_resp_copy_to_tag))

@@ -450,6 +450,7 @@ static bool take_warning(struct sa_message *msg, struct sa_slice value)
 /* The kinds of message, for which headers each one reads. */
 enum msg_kind {
     KIND_REQUEST,
+    KIND_ACK,            /* nothing answers it (RFC 3261 §17.1.1.3): read only to match it */
     KIND_EXT_FAILURE,    /* 420 Bad Extension, 421 Extension Required: their option tags count */
     KIND_FAILURE,        /* any other final response from 300 on: why it failed */
     KIND_OTHER_RESPONSE, /* read only up to the headers that match it to its request */
@@ -672,7 +673,7 @@ static void parse_headers(const char *p, const char *end, bool eol_lf, enum msg_
 static enum msg_kind kind_of(const struct sa_message *msg)
 {
     if (!(msg->flags & SA_MSG_RESPONSE))
-        return KIND_REQUEST;
+        return msg->method.len == 3 && memcmp(msg->method.ptr, "ACK", 3) == 0 ? KIND_ACK : KIND_REQUEST;
     if (msg->status_code == 420 || msg->status_code == 421)
         return KIND_EXT_FAILURE;
     return (msg->flags & SA_MSG_CODE_NUMERIC) && msg->status_code >= 300 ? KIND_FAILURE : KIND_OTHER_RESPONSE;

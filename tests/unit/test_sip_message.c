@@ -841,8 +841,9 @@ static void test_nul_bytes_in_headers(void **state)
     assert_int_equal(m.flags & SA_MSG_BAD_CSEQ, SA_MSG_BAD_CSEQ);
 }
 /* Which headers a message reads depends on what it is (the header table's rows): a 420/421
- * keeps its option-tag lines, wherever they stand; any other response has none to give. */
-static void test_response_option_tags_read_for_420_421_only(void **state)
+ * keeps its option-tag lines, wherever they stand; any other response has none to give; an ACK
+ * reads only what matches it. */
+static void test_what_each_kind_of_message_reads(void **state)
 {
     (void)state;
     static const char *const codes[] = { "420 Bad Extension", "421 Extension Required", "200 OK", "180 Ringing",
@@ -861,6 +862,14 @@ static void test_response_option_tags_read_for_420_421_only(void **state)
     struct sa_message m = parse("SIP/2.0 421 Extension Required\r\nRequire: 100rel\r\nVia: SIP/2.0/UDP h\r\n\r\n");
     assert_int_equal(m.tag_line_count, 1);
     assert_int_equal(m.tag_lines[0].header, SA_HDR_REQUIRE);
+    /* Nothing answers an ACK: it is read only to be matched; a BYE keeps its lists and Reason. */
+    m = parse("ACK sip:b@b SIP/2.0\r\nSupported: timer\r\nReason: Q.850;cause=16\r\nCSeq: 1 ACK\r\n\r\n");
+    assert_int_equal(m.tag_line_count, 0);
+    assert_int_equal(m.reason_line_count, 0);
+    assert_int_equal(m.cseq, 1);
+    m = parse("BYE sip:b@b SIP/2.0\r\nSupported: timer\r\nReason: Q.850;cause=16\r\nCSeq: 2 BYE\r\n\r\n");
+    assert_int_equal(m.tag_line_count, 1);
+    assert_int_equal(m.reason_line_count, 1);
 }
 
 int main(void)
@@ -935,7 +944,7 @@ int main(void)
         cmocka_unit_test(test_full_sample_request_fields),
         cmocka_unit_test(test_prefix_cut_inside_header_keeps_earlier_fields),
         cmocka_unit_test(test_nul_bytes_in_headers),
-        cmocka_unit_test(test_response_option_tags_read_for_420_421_only),
+        cmocka_unit_test(test_what_each_kind_of_message_reads),
     };
     return cmocka_run_group_tests_name("sip_message", tests, NULL, NULL);
 }
