@@ -30,7 +30,7 @@ static bool grow(struct sa_txn_table *t)
         }
         for (struct sa_txn *x = rev, *next; x; x = next) {
             next = x->next;
-            size_t j = (size_t)hash_of(t, x->key, x->key_bucket_len) & (cap - 1);
+            size_t j = (size_t)x->bucket_hash & (cap - 1);
             x->next = b[j];
             b[j] = x;
         }
@@ -116,6 +116,7 @@ struct sa_txn *sa_txn_table_add(struct sa_txn_table *t, struct sa_arena *arena, 
         return NULL;
     x->key_len = k->len;
     x->key_bucket_len = k->bucket_len;
+    x->bucket_hash = (uint32_t)found->hash;
     memcpy(x->key, k->bytes, k->len);
     struct sa_txn **head = &t->buckets[found->hash & (t->capacity - 1)];
     bound_chain(t, head, k, x);
