@@ -462,8 +462,9 @@ static int record_max_severity(const struct sa_record *r, gboolean visited)
     return sev;
 }
 
-void sa_render_seen(packet_info *pinfo, proto_tree *tree, struct sa_seen *out)
+void sa_render_seen(packet_info *pinfo, proto_tree *tree, int64_t now, struct sa_seen *out)
 {
+    out->now = now;
     out->experts_observed = sa_experts_observed(pinfo, tree);
     /* A field can be seen in a shown tree or when a filter, column or extractor asks for one of
      * ours (Wireshark then marks their protocol, "SIP Analysis", as referenced). */
@@ -581,7 +582,7 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     if (r->flags & SA_REC_NOT_SIP)
         return;
     struct sa_view v = { .an = an, .r = r, .pinfo = pinfo };
-    v.now = sa_time_from_parts(pinfo->abs_ts.secs, pinfo->abs_ts.nsecs);
+    v.now = seen->now;
     /* Anything below the item that someone can see? An expert info also when it could raise the
      * capture's highest severity (the GUI status bar); once that is as severe as the plugin's
      * most severe, no need to look. */

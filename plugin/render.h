@@ -16,10 +16,11 @@ struct sa_seen {
     gboolean fields;           /* a field may be seen: the tree is shown, or one of ours (or the
                                   protocol itself) is asked for; each record asks about its own */
     proto_tree *tree;          /* the frame's tree, or NULL */
+    int64_t now;               /* the frame's time (sa_time.h), converted once per frame */
 };
 
-/* tree: the frame's tree, or NULL. */
-void sa_render_seen(packet_info *pinfo, proto_tree *tree, struct sa_seen *out);
+/* tree: the frame's tree, or NULL; now: the frame's time (sa_time.h). */
+void sa_render_seen(packet_info *pinfo, proto_tree *tree, int64_t now, struct sa_seen *out);
 
 /* parent: the SIP message's own item, or NULL when there is no tree (expert infos still count).
  * The record's forward-looking facts are shown only when pinfo->fd->visited. When nothing below

@@ -88,6 +88,36 @@ static const char *first_malformed(packet_info *pinfo, const struct sa_slice *li
     return "";
 }
 
+/* The subtree's label says the cause at a glance: "Cause: Reason Q.850 17 User busy; Warning 399". */
+static const char *cause_label(packet_info *pinfo, const struct sa_cause *c)
+{
+    char *buf = (char *)wmem_alloc(pinfo->pool, ITEM_LABEL_LENGTH);
+    struct sa_text t;
+    sa_text_init(&t, buf, ITEM_LABEL_LENGTH);
+    sa_text_add(&t, "Cause:");
+    struct sa_reason r;
+    const struct sa_cause *said = c->cancel ? c->cancel : c;
+    if (sa_cause_main_reason(said, &r)) {
+        sa_text_add(&t, c->cancel ? " the CANCEL gave Reason " : " Reason ");
+        sa_reason_summary_add(&t, &r);
+    }
+    const char *sep = t.len > strlen("Cause:") ? "; Warning " : " Warning ";
+    for (uint8_t i = 0; i < c->warning_count; i++) {
+        struct sa_warning_iter it;
+        struct sa_warning w;
+        sa_warning_iter_init(&it, c->warnings[i]);
+        while (sa_warning_next(&it, &w)) {
+            if (!(w.flags & SA_WARNING_CODE_OK))
+                continue;
+            sa_text_addf(&t, "%s%u", sep, (unsigned)w.code);
+            sep = ", ";
+        }
+    }
+    if (t.len == strlen("Cause:"))
+        sa_text_add(&t, " Reason or Warning given, unreadable");
+    return buf;
+}
+
 void sa_render_cause(const struct sa_cause *c, packet_info *pinfo, proto_tree *parent, proto_item *anchor,
                      tvbuff_t *tvb, gint start)
 {
@@ -100,7 +130,7 @@ void sa_render_cause(const struct sa_cause *c, packet_info *pinfo, proto_tree *p
                                first_malformed(pinfo, c->warnings, c->warning_count, false));
     if (!parent)
         return;
-    proto_tree *tree = proto_tree_add_subtree(parent, tvb, start, 0, ett_sa_cause, NULL, "Cause (Reason, Warning)");
+    proto_tree *tree = proto_tree_add_subtree(parent, tvb, start, 0, ett_sa_cause, NULL, cause_label(pinfo, c));
     add_reasons(tree, tvb, start, pinfo, c);
     add_warnings(tree, tvb, start, pinfo, c);
     if (c->cancel) {
@@ -118,9 +148,8 @@ void sa_cause_append_summary(const struct sa_cause *c, char *text, size_t size)
     else if (!sa_cause_main_reason(c, &r))
         return;
     size_t len = strlen(text);
-    if (len + strlen(lead) + 1 >= size)
-        return;
-    memcpy(text + len, lead, strlen(lead) + 1);
-    len += strlen(lead);
-    sa_reason_summary(&r, text + len, size - len);
+    struct sa_text t;
+    sa_text_init(&t, text + len, size - len);
+    sa_text_add(&t, lead);
+    sa_reason_summary_add(&t, &r);
 }

@@ -130,10 +130,10 @@ static const struct sa_record *analyse_icmp_quote(proto_node *icmp, const struct
 }
 
 /* Returns the frame's first record (NULL if none could be stored). */
-static const struct sa_record *analyse_first_pass(packet_info *pinfo, const struct sa_sip_nodes *nodes)
+static const struct sa_record *analyse_first_pass(packet_info *pinfo, int64_t ts_ns, const struct sa_sip_nodes *nodes)
 {
     struct sa_packet pkt;
-    sa_packet_from_pinfo(pinfo, &pkt);
+    sa_packet_from_pinfo(pinfo, ts_ns, &pkt);
     proto_node *icmp = nodes->icmp;
     const struct sa_record *first = NULL;
     for (guint i = 0; i < nodes->count; i++) {
@@ -150,14 +150,14 @@ static const struct sa_record *analyse_first_pass(packet_info *pinfo, const stru
     return first;
 }
 
-static void queue_tap(packet_info *pinfo, const struct sa_record *r)
+static void queue_tap(packet_info *pinfo, const struct sa_record *r, int64_t ts_ns)
 {
     if (!have_tap_listener(sa_tap))
         return;
     struct sa_tap_info *ti = wmem_new(pinfo->pool, struct sa_tap_info);
     ti->analysis = analysis;
     ti->record = r;
-    ti->ts_ns = sa_time_from_parts(pinfo->abs_ts.secs, pinfo->abs_ts.nsecs);
+    ti->ts_ns = ts_ns;
     ti->visited = PINFO_FD_VISITED(pinfo);
     tap_queue_packet(sa_tap, pinfo, ti);
 }
@@ -167,11 +167,13 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
     if (!analysis)
         return 0;
     gboolean visited = PINFO_FD_VISITED(pinfo);
+    /* The frame's time, once: the analysis, the tree and the statistics all use it. */
+    int64_t ts_ns = sa_time_from_parts(pinfo->abs_ts.secs, pinfo->abs_ts.nsecs);
     if (!visited)
-        sa_analyzer_note_frame(analysis, pinfo->num, sa_time_from_parts(pinfo->abs_ts.secs, pinfo->abs_ts.nsecs));
+        sa_analyzer_note_frame(analysis, pinfo->num, ts_ns);
     struct sa_sip_nodes nodes;
     sa_sip_nodes_collect(tree, &nodes);
-    const struct sa_record *r = !visited && nodes.count ? analyse_first_pass(pinfo, &nodes) : NULL;
+    const struct sa_record *r = !visited && nodes.count ? analyse_first_pass(pinfo, ts_ns, &nodes) : NULL;
     if (!r) /* a revisit, or nothing new stored */
         r = sa_analyzer_first_record(analysis, pinfo->num);
     if (!r)
@@ -185,11 +187,11 @@ static int dissect_sip_analysis(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tre
      * stored records go at the top of the tree, where filters and fields still find them. */
     proto_item *no_sip_item = visited ? tree : NULL;
     struct sa_seen seen;
-    sa_render_seen(pinfo, tree, &seen);
+    sa_render_seen(pinfo, tree, ts_ns, &seen);
     guint i = 0; /* most frames hold one message: its flag, not a call, says there is no next */
     for (; r; r = (r->flags & SA_REC_MORE_IN_FRAME) ? sa_analyzer_next_record(analysis, r) : NULL, i++) {
         sa_render_record(analysis, r, pinfo, i < nodes.count ? nodes.items[i] : no_sip_item, &seen);
-        queue_tap(pinfo, r);
+        queue_tap(pinfo, r, ts_ns);
     }
     return tvb_captured_length(tvb);
 }

@@ -108,10 +108,10 @@ static SA_NOINLINE void endpoint_from(const address *addr, guint32 port, struct 
     ep->addr_len = (uint8_t)len;
 }
 
-void sa_packet_from_pinfo(const packet_info *pinfo, struct sa_packet *pkt)
+void sa_packet_from_pinfo(const packet_info *pinfo, int64_t ts_ns, struct sa_packet *pkt)
 {
     pkt->frame = pinfo->num;
-    pkt->ts_ns = sa_time_from_parts(pinfo->abs_ts.secs, pinfo->abs_ts.nsecs);
+    pkt->ts_ns = ts_ns;
     endpoint_from(&pinfo->src, pinfo->srcport, &pkt->src);
     endpoint_from(&pinfo->dst, pinfo->destport, &pkt->dst);
 }

@@ -26,6 +26,6 @@ void sa_sip_nodes_set_protos(int proto_sip, int proto_icmp, int proto_icmpv6);
 void sa_sip_nodes_collect(proto_tree *tree, struct sa_sip_nodes *out);
 /* Parses the bytes of one SIP item; false when the bytes cannot be reached. */
 gboolean sa_sip_node_parse(proto_item *item, struct sa_message *msg);
-void sa_packet_from_pinfo(const packet_info *pinfo, struct sa_packet *pkt);
+void sa_packet_from_pinfo(const packet_info *pinfo, int64_t ts_ns, struct sa_packet *pkt);
 
 #endif

@@ -117,22 +117,27 @@ bool sa_cause_has_malformed_warning(const struct sa_cause *c)
     return false;
 }
 
+void sa_reason_summary_add(struct sa_text *t, const struct sa_reason *r)
+{
+    sa_text_add_escaped(t, r->protocol.ptr, r->protocol.len);
+    if (r->flags & SA_REASON_CAUSE_NUMERIC)
+        sa_text_addf(t, " %u", (unsigned)r->cause);
+    const char *name = sa_reason_cause_name(r);
+    if (name)
+        sa_text_addf(t, " %s", name);
+    /* The sender's text too, unless it only repeats the standard name. */
+    bool same = name && strlen(name) == r->text.len && sa_slices_eq_nocase((struct sa_slice){ name, r->text.len }, r->text);
+    if (r->text.len && !same) {
+        sa_text_add(t, " \"");
+        sa_text_add_escaped(t, r->text.ptr, r->text.len);
+        sa_text_add(t, "\"");
+    }
+}
+
 size_t sa_reason_summary(const struct sa_reason *r, char *buf, size_t size)
 {
     struct sa_text t;
     sa_text_init(&t, buf, size);
-    sa_text_add_escaped(&t, r->protocol.ptr, r->protocol.len);
-    if (r->flags & SA_REASON_CAUSE_NUMERIC)
-        sa_text_addf(&t, " %u", (unsigned)r->cause);
-    const char *name = sa_reason_cause_name(r);
-    if (name)
-        sa_text_addf(&t, " %s", name);
-    /* The sender's text too, unless it only repeats the standard name. */
-    bool same = name && strlen(name) == r->text.len && sa_slices_eq_nocase((struct sa_slice){ name, r->text.len }, r->text);
-    if (r->text.len && !same) {
-        sa_text_add(&t, " \"");
-        sa_text_add_escaped(&t, r->text.ptr, r->text.len);
-        sa_text_add(&t, "\"");
-    }
+    sa_reason_summary_add(&t, r);
     return t.len;
 }

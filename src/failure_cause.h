@@ -47,5 +47,8 @@ bool sa_cause_has_malformed_warning(const struct sa_cause *c);
  * name, and the sender's text unless it only repeats the name; escaped (text_buf.h) and cut to
  * fit: the words a failure's expert info names its cause with. Returns the length needed. */
 size_t sa_reason_summary(const struct sa_reason *r, char *buf, size_t size);
+/* The same words, added to a text being written (text_buf.h). */
+struct sa_text;
+void sa_reason_summary_add(struct sa_text *t, const struct sa_reason *r);
 
 #endif

@@ -3,8 +3,9 @@
  * that does what the plugin must do at the least, with none of the analysis. Registered under
  * the plugin's own names ("SIP Analysis", filter sip.analysis), so the benchmark's
  * -Y sip.analysis matches it. Per packet it: is called as a postdissector through a handle
- * without a protocol, as the plugin is; wants the "sip" items primed; finds them with the
- * plugin's own walk (plugin/sip_nodes.c); and adds one "SIP Analysis" item under each. Never
+ * with its protocol, as the plugin is (Wireshark's public API); wants the "sip" and ICMP items
+ * primed; finds them with the plugin's own walk (plugin/sip_nodes.c); and adds one "SIP
+ * Analysis" item under each. Never
  * built by default (EXCLUDE_FROM_ALL) and never installed. */
 #include <epan/packet.h>
 #include <epan/proto.h>
@@ -27,11 +28,14 @@ static int dissect_floor(tvbuff_t *tvb, packet_info *pinfo _U_, proto_tree *tree
 
 static void floor_init(void)
 {
-    int proto_sip = proto_get_id_by_filter_name("sip");
-    sa_sip_nodes_set_proto(proto_sip);
+    int protos[3] = { proto_get_id_by_filter_name("sip"), proto_get_id_by_filter_name("icmp"),
+                      proto_get_id_by_filter_name("icmpv6") };
+    sa_sip_nodes_set_protos(protos[0], protos[1], protos[2]);
     GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
-    if (proto_sip > 0)
-        g_array_append_val(wanted, proto_sip);
+    for (int i = 0; i < 3; i++) {
+        if (protos[i] > 0)
+            g_array_append_val(wanted, protos[i]);
+    }
     set_postdissector_wanted_hfids(floor_handle, wanted);
 }
 
@@ -43,7 +47,7 @@ static void floor_cleanup(void)
 static void proto_register_floor(void)
 {
     proto_floor = proto_register_protocol("SIP Analysis", "SIP Analysis", "sip.analysis");
-    floor_handle = register_dissector("sip.analysis", dissect_floor, -1);
+    floor_handle = register_dissector("sip.analysis", dissect_floor, proto_floor);
     register_postdissector(floor_handle);
     register_init_routine(floor_init);
     register_cleanup_routine(floor_cleanup);
