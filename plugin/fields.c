@@ -43,12 +43,19 @@ int hf_sa_reason_cancel_frame = -1;
 int hf_sa_warning_code = -1;
 int hf_sa_warning_agent = -1;
 int hf_sa_warning_text = -1;
+int hf_sa_session_min_se = -1;
+int hf_sa_session_request_expires = -1;
+int hf_sa_session_request_min_se = -1;
+int hf_sa_session_retry_of = -1;
+int hf_sa_session_retry_frame = -1;
+int hf_sa_session_retry_fixed = -1;
 
 gint ett_sa = -1;
 gint ett_sa_ext = -1;
 gint ett_sa_code = -1;
 gint ett_sa_trying = -1;
 gint ett_sa_cause = -1;
+gint ett_sa_session = -1;
 
 expert_field ei_sa[SA_F_COUNT];
 
@@ -160,9 +167,30 @@ static hf_register_info hf[] = {
                               "Who added the Warning (host or pseudonym)", HFILL } },
     { &hf_sa_warning_text, { "Warning text", "sip.analysis.warning.text", FT_STRING, BASE_NONE, NULL, 0x0,
                              "The warn-text of a Warning value, as written", HFILL } },
+    { &hf_sa_session_min_se, { "Min-SE of the 422", "sip.analysis.session.min_se", FT_UINT32, BASE_DEC, NULL, 0x0,
+                               "The smallest session interval the server accepts, in seconds, as its 422 says "
+                               "(RFC 4028); on a retry, that of the 422 it follows", HFILL } },
+    { &hf_sa_session_request_expires, { "Request's Session-Expires", "sip.analysis.session.request_expires",
+                                        FT_UINT32, BASE_DEC, NULL, 0x0,
+                                        "The Session-Expires, in seconds, of the request the 422 answers (on a "
+                                        "request: its own)", HFILL } },
+    { &hf_sa_session_request_min_se, { "Request's Min-SE", "sip.analysis.session.request_min_se", FT_UINT32,
+                                       BASE_DEC, NULL, 0x0,
+                                       "The Min-SE, in seconds, of the request the 422 answers (on a request: its "
+                                       "own)", HFILL } },
+    { &hf_sa_session_retry_of, { "Retry after the 422 in frame", "sip.analysis.session.retry_of", FT_FRAMENUM,
+                                 BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_NONE), 0x0,
+                                 "The 422 this request retries after", HFILL } },
+    { &hf_sa_session_retry_frame, { "Retried in frame", "sip.analysis.session.retry_frame", FT_FRAMENUM, BASE_NONE,
+                                    FRAMENUM_TYPE(FT_FRAMENUM_NONE), 0x0,
+                                    "The client's new request after this 422 (needs two passes)", HFILL } },
+    { &hf_sa_session_retry_fixed, { "Retry reaches the Min-SE", "sip.analysis.session.retry_fixed", FT_BOOLEAN,
+                                    BASE_NONE, NULL, 0x0,
+                                    "Whether the retry's Session-Expires reaches the Min-SE of the 422 it follows",
+                                    HFILL } },
 };
 
-static gint *ett[] = { &ett_sa, &ett_sa_trying, &ett_sa_ext, &ett_sa_code, &ett_sa_cause };
+static gint *ett[] = { &ett_sa, &ett_sa_trying, &ett_sa_ext, &ett_sa_code, &ett_sa_cause, &ett_sa_session };
 
 static int pi_severity(enum sa_severity s)
 {

@@ -41,12 +41,19 @@ extern int hf_sa_reason_cancel_frame;
 extern int hf_sa_warning_code;
 extern int hf_sa_warning_agent;
 extern int hf_sa_warning_text;
+extern int hf_sa_session_min_se;
+extern int hf_sa_session_request_expires;
+extern int hf_sa_session_request_min_se;
+extern int hf_sa_session_retry_of;
+extern int hf_sa_session_retry_frame;
+extern int hf_sa_session_retry_fixed;
 
 extern gint ett_sa;
 extern gint ett_sa_ext;
 extern gint ett_sa_code;
 extern gint ett_sa_trying;
 extern gint ett_sa_cause;
+extern gint ett_sa_session;
 
 /* The expert infos, one per row of the table of findings (src/findings.h). */
 extern expert_field ei_sa[SA_F_COUNT];

@@ -8,6 +8,7 @@
 #include "fields.h"
 #include "render_cause.h"
 #include "render_ext.h"
+#include "render_session.h"
 #include "response_codes.h"
 #include "response_verdict.h"
 #include "sa_time.h"
@@ -514,6 +515,12 @@ static const struct {
     { SA_REC_HAS_CAUSE, &hf_sa_warning_code },
     { SA_REC_HAS_CAUSE, &hf_sa_warning_agent },
     { SA_REC_HAS_CAUSE, &hf_sa_warning_text },
+    { SA_REC_HAS_SESSION, &hf_sa_session_min_se },
+    { SA_REC_HAS_SESSION, &hf_sa_session_request_expires },
+    { SA_REC_HAS_SESSION, &hf_sa_session_request_min_se },
+    { SA_REC_HAS_SESSION, &hf_sa_session_retry_of },
+    { SA_REC_HAS_SESSION, &hf_sa_session_retry_frame },
+    { SA_REC_HAS_SESSION, &hf_sa_session_retry_fixed },
 };
 
 struct hf_list {
@@ -629,6 +636,9 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     const struct sa_cause *cause = (r->flags & SA_REC_HAS_CAUSE) ? sa_analyzer_record_cause(an, r) : NULL;
     if (cause)
         sa_render_cause(cause, pinfo, v.tree, v.anchor, v.tvb, v.start);
+    const struct sa_session *session = (r->flags & SA_REC_HAS_SESSION) ? sa_analyzer_record_session(an, r) : NULL;
+    if (session)
+        sa_render_session(session, pinfo, v.tree, v.anchor, v.tvb, v.start);
     render_link(&v);
     render_trying(&v);
     if (r->flags & SA_REC_RESPONSE) {

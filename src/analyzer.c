@@ -9,6 +9,7 @@
 #include "response_codes.h"
 #include "response_verdict.h"
 #include "sa_time.h"
+#include "session_check.h"
 #include "txn_key.h"
 #include "txn_table.h"
 
@@ -16,9 +17,11 @@
 
 _Static_assert(sizeof(struct sa_txn) <= 14 * sizeof(void *), "a transaction stays within 112 bytes (and its key) on 64-bit hosts");
 
-/* A 420/421 waiting for its retry, found by its retry key written out in full (txn_key.h). */
+/* The latest 420/421 and the latest 422 of a series (Call-ID, From tag, method) waiting for the
+ * client's retry, found by the series' retry key written out in full (txn_key.h). */
 struct pending_failure {
-    struct sa_ext *ext;
+    struct sa_ext *ext;         /* or NULL */
+    struct sa_session *session; /* or NULL */
     uint16_t key_len;
     uint8_t key[];
 };
@@ -37,8 +40,8 @@ struct sa_analyzer {
     size_t live_bytes;
     struct sa_hash_key hash_key; /* drawn at random per capture by the caller */
     struct sa_txn_table txns;
-    struct sa_hash_table failures; /* latest 420/421 per Call-ID + From tag + method, awaiting a retry:
-                                      struct pending_failure */
+    struct sa_hash_table failures; /* latest 420/421 and 422 per Call-ID + From tag + method, awaiting a
+                                      retry: struct pending_failure */
     struct sa_hash_table failed_calls; /* Call-IDs of those: a request of any other call is no retry */
     struct sa_hash_table exts; /* record -> its 420/421 or retry analysis (SA_REC_HAS_EXT) */
     struct sa_hash_table icmp; /* record -> struct sa_icmp_report (SA_REC_ICMP_REPORTED, SA_REC_ICMP_QUOTE) */
@@ -47,9 +50,12 @@ struct sa_analyzer {
     struct sa_hash_table auths;      /* record -> struct sa_auth (SA_REC_AUTH) */
     struct sa_hash_table causes;     /* record -> struct sa_cause (SA_REC_HAS_CAUSE) */
     struct sa_hash_table cancel_causes; /* INVITE transaction -> the cause its CANCEL gave */
+    struct sa_hash_table sessions;      /* record -> struct sa_session (SA_REC_HAS_SESSION) */
+    struct sa_hash_table session_requests; /* transaction -> struct sa_session_values its request
+                                              said (requests with Session-Expires or Min-SE only) */
     struct sa_record_store records;
     size_t txn_count;
-    struct sa_arena arena; /* transactions and 420/421 findings: never freed one by one */
+    struct sa_arena arena; /* transactions, retry series, session-timer analyses: never freed one by one */
     struct sa_tag_set_cache tag_sets; /* requests' option-tag sets, shared between transactions */
     uint32_t last_frame;
     int64_t last_ts;
@@ -90,7 +96,8 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const stru
     a->live_bytes = sizeof *a;
     a->hash_key = *hash_key;
     struct sa_hash_table *tables[] = { &a->failures, &a->failed_calls, &a->exts, &a->icmp,
-                                       &a->challenges, &a->retried, &a->auths, &a->causes, &a->cancel_causes };
+                                       &a->challenges, &a->retried, &a->auths, &a->causes, &a->cancel_causes,
+                                       &a->sessions, &a->session_requests };
     const size_t n_tables = sizeof tables / sizeof tables[0];
     size_t ok = 0;
     while (ok < n_tables && sa_hash_table_init(tables[ok], &a->alloc))
@@ -212,6 +219,12 @@ static uint64_t record_key(const struct sa_record *r)
     return sa_hash_finish((uint64_t)(uintptr_t)r);
 }
 
+/* Side tables keyed by a transaction (made on the first pass, never moved). */
+static uint64_t pointer_key(const void *p)
+{
+    return sa_hash_finish((uint64_t)(uintptr_t)p);
+}
+
 static struct sa_ext *attach_ext(struct sa_analyzer *a, struct sa_record *r, struct sa_ext *e)
 {
     if (!e || !sa_hash_table_put(&a->exts, record_key(r), e))
@@ -227,59 +240,119 @@ const struct sa_ext *sa_analyzer_record_ext(const struct sa_analyzer *a, const s
     return sa_hash_table_get(&a->exts, record_key(r));
 }
 
-/* A new request after a 420/421 of the same Call-ID, From tag and method, with a higher CSeq, is
- * the client's retry (RFC 3261 §8.1.3.5). Nothing is hashed unless a 420/421 is pending, and
- * the From tag is read only for a request of a call that had one. */
-static void check_retry(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
-                        struct sa_record *r)
+/* The pending entry of a series, by its retry key; NULL when there is none. */
+static struct pending_failure *find_failure(const struct sa_analyzer *a, const struct sa_key *k)
+{
+    struct pending_failure *p = sa_hash_table_get(&a->failures, table_key(a, k->bytes, k->len));
+    return p && p->key_len == k->len && memcmp(p->key, k->bytes, k->len) == 0 ? p : NULL;
+}
+
+/* A new request after a 420/421 or a 422 of the same Call-ID, From tag and method, with a higher
+ * CSeq, is the client's retry (RFC 3261 §8.1.3.5, RFC 4028 §7). Nothing is hashed unless a
+ * 420/421/422 is pending, and the From tag is read only for a request of a call that had one.
+ * Links the 420/421's retry here; returns the 422 the request retries after, if any. */
+static struct sa_session *check_retry(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                                      struct sa_record *r)
 {
     if (a->failures.count == 0 || slice_is(msg->method, "CANCEL"))
-        return;
+        return NULL;
     uint64_t call = call_key(a, msg);
     if (!call || !sa_hash_table_get(&a->failed_calls, call))
-        return;
+        return NULL;
     struct sa_key k;
     if (!sa_retry_key_make(msg, msg->method, &k))
-        return;
-    const struct pending_failure *p = sa_hash_table_get(&a->failures, table_key(a, k.bytes, k.len));
-    if (!p || p->key_len != k.len || memcmp(p->key, k.bytes, k.len) != 0)
-        return; /* another series whose hash is the same: no link rather than a wrong one */
+        return NULL;
+    struct pending_failure *p = find_failure(a, &k);
+    if (!p)
+        return NULL; /* or another series whose hash is the same: no link rather than a wrong one */
     struct sa_ext *origin = p->ext;
-    if (origin->retry_frame || msg->cseq <= origin->cseq)
-        return;
-    attach_ext(a, r, sa_ext_on_retry(&a->alloc, origin, msg, pkt->frame));
+    if (origin && !origin->retry_frame && msg->cseq > origin->cseq)
+        attach_ext(a, r, sa_ext_on_retry(&a->alloc, origin, msg, pkt->frame));
+    struct sa_session *s = p->session;
+    return s && !s->retry_frame && msg->cseq > s->cseq ? s : NULL;
+}
+
+/* The pending entry of the series a 420/421/422 belongs to, made when it has none. */
+static struct pending_failure *failure_series(struct sa_analyzer *a, const struct sa_message *msg)
+{
+    struct sa_key k;
+    if (!sa_retry_key_make(msg, msg->cseq_method, &k))
+        return NULL;
+    struct pending_failure *p = find_failure(a, &k);
+    if (p)
+        return p; /* a series already waiting keeps its entry */
+    p = sa_arena_alloc(&a->arena, sizeof *p + k.len);
+    if (!p)
+        return NULL;
+    p->key_len = k.len;
+    memcpy(p->key, k.bytes, k.len);
+    if (!sa_hash_table_put(&a->failures, table_key(a, k.bytes, k.len), p))
+        return NULL;
+    sa_hash_table_put(&a->failed_calls, call_key(a, msg), p); /* retry key set: Call-ID too */
+    return p;
 }
 
 static void on_failure(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
                        const struct sa_txn *t, struct sa_record *r)
 {
     struct sa_ext *e = attach_ext(a, r, sa_ext_on_failure(&a->alloc, msg, pkt->frame, t));
-    struct sa_key k;
-    if (!e || !sa_retry_key_make(msg, msg->cseq_method, &k))
+    struct pending_failure *p = e ? failure_series(a, msg) : NULL;
+    if (p)
+        p->ext = e; /* the latest 420/421 of a series waits for the retry */
+}
+
+/* ---- session timer: 422 Session Interval Too Small and the requests around it ------------- */
+
+static struct sa_session *attach_session(struct sa_analyzer *a, struct sa_record *r, struct sa_session *s)
+{
+    if (!s || !sa_hash_table_put(&a->sessions, record_key(r), s))
+        return NULL;
+    r->flags |= SA_REC_HAS_SESSION;
+    return s;
+}
+
+const struct sa_session *sa_analyzer_record_session(const struct sa_analyzer *a, const struct sa_record *r)
+{
+    if (!r || !(r->flags & SA_REC_HAS_SESSION))
+        return NULL;
+    return sa_hash_table_get(&a->sessions, record_key(r));
+}
+
+/* A new request's Session-Expires and Min-SE: kept on its transaction for a 422 that may answer
+ * it, and analysed when wrong or when the request retries after a 422. A request with neither
+ * header that retries after no 422 costs two tests. */
+static void note_session_request(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                                 struct sa_record *r, const struct sa_txn *t, struct sa_session *origin)
+{
+    if (!msg->session_expires.ptr && !msg->min_se.ptr && !origin)
         return;
-    uint64_t h = table_key(a, k.bytes, k.len);
-    /* The latest 420/421 of a series waits for the retry: a series already waiting keeps its entry. */
-    struct pending_failure *p = sa_hash_table_get(&a->failures, h);
-    if (p && p->key_len == k.len && memcmp(p->key, k.bytes, k.len) == 0) {
-        p->ext = e;
+    struct sa_session_values v;
+    attach_session(a, r, sa_session_on_request(&a->arena.as_allocator, msg, pkt->frame, origin, &v));
+    if (!(v.flags & (SA_SV_EXPIRES | SA_SV_MIN_SE)))
         return;
+    struct sa_session_values *kept = sa_arena_alloc(&a->arena, sizeof *kept);
+    if (kept) {
+        *kept = v;
+        sa_hash_table_put(&a->session_requests, pointer_key(t), kept);
     }
-    p = sa_arena_alloc(&a->arena, sizeof *p + k.len);
-    if (!p)
-        return;
-    p->ext = e;
-    p->key_len = k.len;
-    memcpy(p->key, k.bytes, k.len);
-    if (sa_hash_table_put(&a->failures, h, p))
-        sa_hash_table_put(&a->failed_calls, call_key(a, msg), p); /* retry key set: Call-ID too */
+}
+
+/* A 422: its Min-SE against what the request said; then the latest 422 of its series waits for
+ * the retry. t: the transaction answered, NULL when its request is not in the capture. */
+static void on_session_failure(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                               const struct sa_txn *t, struct sa_record *r)
+{
+    const struct sa_session_values *said =
+        t && a->session_requests.count ? sa_hash_table_get(&a->session_requests, pointer_key(t)) : NULL;
+    struct pending_failure *p = failure_series(a, msg);
+    struct sa_session *s = attach_session(a, r, sa_session_on_422(&a->arena.as_allocator, msg, pkt->frame,
+                                                                   t ? t->req_frame : 0, said,
+                                                                   p ? p->session : NULL));
+    if (s && p)
+        p->session = s;
 }
 
 /* ---- authentication: challenge, retry with credentials, and what answered the retry ------ */
-
-static uint64_t pointer_key(const void *p)
-{
-    return sa_hash_finish((uint64_t)(uintptr_t)p);
-}
 
 static struct pending_challenge *find_challenge(const struct sa_analyzer *a, const struct sa_key *k)
 {
@@ -424,12 +497,13 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
         r->flags |= SA_REC_BRANCH_REUSED;
         r->link = found.other_call->req_frame;
     }
-    check_retry(a, pkt, msg, r);
+    struct sa_session *session_origin = check_retry(a, pkt, msg, r);
     t = new_txn(a, &k, &found);
     if (!t)
         return;
     check_challenge_retry(a, pkt, msg, t);
     sa_ext_note_request(&a->arena.as_allocator, &a->tag_sets, t, msg);
+    note_session_request(a, pkt, msg, r, t, session_origin);
     t->cseq = msg->cseq;
     t->req_frame = pkt->frame;
     t->last_req_copy = pkt->frame;
@@ -526,6 +600,7 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
     if (info && !sa_code_phrase_matches(info, msg->reason))
         r->flags |= SA_REC_PHRASE_DIFFERS;
     bool ext_code = valid && (msg->status_code == 420 || msg->status_code == 421);
+    bool session_code = valid && msg->status_code == 422;
     /* A response travels the request's hop backwards: its destination sent the request. */
     struct sa_key k;
     if (!make_key(msg, msg->cseq_method, &pkt->dst, &pkt->src, &k, r)) {
@@ -533,6 +608,8 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
             r->flags |= SA_REC_REQUEST_UNSEEN;
         if (ext_code && (msg->flags & SA_MSG_HAS_CSEQ))
             on_failure(a, pkt, msg, NULL, r);
+        if (session_code && (msg->flags & SA_MSG_HAS_CSEQ))
+            on_session_failure(a, pkt, msg, NULL, r);
         return;
     }
     struct sa_txn_found found;
@@ -578,6 +655,8 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
         track_trying(t, pkt, msg->status_code, r);
     if (ext_code)
         on_failure(a, pkt, msg, t->req_frame ? t : NULL, r);
+    if (session_code)
+        on_session_failure(a, pkt, msg, t->req_frame ? t : NULL, r);
     note_auth(a, pkt, msg, t, r);
     t->last_resp_frame = pkt->frame;
     t->last_resp_code = msg->status_code;

@@ -65,6 +65,11 @@ const struct sa_auth *sa_analyzer_record_auth(const struct sa_analyzer *a, const
 /* What the message said about why (failure_cause.h), with SA_REC_HAS_CAUSE; else NULL. */
 const struct sa_cause *sa_analyzer_record_cause(const struct sa_analyzer *a, const struct sa_record *r);
 
+/* The session-timer analysis of a record (a 422, a retry after one, a request with a wrong
+ * Session-Expires or Min-SE: session_check.h), with SA_REC_HAS_SESSION; else NULL. */
+struct sa_session;
+const struct sa_session *sa_analyzer_record_session(const struct sa_analyzer *a, const struct sa_record *r);
+
 /* The option-tag analysis of a record (420/421, or the retry after one), or NULL. */
 const struct sa_ext *sa_analyzer_record_ext(const struct sa_analyzer *a, const struct sa_record *r);
 

@@ -109,6 +109,40 @@ static const struct sa_finding_info FINDINGS[SA_F_COUNT] = {
     [SA_F_WARNING_MALFORMED] = { "warning.malformed", SA_SEV_WARN, SA_GROUP_MALFORMED, SA_REC_HAS_CAUSE, false,
                                  "Warning header value malformed (RFC 3261 \xc2\xa7" "20.43): warn-code not three "
                                  "digits, no warn-agent, warn-text missing or not quoted" },
+
+    /* A 422 is negotiation, like a challenge: normal when its retry fixes it (Note); what keeps a
+     * call from being set up or breaks RFC 4028 is a Warning. */
+    [SA_F_SESSION_TOO_SMALL] = { "session.too_small", SA_SEV_NOTE, PROTO, SA_REC_HAS_SESSION, false,
+                                 "422: the request's Session-Expires is below the server's Min-SE; the fix names "
+                                 "the Session-Expires to retry with (RFC 4028)" },
+    [SA_F_SESSION_MIN_SE_MISSING] = { "session.min_se_missing", SA_SEV_WARN, PROTO, SA_REC_HAS_SESSION, false,
+                                      "422 without Min-SE (RFC 4028 section 6 requires one)" },
+    [SA_F_SESSION_NO_SESSION_EXPIRES] = { "session.no_session_expires", SA_SEV_WARN, PROTO, SA_REC_HAS_SESSION,
+                                          false,
+                                          "422 to a request without Session-Expires (RFC 4028 section 6: a 422 "
+                                          "answers a Session-Expires below the server's minimum)" },
+    [SA_F_SESSION_MIN_SE_BELOW_FLOOR] = { "session.min_se_below_floor", SA_SEV_WARN, PROTO, SA_REC_HAS_SESSION,
+                                          false, "Min-SE below 90 s (RFC 4028 section 5)" },
+    [SA_F_SESSION_RETRY_LOOP] = { "session.retry_loop", SA_SEV_WARN, PROTO, SA_REC_HAS_SESSION, false,
+                                  "422 although the request's Session-Expires already reaches its Min-SE: "
+                                  "retrying cannot help (a 422 loop when it answers a retry)" },
+    [SA_F_SESSION_NOT_RETRIED] = { "session.not_retried", SA_SEV_NOTE, SEQ, SA_REC_HAS_SESSION, true,
+                                   "No retry of the request follows this 422 in the capture" },
+    [SA_F_SESSION_RETRY] = { "session.retry", SA_SEV_CHAT, SEQ, SA_REC_HAS_SESSION, false,
+                             "Retry after a 422 whose Session-Expires reaches the 422's Min-SE" },
+    [SA_F_SESSION_RETRY_STILL_SMALL] = { "session.retry_still_small", SA_SEV_WARN, PROTO, SA_REC_HAS_SESSION, false,
+                                         "Retry after a 422 whose Session-Expires is still below the 422's Min-SE "
+                                         "(or absent)" },
+    [SA_F_SESSION_EXPIRES_BELOW_FLOOR] = { "session.expires_below_floor", SA_SEV_WARN, PROTO, SA_REC_HAS_SESSION,
+                                           false,
+                                           "Request's Session-Expires below 90 s, the lowest Min-SE RFC 4028 "
+                                           "allows" },
+    [SA_F_SESSION_EXPIRES_BELOW_MIN_SE] = { "session.expires_below_min_se", SA_SEV_WARN, PROTO, SA_REC_HAS_SESSION,
+                                            false, "Request's Session-Expires below its own Min-SE" },
+    [SA_F_SESSION_MALFORMED] = { "session.malformed", SA_SEV_WARN, SA_GROUP_MALFORMED, SA_REC_HAS_SESSION, false,
+                                 "Session-Expires or Min-SE value malformed (RFC 4028 sections 4, 5): "
+                                 "delta-seconds not a number or above 2^32-1, refresher neither uac nor uas, "
+                                 "bytes that are no parameter" },
 };
 
 const struct sa_finding_info *sa_finding_info(enum sa_finding f)

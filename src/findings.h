@@ -7,7 +7,7 @@
  * registers its expert infos from the rows (plugin/fields.c), bounds the severity a record can
  * raise from their flags and severities (plugin/render.c), and docs/findings.md is generated from
  * it (tools/gen_code_reference.c). Which findings a record gets, and their words, are decided by
- * the analysis (response_verdict.c, extension_check.c, txn_verdict.c) and written by render. */
+ * the analysis (response_verdict.c, extension_check.c, txn_verdict.c, session_check.c) and written by render. */
 #ifndef SA_FINDINGS_H
 #define SA_FINDINGS_H
 
@@ -74,6 +74,18 @@ enum sa_finding {
     /* Why a call failed or ended (failure_cause.h). */
     SA_F_REASON_MALFORMED,
     SA_F_WARNING_MALFORMED,
+    /* 422 Session Interval Too Small, its retry, and session-timer values (session_check.h). */
+    SA_F_SESSION_TOO_SMALL,
+    SA_F_SESSION_MIN_SE_MISSING,
+    SA_F_SESSION_NO_SESSION_EXPIRES,
+    SA_F_SESSION_MIN_SE_BELOW_FLOOR,
+    SA_F_SESSION_RETRY_LOOP,
+    SA_F_SESSION_NOT_RETRIED,
+    SA_F_SESSION_RETRY,
+    SA_F_SESSION_RETRY_STILL_SMALL,
+    SA_F_SESSION_EXPIRES_BELOW_FLOOR,
+    SA_F_SESSION_EXPIRES_BELOW_MIN_SE,
+    SA_F_SESSION_MALFORMED,
     SA_F_COUNT
 };
 

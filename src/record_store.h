@@ -45,6 +45,8 @@ enum sa_record_flags {
                                         after one: sa_analyzer_record_auth */
     SA_REC_HAS_CAUSE = 1u << 29,     /* carries Reason or Warning values, or is a 487 whose CANCEL
                                         said why: sa_analyzer_record_cause */
+    SA_REC_HAS_SESSION = 1u << 30,   /* a 422, a request retrying after one, or a request whose
+                                        Session-Expires or Min-SE is wrong: sa_analyzer_record_session */
 };
 
 /* 24 bytes, one per SIP message of the capture: what is rare (the option-tag analysis of a

@@ -461,17 +461,32 @@ static bool take_warning(struct sa_message *msg, struct sa_slice value)
     return add_cause_line(msg, msg->warning_lines, &msg->warning_line_count, value);
 }
 
+/* Session timer (RFC 4028 §4, §5): single-valued, the first line counts. */
+static bool take_session_expires(struct sa_message *msg, struct sa_slice value)
+{
+    msg->session_expires = value;
+    return true;
+}
+
+static bool take_min_se(struct sa_message *msg, struct sa_slice value)
+{
+    msg->min_se = value;
+    return true;
+}
+
 /* The kinds of message, for which headers each one reads. */
 enum msg_kind {
     KIND_REQUEST,
-    KIND_ACK,            /* nothing answers it (RFC 3261 §17.1.1.3): read only to match it */
-    KIND_EXT_FAILURE,    /* 420 Bad Extension, 421 Extension Required: their option tags count */
-    KIND_FAILURE,        /* any other final response from 300 on: why it failed */
-    KIND_OTHER_RESPONSE, /* read only up to the headers that match it to its request */
+    KIND_ACK,             /* nothing answers it (RFC 3261 §17.1.1.3): read only to match it */
+    KIND_EXT_FAILURE,     /* 420 Bad Extension, 421 Extension Required: their option tags count */
+    KIND_SESSION_FAILURE, /* 422 Session Interval Too Small: its Min-SE counts (RFC 4028 §6) */
+    KIND_FAILURE,         /* any other final response from 300 on: why it failed */
+    KIND_OTHER_RESPONSE,  /* read only up to the headers that match it to its request */
     KIND_COUNT
 };
 #define READ_BY(k) (1u << (k))
 #define READ_BY_ALL (READ_BY(KIND_COUNT) - 1u)
+#define READ_BY_FAILURES (READ_BY(KIND_EXT_FAILURE) | READ_BY(KIND_SESSION_FAILURE) | READ_BY(KIND_FAILURE))
 
 /* One row per header the analysis reads. Everything else about recognising a header line is
  * derived from these rows (header_index_build): adding a header is adding a row. */
@@ -496,8 +511,12 @@ static const struct header_row HEADERS[] = {
     { "unsupported", 0, READ_BY(KIND_REQUEST) | READ_BY(KIND_EXT_FAILURE), true, take_unsupported },
     /* Why a call failed or ended: a failure's Reason (RFC 3326, RFC 6432) and Warning (RFC 3261
      * §20.43), a CANCEL's or BYE's Reason. Not on 1xx/2xx, which then stop reading early. */
-    { "reason", 0, READ_BY(KIND_REQUEST) | READ_BY(KIND_EXT_FAILURE) | READ_BY(KIND_FAILURE), true, take_reason },
-    { "warning", 0, READ_BY(KIND_EXT_FAILURE) | READ_BY(KIND_FAILURE), true, take_warning },
+    { "reason", 0, READ_BY(KIND_REQUEST) | READ_BY_FAILURES, true, take_reason },
+    { "warning", 0, READ_BY_FAILURES, true, take_warning },
+    /* Session timer (RFC 4028): what a request asks for, and the minimum a 422 names. A 422's
+     * Session-Expires means nothing (§6 gives it a Min-SE only): not read. */
+    { "session-expires", 'x', READ_BY(KIND_REQUEST), false, take_session_expires },
+    { "min-se", 0, READ_BY(KIND_REQUEST) | READ_BY(KIND_SESSION_FAILURE), false, take_min_se },
 };
 #define HEADER_COUNT (sizeof HEADERS / sizeof HEADERS[0])
 _Static_assert(HEADER_COUNT <= 16, "row sets are 16-bit masks");
@@ -692,6 +711,8 @@ static enum msg_kind kind_of(const struct sa_message *msg)
         return msg->method.len == 3 && memcmp(msg->method.ptr, "ACK", 3) == 0 ? KIND_ACK : KIND_REQUEST;
     if (msg->status_code == 420 || msg->status_code == 421)
         return KIND_EXT_FAILURE;
+    if (msg->status_code == 422)
+        return KIND_SESSION_FAILURE;
     return (msg->flags & SA_MSG_CODE_NUMERIC) && msg->status_code >= 300 ? KIND_FAILURE : KIND_OTHER_RESPONSE;
 }
 

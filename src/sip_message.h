@@ -61,6 +61,11 @@ struct sa_message {
     struct sa_slice from_value; /* first From / To value as written: their tags are read on */
     struct sa_slice to_value;   /* demand (sa_message_from_tag), most messages never need them */
     uint8_t reason_line_count, warning_line_count;
+    /* Session timer (RFC 4028): the first Session-Expires (compact x) and Min-SE value as written,
+     * trimmed; ptr NULL when the message has none. Read by requests, and Min-SE by a 422 (see the
+     * reader's header table); every other response leaves them NULL. */
+    struct sa_slice session_expires;
+    struct sa_slice min_se;
     uint32_t tag_line_count;
     struct sa_tag_line tag_lines[SA_MAX_TAG_LINES];
     /* Raw values of the Reason and Warning lines (failures, CANCEL, BYE: see the reader's header
@@ -71,9 +76,10 @@ struct sa_message {
 
 /* Reads [buf, buf+len). Always fills *msg (flags tell what was found); returns false only when
  * the start line is neither a SIP request nor a SIP status line. Which headers a message reads
- * is said by the reader's header table (sip_message.c, HEADERS): a response other than 420/421
- * is read only up to its top Via, CSeq, Call-ID, From and To, and its option-tag lines, which
- * the analysis does not use, are not collected. tag_lines[] is valid below tag_line_count only. */
+ * is said by the reader's header table (sip_message.c, HEADERS): a 1xx or 2xx (or a code that is
+ * not three digits) is read only up to its top Via, CSeq, Call-ID, From and To; option-tag lines
+ * are collected from requests and 420/421 only, Session-Expires from requests only, Min-SE from
+ * requests and 422 only. tag_lines[] is valid below tag_line_count only. */
 bool sa_message_parse(const char *buf, size_t len, struct sa_message *msg);
 
 /* The tag parameter of the first From / To header: empty (ptr NULL) when there is none, also

@@ -703,6 +703,124 @@ static void test_tag_lines_over_max_cut(void **state)
     assert_int_equal(m.flags, SA_MSG_TAG_LINES_CUT);
 }
 
+/* ---- session timer (RFC 4028) ------------------------------------------------------------ */
+
+static void test_session_expires_and_min_se_of_a_request(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "Session-Expires: 1800 ; refresher=uac \r\nMin-SE:\t90\r\n"
+                                         "CSeq: 2 INVITE\r\n\r\n");
+    assert_slice(m.session_expires, "1800 ; refresher=uac");
+    assert_slice(m.min_se, "90");
+    assert_int_equal(m.cseq, 2);
+}
+
+static void test_session_expires_compact_x_and_case(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "x: 300\r\nMIN-se: 120;foo=bar\r\n\r\n");
+    assert_slice(m.session_expires, "300");
+    assert_slice(m.min_se, "120;foo=bar");
+    m = parse(REQ_LINE "X:600\r\n\r\n");
+    assert_slice(m.session_expires, "600");
+    assert_null(m.min_se.ptr);
+    m = parse(REQ_LINE "session-EXPIRES : 700\r\nMin-SE\t: 100\r\n\r\n"); /* white space before the colon */
+    assert_slice(m.session_expires, "700");
+    assert_slice(m.min_se, "100");
+}
+
+static void test_session_headers_absent_are_null(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "CSeq: 1 INVITE\r\nSupported: timer\r\n\r\n");
+    assert_null(m.session_expires.ptr);
+    assert_int_equal(m.session_expires.len, 0);
+    assert_null(m.min_se.ptr);
+}
+
+/* Present but empty is not absent: the analysis calls it malformed. */
+static void test_session_headers_empty_value_present(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "Session-Expires:\r\nMin-SE:  \r\n\r\n");
+    assert_non_null(m.session_expires.ptr);
+    assert_int_equal(m.session_expires.len, 0);
+    assert_non_null(m.min_se.ptr);
+    assert_int_equal(m.min_se.len, 0);
+}
+
+static void test_session_headers_first_line_counts(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "Session-Expires: 90\r\nx: 4000\r\nMin-SE: 90\r\nMin-SE: 1\r\n"
+                                         "Session-Expires: 5\r\n\r\n");
+    assert_slice(m.session_expires, "90");
+    assert_slice(m.min_se, "90");
+}
+
+static void test_session_expires_folded_value_kept_raw(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "Session-Expires: 1800\r\n ;refresher=uas\r\n\r\n");
+    assert_slice(m.session_expires, "1800\r\n ;refresher=uas");
+}
+
+static void test_session_similar_names_ignored(void **state)
+{
+    (void)state;
+    struct sa_message m = parse(REQ_LINE "Session-Expire: 1\r\nSession-Expiresx: 2\r\nSession-ID: 3\r\n"
+                                         "Min-SEC: 4\r\nMin-S: 5\r\nMinSE: 6\r\nxx: 7\r\nMax-Forwards: 70\r\n"
+                                         "Min-Expires: 8\r\n\r\n");
+    assert_null(m.session_expires.ptr);
+    assert_null(m.min_se.ptr);
+}
+
+/* A 422 reads its Min-SE (and its Reason and Warning, as any failure) but no Session-Expires,
+ * which §6 does not give it; no other response reads either (a 2xx's Session-Expires is not
+ * analysed: 1xx and 2xx keep stopping after their matching headers). */
+static void test_session_headers_read_by_requests_and_422_only(void **state)
+{
+    (void)state;
+    static const char *const codes[] = { "422 Session Interval Too Small", "200 OK", "180 Ringing",
+                                         "421 Extension Required", "486 Busy Here", "423 Interval Too Brief" };
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        char t[512];
+        snprintf(t, sizeof t,
+                 "SIP/2.0 %s\r\nVia: SIP/2.0/UDP h;branch=z9hG4bKa\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\n"
+                 "From: <sip:a@a>;tag=1\r\nTo: <sip:b@b>;tag=2\r\nSession-Expires: 1800;refresher=uac\r\n"
+                 "Min-SE: 1800\r\nReason: SIP;cause=422\r\n\r\n",
+                 codes[i]);
+        struct sa_message m = parse(t);
+        assert_int_equal(m.flags & SA_MSG_HAS_CSEQ, SA_MSG_HAS_CSEQ);
+        assert_null(m.session_expires.ptr);
+        if (i == 0)
+            assert_slice(m.min_se, "1800");
+        else
+            assert_null(m.min_se.ptr);
+        assert_int_equal(m.reason_line_count, i == 0 || i >= 3 ? 1 : 0);
+    }
+    /* Before the matching headers, too: a 422 reads its whole header section. */
+    struct sa_message m =
+        parse("SIP/2.0 422 Session Interval Too Small\r\nMin-SE: 90\r\nx: 1\r\nVia: SIP/2.0/UDP h\r\n\r\n");
+    assert_slice(m.min_se, "90");
+    assert_null(m.session_expires.ptr);
+    assert_int_equal(m.flags & SA_MSG_HAS_VIA, SA_MSG_HAS_VIA);
+}
+
+/* Parsing into a message that held another one's values leaves none of them behind. */
+static void test_session_headers_cleared_between_messages(void **state)
+{
+    (void)state;
+    struct sa_message m;
+    const char *a = REQ_LINE "Session-Expires: 90\r\nMin-SE: 90\r\n\r\n";
+    const char *b = REQ_LINE "CSeq: 1 INVITE\r\n\r\n";
+    assert_true(sa_message_parse(a, strlen(a), &m));
+    assert_non_null(m.session_expires.ptr);
+    assert_true(sa_message_parse(b, strlen(b), &m));
+    assert_null(m.session_expires.ptr);
+    assert_null(m.min_se.ptr);
+}
+
 /* ---- truncation ------------------------------------------------------------------------- */
 
 static const char SAMPLE_REQUEST[] =
@@ -717,6 +835,8 @@ static const char SAMPLE_REQUEST[] =
     "k: path\r\n"
     "Require: \r\n"
     "Proxy-Require: sec-agree\r\n"
+    "Session-Expires: 1800;refresher=uac\r\n"
+    "Min-SE: 90\r\n"
     "Content-Length: 4\r\n"
     "\r\n"
     "v=0\n";
@@ -727,6 +847,11 @@ static const char SAMPLE_RESPONSE[] = "SIP/2.0 421 Extension Required\n"
                                       "CSeq: 1 INVITE\n"
                                       "Require: 100rel, timer\n"
                                       "Unsupported: x\n";
+static const char SAMPLE_422[] = "SIP/2.0 422 Session Interval Too Small\n"
+                                 "Via: SIP/2.0/UDP h;branch=z9hG4bKr\n"
+                                 "CSeq: 1 INVITE\n"
+                                 "Min-SE: 1800;foo=bar\n"
+                                 "Reason: SIP;cause=422\n";
 
 static bool slice_within(struct sa_slice s, const char *buf, size_t len)
 {
@@ -745,6 +870,8 @@ static void check_slices_within(const struct sa_message *m, const char *buf, siz
     assert_true(slice_within(m->via_branch, buf, len));
     assert_true(slice_within(m->from_value, buf, len));
     assert_true(slice_within(m->to_value, buf, len));
+    assert_true(slice_within(m->session_expires, buf, len));
+    assert_true(slice_within(m->min_se, buf, len));
     assert_true(slice_within(sa_message_from_tag(m), buf, len));
     assert_true(slice_within(sa_message_to_tag(m), buf, len));
     assert_true(m->tag_line_count <= SA_MAX_TAG_LINES);
@@ -795,6 +922,15 @@ static void test_every_prefix_of_response_parses_in_bounds(void **state)
     assert_int_equal(parse_every_prefix(SAMPLE_RESPONSE, full), full + 1 - 8);
 }
 
+static void test_every_prefix_of_422_parses_in_bounds(void **state)
+{
+    (void)state;
+    size_t full = sizeof SAMPLE_422 - 1;
+    assert_int_equal(parse_every_prefix(SAMPLE_422, full), full + 1 - 8);
+    struct sa_message m = parse(SAMPLE_422);
+    assert_slice(m.min_se, "1800;foo=bar");
+}
+
 static void test_full_sample_request_fields(void **state)
 {
     (void)state;
@@ -811,6 +947,8 @@ static void test_full_sample_request_fields(void **state)
     assert_slice(m.tag_lines[0].value, "100rel,\r\n timer");
     assert_int_equal(m.tag_lines[2].header, SA_HDR_REQUIRE);
     assert_int_equal(m.tag_lines[2].value.len, 0);
+    assert_slice(m.session_expires, "1800;refresher=uac");
+    assert_slice(m.min_se, "90");
 }
 
 static void test_prefix_cut_inside_header_keeps_earlier_fields(void **state)
@@ -941,6 +1079,16 @@ int main(void)
         cmocka_unit_test(test_tag_lines_over_max_cut),
         cmocka_unit_test(test_every_prefix_of_request_parses_in_bounds),
         cmocka_unit_test(test_every_prefix_of_response_parses_in_bounds),
+        cmocka_unit_test(test_session_expires_and_min_se_of_a_request),
+        cmocka_unit_test(test_session_expires_compact_x_and_case),
+        cmocka_unit_test(test_session_headers_absent_are_null),
+        cmocka_unit_test(test_session_headers_empty_value_present),
+        cmocka_unit_test(test_session_headers_first_line_counts),
+        cmocka_unit_test(test_session_expires_folded_value_kept_raw),
+        cmocka_unit_test(test_session_similar_names_ignored),
+        cmocka_unit_test(test_session_headers_read_by_requests_and_422_only),
+        cmocka_unit_test(test_session_headers_cleared_between_messages),
+        cmocka_unit_test(test_every_prefix_of_422_parses_in_bounds),
         cmocka_unit_test(test_full_sample_request_fields),
         cmocka_unit_test(test_prefix_cut_inside_header_keeps_earlier_fields),
         cmocka_unit_test(test_nul_bytes_in_headers),

@@ -5,9 +5,11 @@
 FORWARD_FIELDS_ON_FIRST_100 = ("sip.analysis.trying.duration", "sip.analysis.trying.next_frame",
                                "sip.analysis.trying.open")
 FORWARD_EXPERTS_ON_FIRST_100 = ("sip.analysis.trying.long", "sip.analysis.trying.stuck")
-# The ICMP error that reports a message undeliverable comes after it.
-FORWARD_FIELDS = ("sip.analysis.ext.retry_frame", "sip.analysis.icmp.frame")
-FORWARD_EXPERTS = ("sip.analysis.ext.not_retried", "sip.analysis.icmp.undeliverable")
+# The retry after a 420/421 or a 422, and the ICMP error that reports a message undeliverable,
+# come after it.
+FORWARD_FIELDS = ("sip.analysis.ext.retry_frame", "sip.analysis.session.retry_frame", "sip.analysis.icmp.frame")
+FORWARD_EXPERTS = ("sip.analysis.ext.not_retried", "sip.analysis.session.not_retried",
+                   "sip.analysis.icmp.undeliverable")
 
 
 NEVER_RETRIED = "authentication challenge that no retry with credentials followed in the capture"
