@@ -2,6 +2,7 @@
 #include "analyzer.h"
 
 #include "arena.h"
+#include "call_delay.h"
 #include "extension_check.h"
 #include "failure_cause.h"
 #include "hash64.h"
@@ -47,6 +48,8 @@ struct sa_analyzer {
     struct sa_hash_table auths;      /* record -> struct sa_auth (SA_REC_AUTH) */
     struct sa_hash_table causes;     /* record -> struct sa_cause (SA_REC_HAS_CAUSE) */
     struct sa_hash_table cancel_causes; /* INVITE transaction -> the cause its CANCEL gave */
+    struct sa_hash_table delays;     /* record -> struct sa_call_delay (SA_REC_CALL_DELAY) */
+    struct sa_call_delays calls;     /* RFC 6076 delays: calls by Call-ID, transactions measured */
     struct sa_record_store records;
     size_t txn_count;
     struct sa_arena arena; /* transactions and 420/421 findings: never freed one by one */
@@ -90,7 +93,8 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const stru
     a->live_bytes = sizeof *a;
     a->hash_key = *hash_key;
     struct sa_hash_table *tables[] = { &a->failures, &a->failed_calls, &a->exts, &a->icmp,
-                                       &a->challenges, &a->retried, &a->auths, &a->causes, &a->cancel_causes };
+                                       &a->challenges, &a->retried, &a->auths, &a->causes, &a->cancel_causes,
+                                       &a->delays, &a->calls.calls, &a->calls.txns };
     const size_t n_tables = sizeof tables / sizeof tables[0];
     size_t ok = 0;
     while (ok < n_tables && sa_hash_table_init(tables[ok], &a->alloc))
@@ -103,6 +107,7 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const stru
     }
     sa_record_store_init(&a->records, &a->alloc);
     sa_arena_init(&a->arena, &a->alloc);
+    sa_call_delays_bind(&a->calls, &a->arena, &a->hash_key);
     return a;
 }
 
@@ -319,10 +324,18 @@ static void note_auth(struct sa_analyzer *a, const struct sa_packet *pkt, const 
     if (!auth)
         return;
     auth->cseq = msg->cseq;
+    /* The series of challenges: one answering a retry with credentials continues the series of
+     * the challenge that retry followed; any other starts one (a REGISTER refresh challenged
+     * an hour later is a new series, with the same Call-ID and From tag). */
+    const struct sa_auth *prev = before ? before->auth : NULL;
     if (before) {
         auth->after_challenge = before->frame;
         auth->retry_of = t->req_frame;
     }
+    auth->first_challenge = prev ? prev->first_challenge : pkt->frame;
+    auth->challenge_count = prev ? prev->challenge_count : 0;
+    if (challenge && auth->challenge_count < UINT32_MAX)
+        auth->challenge_count++;
     struct sa_key k;
     if (!challenge || !sa_retry_key_make(msg, msg->cseq_method, &k))
         return;
@@ -425,8 +438,14 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
     t->req_frame = pkt->frame;
     t->last_req_copy = pkt->frame;
     t->req_ts = pkt->ts_ns;
-    if (slice_is(msg->method, "INVITE"))
+    if (slice_is(msg->method, "INVITE")) {
         t->flags |= SA_TXN_INVITE;
+        if (sa_call_delays_invite(&a->calls, t, msg, pkt->frame, pkt->ts_ns, &pkt->src))
+            t->flags |= SA_TXN_CALL_DELAY;
+    } else if (slice_is(msg->method, "BYE")) {
+        if (sa_call_delays_bye(&a->calls, t, msg, pkt->frame, pkt->ts_ns, &pkt->src))
+            t->flags |= SA_TXN_CALL_DELAY;
+    }
     r->txn = t;
     if (slice_is(msg->method, "CANCEL")) {
         /* A CANCEL shares its INVITE's branch (§9.1): note it on the INVITE transaction. */
@@ -444,6 +463,28 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
                 sa_hash_table_put(&a->cancel_causes, pointer_key(inv), (void *)c);
         }
     }
+}
+
+/* ---- the delays a call felt (RFC 6076, call_delay.h) ---------------------------------------- */
+
+static void note_call_delay(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                            const struct sa_txn *t, struct sa_record *r)
+{
+    struct sa_call_delay d;
+    if (!sa_call_delays_response(&a->calls, t, msg->status_code, t->cancel_frame != 0, pkt->ts_ns, &d))
+        return;
+    struct sa_call_delay *kept = sa_arena_alloc(&a->arena, sizeof *kept);
+    if (!kept || !sa_hash_table_put(&a->delays, record_key(r), kept))
+        return;
+    *kept = d;
+    r->flags |= SA_REC_CALL_DELAY;
+}
+
+const struct sa_call_delay *sa_analyzer_record_delay(const struct sa_analyzer *a, const struct sa_record *r)
+{
+    if (!r || !(r->flags & SA_REC_CALL_DELAY))
+        return NULL;
+    return sa_hash_table_get(&a->delays, record_key(r));
 }
 
 /* 100 Trying bookkeeping of an INVITE transaction (RFC 3261 §17.2.1). */
@@ -572,6 +613,8 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
     if (ext_code)
         on_failure(a, pkt, msg, t->req_frame ? t : NULL, r);
     note_auth(a, pkt, msg, t, r);
+    if (t->flags & SA_TXN_CALL_DELAY)
+        note_call_delay(a, pkt, msg, t, r);
     t->last_resp_frame = pkt->frame;
     t->last_resp_code = msg->status_code;
     t->last_resp_to_tag = to_tag;

@@ -17,6 +17,7 @@ struct sa_packet {
 };
 
 struct sa_analyzer;
+struct sa_call_delay;
 struct sa_ext;
 
 /* All memory comes from alloc and is released with it (the plugin: wmem file scope). hash_key
@@ -64,6 +65,9 @@ bool sa_analyzer_icmp_report(const struct sa_analyzer *a, const struct sa_record
 const struct sa_auth *sa_analyzer_record_auth(const struct sa_analyzer *a, const struct sa_record *r);
 /* What the message said about why (failure_cause.h), with SA_REC_HAS_CAUSE; else NULL. */
 const struct sa_cause *sa_analyzer_record_cause(const struct sa_analyzer *a, const struct sa_record *r);
+
+/* What a response ends of its call's delays (RFC 6076, call_delay.h), with SA_REC_CALL_DELAY; else NULL. */
+const struct sa_call_delay *sa_analyzer_record_delay(const struct sa_analyzer *a, const struct sa_record *r);
 
 /* The option-tag analysis of a record (420/421, or the retry after one), or NULL. */
 const struct sa_ext *sa_analyzer_record_ext(const struct sa_analyzer *a, const struct sa_record *r);

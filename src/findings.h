@@ -74,6 +74,9 @@ enum sa_finding {
     /* Why a call failed or ended (failure_cause.h). */
     SA_F_REASON_MALFORMED,
     SA_F_WARNING_MALFORMED,
+    /* Series of authentication challenges (response_verdict.h, struct sa_auth). */
+    SA_F_AUTH_LOOP,
+    SA_F_AUTH_LOOP_LIMIT,
     SA_F_COUNT
 };
 

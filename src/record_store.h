@@ -45,6 +45,8 @@ enum sa_record_flags {
                                         after one: sa_analyzer_record_auth */
     SA_REC_HAS_CAUSE = 1u << 29,     /* carries Reason or Warning values, or is a 487 whose CANCEL
                                         said why: sa_analyzer_record_cause */
+    SA_REC_CALL_DELAY = 1u << 31,    /* ends a call's SRD, SDD or setup (RFC 6076, call_delay.h):
+                                        sa_analyzer_record_delay */
 };
 
 /* 24 bytes, one per SIP message of the capture: what is rare (the option-tag analysis of a

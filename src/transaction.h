@@ -17,6 +17,8 @@ enum sa_txn_flags {
     SA_TXN_CROWDED = 1u << 3,    /* transactions sharing its branch, method and hosts were dropped
                                     from the table (txn_table.h): "the only other port" can no
                                     longer be told, so no response is matched to it that way */
+    SA_TXN_CALL_DELAY = 1u << 4, /* an INVITE or BYE whose delays are measured (call_delay.h):
+                                    its responses are handed to the analyzer's call delays */
 };
 
 struct sa_txn {

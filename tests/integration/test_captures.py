@@ -30,7 +30,10 @@ CAPTURES = ["hm-classes-udp", "hm-timers", "hm-421-edge", "hm-tcp-two-in-one", "
             "rec-proxy-408", "rec-cancel-487", "rec-421", "rec-420", "rec-classes", "rec-icmp-unreachable",
             # why a call failed or ended: Reason (Q.850, SIP) and Warning, a CANCEL's Reason on its 487,
             # malformed and hostile values (issue 20)
-            "rec-reason-486", "rec-cancel-reason", "hm-reason-warning"]
+            "rec-reason-486", "rec-cancel-reason", "hm-reason-warning",
+            # the delays a call felt (RFC 6076 SRD, SDD, setup outcome) with exact times, and a loop of
+            # challenges recorded from SIPp: 401, wrong credentials, 401 again, 403 (issue 20)
+            "hm-call-delays", "rec-401-loop"]
 
 # Captures whose expected table holds the correct values the plugin does not give yet.
 KNOWN_WRONG = {
