@@ -94,7 +94,7 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const stru
     a->hash_key = *hash_key;
     struct sa_hash_table *tables[] = { &a->failures, &a->failed_calls, &a->exts, &a->icmp,
                                        &a->challenges, &a->retried, &a->auths, &a->causes, &a->cancel_causes,
-                                       &a->delays, &a->calls.calls, &a->calls.txns };
+                                       &a->delays, &a->calls.calls };
     const size_t n_tables = sizeof tables / sizeof tables[0];
     size_t ok = 0;
     while (ok < n_tables && sa_hash_table_init(tables[ok], &a->alloc))
@@ -107,7 +107,7 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const stru
     }
     sa_record_store_init(&a->records, &a->alloc);
     sa_arena_init(&a->arena, &a->alloc);
-    sa_call_delays_bind(&a->calls, &a->arena, &a->hash_key);
+    sa_call_delays_bind(&a->calls, &a->alloc, &a->arena, &a->hash_key);
     return a;
 }
 
@@ -440,11 +440,9 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
     t->req_ts = pkt->ts_ns;
     if (slice_is(msg->method, "INVITE")) {
         t->flags |= SA_TXN_INVITE;
-        if (sa_call_delays_invite(&a->calls, t, msg, pkt->frame, pkt->ts_ns, &pkt->src))
-            t->flags |= SA_TXN_CALL_DELAY;
+        t->delay_id = sa_call_delays_invite(&a->calls, msg, pkt->frame, pkt->ts_ns, &pkt->src);
     } else if (slice_is(msg->method, "BYE")) {
-        if (sa_call_delays_bye(&a->calls, t, msg, pkt->frame, pkt->ts_ns, &pkt->src))
-            t->flags |= SA_TXN_CALL_DELAY;
+        t->delay_id = sa_call_delays_bye(&a->calls, msg, pkt->frame, pkt->ts_ns, &pkt->src);
     }
     r->txn = t;
     if (slice_is(msg->method, "CANCEL")) {
@@ -471,7 +469,7 @@ static void note_call_delay(struct sa_analyzer *a, const struct sa_packet *pkt, 
                             const struct sa_txn *t, struct sa_record *r)
 {
     struct sa_call_delay d;
-    if (!sa_call_delays_response(&a->calls, t, msg->status_code, t->cancel_frame != 0, pkt->ts_ns, &d))
+    if (!sa_call_delays_response(&a->calls, t->delay_id, msg->status_code, t->cancel_frame != 0, pkt->ts_ns, &d))
         return;
     struct sa_call_delay *kept = sa_arena_alloc(&a->arena, sizeof *kept);
     if (!kept || !sa_hash_table_put(&a->delays, record_key(r), kept))
@@ -613,7 +611,7 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
     if (ext_code)
         on_failure(a, pkt, msg, t->req_frame ? t : NULL, r);
     note_auth(a, pkt, msg, t, r);
-    if (t->flags & SA_TXN_CALL_DELAY)
+    if (t->delay_id)
         note_call_delay(a, pkt, msg, t, r);
     t->last_resp_frame = pkt->frame;
     t->last_resp_code = msg->status_code;

@@ -25,12 +25,13 @@
  * Which hop. The first hop of a call is the client that sent its first INVITE as the capture
  * shows it: its INVITEs without a To tag are measured, those of the same Call-ID sent by anyone
  * else (a proxy forwarding it on the next hop) are not. A BYE is measured where the capture
- * first shows it: the same BYE (CSeq, From and To tags) relayed on a later hop is not measured
+ * first shows it: the same BYE (CSeq, From and To) relayed on a later hop is not measured
  * again. A call is a Call-ID: a B2BUA's two legs are two calls, never tied to each other.
  * Calls are found by a keyed hash of the Call-ID and compared in full: two Call-IDs whose hashes
  * are equal are two calls (a wrong link is worse than none). Only INVITEs that open a new
  * transaction without a To tag, BYEs that open one, and the responses of the transactions
- * measured cost anything. */
+ * measured cost anything: a measured transaction holds the number of its session request or
+ * disconnect (struct sa_txn's delay_id), found again without any hashing. */
 #ifndef SA_CALL_DELAY_H
 #define SA_CALL_DELAY_H
 
@@ -85,33 +86,40 @@ enum sa_sdd_end {
 };
 enum sa_sdd_end sa_sdd_end_of(unsigned code);
 
-/* The calls of a capture and the transactions measured. The two tables are initialised by the
- * owner (sa_hash_table_init), whose allocator holds their memory; calls and their state come from
- * the arena. */
+struct sa_delay_state; /* a session request or a disconnect (call_delay.c) */
+
+/* The calls of a capture and what is measured. The calls table is initialised by the owner
+ * (sa_hash_table_init); calls come from the arena, the session requests and disconnects from
+ * chunks that never move, numbered from 1 in the order they start. */
 struct sa_call_delays {
     struct sa_hash_table calls; /* keyed hash of a Call-ID -> its calls (chained, compared in full) */
-    struct sa_hash_table txns;  /* transaction measured -> its session request or disconnect */
+    struct sa_delay_state **chunks;
+    uint32_t chunk_count, chunk_capacity, count;
+    const struct sa_allocator *alloc; /* the chunks */
     struct sa_arena *arena;
     const struct sa_hash_key *key;
 };
 
-void sa_call_delays_bind(struct sa_call_delays *cd, struct sa_arena *arena, const struct sa_hash_key *key);
+void sa_call_delays_bind(struct sa_call_delays *cd, const struct sa_allocator *alloc, struct sa_arena *arena,
+                         const struct sa_hash_key *key);
 
-/* An INVITE that opens a new transaction txn (any pointer that stays unique for the capture),
- * first copy at ts_ns (SA_TIME_UNKNOWN allowed) in frame, sent by client. True when the
- * transaction is measured: an INVITE without a To tag sent by the call's first client. */
-bool sa_call_delays_invite(struct sa_call_delays *cd, const void *txn, const struct sa_message *msg, uint32_t frame,
-                           int64_t ts_ns, const struct sa_endpoint *client);
+/* An INVITE that opens a new transaction, first copy at ts_ns (SA_TIME_UNKNOWN allowed) in frame,
+ * sent by client. Returns what the transaction measures (its session request's number, kept by the
+ * caller for its responses) or 0: only an INVITE without a To tag sent by the call's first client
+ * is measured. */
+uint32_t sa_call_delays_invite(struct sa_call_delays *cd, const struct sa_message *msg, uint32_t frame, int64_t ts_ns,
+                               const struct sa_endpoint *client);
 
-/* A BYE that opens a new transaction: true when it is measured (the first hop the capture shows
- * for it, or the client's retry with credentials after a challenge of it). */
-bool sa_call_delays_bye(struct sa_call_delays *cd, const void *txn, const struct sa_message *msg, uint32_t frame,
-                        int64_t ts_ns, const struct sa_endpoint *client);
+/* A BYE that opens a new transaction: its disconnect's number, or 0 when it is not measured (not
+ * the first hop the capture shows for it; the client's retry with credentials after a challenge
+ * of it carries the first BYE's disconnect on). */
+uint32_t sa_call_delays_bye(struct sa_call_delays *cd, const struct sa_message *msg, uint32_t frame, int64_t ts_ns,
+                            const struct sa_endpoint *client);
 
-/* A response (not a retransmission) with a valid code (100-699) of a transaction measured:
- * fills *out and returns true when it ends a delay or the setup. cancelled: the caller's CANCEL
- * of this INVITE came before. */
-bool sa_call_delays_response(struct sa_call_delays *cd, const void *txn, unsigned code, bool cancelled, int64_t ts_ns,
+/* A response (not a retransmission) with a valid code (100-699) of a transaction that measures
+ * `id` (from the two above): fills *out and returns true when it ends a delay or the setup.
+ * cancelled: the caller's CANCEL of this INVITE came before. */
+bool sa_call_delays_response(struct sa_call_delays *cd, uint32_t id, unsigned code, bool cancelled, int64_t ts_ns,
                              struct sa_call_delay *out);
 
 #endif

@@ -17,8 +17,6 @@ enum sa_txn_flags {
     SA_TXN_CROWDED = 1u << 3,    /* transactions sharing its branch, method and hosts were dropped
                                     from the table (txn_table.h): "the only other port" can no
                                     longer be told, so no response is matched to it that way */
-    SA_TXN_CALL_DELAY = 1u << 4, /* an INVITE or BYE whose delays are measured (call_delay.h):
-                                    its responses are handed to the analyzer's call delays */
 };
 
 struct sa_txn {
@@ -47,6 +45,9 @@ struct sa_txn {
     uint16_t next_code : 10;   /* code of next_frame */
     uint16_t flags : 6;        /* enum sa_txn_flags */
     uint16_t key_len, key_bucket_len; /* the transaction's key (txn_key.h), kept whole in key[] */
+    uint32_t delay_id;         /* an INVITE or BYE measured for the call delays (call_delay.h): the
+                                  number of its session request or disconnect, else 0 (it fills
+                                  what was padding before tags) */
     const struct sa_txn_tags *tags; /* option tags the request listed (for 420/421), or NULL; may be
                                        shared with other transactions (extension_check.h) */
     uint8_t key[];

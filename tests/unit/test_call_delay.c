@@ -65,7 +65,7 @@ struct tracker {
     struct ts_heap heap;
     struct sa_arena arena;
     struct sa_call_delays cd;
-    char txn[64]; /* &txn[i]: transaction i, any unique pointer will do */
+    uint32_t txn[64]; /* what transaction i measures (0: nothing), as struct sa_txn's delay_id */
 };
 
 static int tracker_setup(void **state)
@@ -75,9 +75,9 @@ static int tracker_setup(void **state)
         return -1;
     ts_heap_init(&t->heap);
     sa_arena_init(&t->arena, &t->heap.a);
-    if (!sa_hash_table_init(&t->cd.calls, &t->heap.a) || !sa_hash_table_init(&t->cd.txns, &t->heap.a))
+    if (!sa_hash_table_init(&t->cd.calls, &t->heap.a))
         return -1;
-    sa_call_delays_bind(&t->cd, &t->arena, &TS_HASH_KEY);
+    sa_call_delays_bind(&t->cd, &t->heap.a, &t->arena, &TS_HASH_KEY);
     *state = t;
     return 0;
 }
@@ -112,19 +112,21 @@ static bool invite(struct tracker *t, int txn, const char *call_id, unsigned cse
                    struct sa_endpoint client)
 {
     struct sa_message m = request(t, "INVITE", call_id, "fa", NULL, cseq);
-    return sa_call_delays_invite(&t->cd, &t->txn[txn], &m, frame, TS_MS(ms), &client);
+    t->txn[txn] = sa_call_delays_invite(&t->cd, &m, frame, TS_MS(ms), &client);
+    return t->txn[txn] != 0;
 }
 
 static bool bye(struct tracker *t, int txn, const char *call_id, const char *from_tag, const char *to_tag,
                 unsigned cseq, uint32_t frame, int64_t ms, struct sa_endpoint client)
 {
     struct sa_message m = request(t, "BYE", call_id, from_tag, to_tag, cseq);
-    return sa_call_delays_bye(&t->cd, &t->txn[txn], &m, frame, TS_MS(ms), &client);
+    t->txn[txn] = sa_call_delays_bye(&t->cd, &m, frame, TS_MS(ms), &client);
+    return t->txn[txn] != 0;
 }
 
 static bool answer(struct tracker *t, int txn, unsigned code, int64_t ms, struct sa_call_delay *out)
 {
-    return sa_call_delays_response(&t->cd, &t->txn[txn], code, false, TS_MS(ms), out);
+    return sa_call_delays_response(&t->cd, t->txn[txn], code, false, TS_MS(ms), out);
 }
 
 static void assert_srd(const struct sa_call_delay *d, int64_t ns, bool failed, uint32_t invite_frame)
@@ -211,6 +213,8 @@ static void test_challenge_and_retry_carry_on(void **state)
     assert_true(invite(t, 1, "g@x", 2, 8, 5050, TS_UAC));
     assert_false(answer(t, 1, 407, 5065, &d));
     assert_true(invite(t, 2, "g@x", 3, 11, 5100, TS_UAC));
+    assert_int_equal(t->txn[1], t->txn[0]); /* one session request */
+    assert_int_equal(t->txn[2], t->txn[0]);
     assert_true(answer(t, 2, 403, 5115, &d));
     assert_int_equal(d.flags, SA_DELAY_SRD | SA_DELAY_SRD_FAILED | SA_DELAY_SETUP);
     assert_int_equal(d.srd_ns, 115000000);
@@ -245,7 +249,7 @@ static void test_cancelled_call(void **state)
     struct sa_call_delay d;
     assert_true(invite(t, 0, "i@x", 1, 16, 20000, TS_UAC));
     assert_false(answer(t, 0, 100, 20010, &d));
-    assert_true(sa_call_delays_response(&t->cd, &t->txn[0], 487, true, TS_MS(22012), &d));
+    assert_true(sa_call_delays_response(&t->cd, t->txn[0], 487, true, TS_MS(22012), &d));
     assert_int_equal(d.flags, SA_DELAY_SRD | SA_DELAY_SRD_FAILED | SA_DELAY_SETUP);
     assert_int_equal(d.srd_ns, 2012000000);
     assert_int_equal(d.setup, SA_SETUP_CANCELLED);
@@ -264,12 +268,13 @@ static void test_only_first_hop_measured(void **state)
     assert_srd(&d, TS_MS(351), false, 1);
     struct sa_message re = request(t, "INVITE", "j@x", "fa", "tb", 3);
     struct sa_endpoint uac = TS_UAC;
-    assert_false(sa_call_delays_invite(&t->cd, &t->txn[2], &re, 9, TS_MS(9000), &uac));
+    assert_int_equal(sa_call_delays_invite(&t->cd, &re, 9, TS_MS(9000), &uac), 0);
     const char *text = "INVITE sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCSeq: 1 INVITE\r\n\r\n";
     struct sa_message none;
     sa_message_parse(text, strlen(text), &none);
-    assert_false(sa_call_delays_invite(&t->cd, &t->txn[3], &none, 10, 0, &uac));
-    assert_false(answer(t, 5, 200, 1, &d)); /* a transaction never measured */
+    assert_int_equal(sa_call_delays_invite(&t->cd, &none, 10, 0, &uac), 0);
+    assert_false(answer(t, 5, 200, 1, &d)); /* a transaction never measured (0) */
+    assert_false(sa_call_delays_response(&t->cd, 1000, 200, false, 0, &d)); /* nor a number never given */
 }
 
 /* hm-call-delays (d), (e): SDD 0.030000 s; a BYE retransmitted, then 408 2 s after its first
@@ -323,6 +328,28 @@ static void test_sdd_first_hop_and_challenge(void **state)
     assert_int_equal(d.bye_frame, 40);
 }
 
+/* Session requests and disconnects live in chunks that never move: many of them (more than a
+ * chunk holds) keep their numbers and values. */
+static void test_many_calls(void **state)
+{
+    struct tracker *t = *state;
+    struct sa_call_delay d;
+    struct sa_message m;
+    struct sa_endpoint uac = TS_UAC;
+    uint32_t first = 0, last = 0;
+    for (unsigned i = 0; i < 1000; i++) {
+        m = request(t, "INVITE", ts_printf(&t->heap, "many-%u@x", i), "fa", NULL, 1);
+        uint32_t id = sa_call_delays_invite(&t->cd, &m, i + 1, TS_MS(i), &uac);
+        assert_int_equal(id, i + 1);
+        first = first ? first : id;
+        last = id;
+    }
+    assert_true(sa_call_delays_response(&t->cd, first, 180, false, TS_MS(100), &d));
+    assert_srd(&d, TS_MS(100), false, 1);
+    assert_true(sa_call_delays_response(&t->cd, last, 486, false, TS_MS(1000), &d));
+    assert_srd(&d, TS_MS(1), true, 1000);
+}
+
 /* A Call-ID is compared in full: a second Call-ID whose keyed hash finds the first's calls (as
  * if the hashes were equal) is another call, chained beside it. */
 static void test_call_ids_compared_in_full(void **state)
@@ -352,12 +379,13 @@ static void test_unknown_times(void **state)
     struct sa_call_delay d;
     struct sa_message m = request(t, "INVITE", "u@x", "fa", NULL, 1);
     struct sa_endpoint uac = TS_UAC;
-    assert_true(sa_call_delays_invite(&t->cd, &t->txn[0], &m, 1, SA_TIME_UNKNOWN, &uac));
+    t->txn[0] = sa_call_delays_invite(&t->cd, &m, 1, SA_TIME_UNKNOWN, &uac);
+    assert_int_not_equal(t->txn[0], 0);
     assert_true(answer(t, 0, 486, 1000, &d));
     assert_int_equal(d.flags, SA_DELAY_SETUP);
     assert_int_equal(d.setup, SA_SETUP_FAILED);
     assert_true(invite(t, 1, "v@x", 1, 2, 0, TS_UAC));
-    assert_false(sa_call_delays_response(&t->cd, &t->txn[1], 180, false, SA_TIME_UNKNOWN, &d));
+    assert_false(sa_call_delays_response(&t->cd, t->txn[1], 180, false, SA_TIME_UNKNOWN, &d));
     assert_false(answer(t, 1, 183, 10, &d)); /* the SRD ended at the 180, without a value */
 }
 
@@ -453,6 +481,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sdd_successful_and_failed, tracker_setup, tracker_teardown),
         cmocka_unit_test_setup_teardown(test_sdd_first_hop_and_challenge, tracker_setup, tracker_teardown),
         cmocka_unit_test_setup_teardown(test_call_ids_compared_in_full, tracker_setup, tracker_teardown),
+        cmocka_unit_test_setup_teardown(test_many_calls, tracker_setup, tracker_teardown),
         cmocka_unit_test_setup_teardown(test_unknown_times, tracker_setup, tracker_teardown),
         cmocka_unit_test_setup_teardown(test_analyzer_call, ts_env_setup, ts_env_teardown),
         cmocka_unit_test_setup_teardown(test_analyzer_b2bua_legs, ts_env_setup, ts_env_teardown),
