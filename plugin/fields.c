@@ -5,6 +5,7 @@
 
 #include <epan/packet.h>
 
+#include "call_delay.h"
 #include "expert_gate.h"
 #include "response_codes.h"
 #include "response_verdict.h"
@@ -49,6 +50,15 @@ int hf_sa_session_request_min_se = -1;
 int hf_sa_session_retry_of = -1;
 int hf_sa_session_retry_frame = -1;
 int hf_sa_session_retry_fixed = -1;
+int hf_sa_auth_first_challenge = -1;
+int hf_sa_auth_challenge_count = -1;
+int hf_sa_delay_srd = -1;
+int hf_sa_delay_srd_failed = -1;
+int hf_sa_delay_invite_frame = -1;
+int hf_sa_delay_setup = -1;
+int hf_sa_delay_sdd = -1;
+int hf_sa_delay_sdd_failed = -1;
+int hf_sa_delay_bye_frame = -1;
 
 gint ett_sa = -1;
 gint ett_sa_ext = -1;
@@ -56,6 +66,7 @@ gint ett_sa_code = -1;
 gint ett_sa_trying = -1;
 gint ett_sa_cause = -1;
 gint ett_sa_session = -1;
+gint ett_sa_delay = -1;
 
 expert_field ei_sa[SA_F_COUNT];
 
@@ -81,6 +92,13 @@ static const value_string outcome_names[] = {
     { SA_OUTCOME_REJECTED, "rejected" },
     { SA_OUTCOME_SERVER_ERROR, "server error" },
     { SA_OUTCOME_GLOBAL_FAILURE, "global failure" },
+    { 0, NULL },
+};
+
+static const value_string setup_names[] = {
+    { SA_SETUP_ANSWERED, "answered" },
+    { SA_SETUP_FAILED, "failed" },
+    { SA_SETUP_CANCELLED, "cancelled by the caller" },
     { 0, NULL },
 };
 
@@ -188,9 +206,40 @@ static hf_register_info hf[] = {
                                     BASE_NONE, NULL, 0x0,
                                     "Whether the retry's Session-Expires reaches the Min-SE of the 422 it follows",
                                     HFILL } },
+    { &hf_sa_auth_first_challenge, { "First challenge of the series in", "sip.analysis.auth.first_challenge",
+                                     FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_NONE), 0x0,
+                                     "The first 401/407 of a series of challenges and retries with credentials",
+                                     HFILL } },
+    { &hf_sa_auth_challenge_count, { "Challenges in the series", "sip.analysis.auth.challenge_count", FT_UINT32,
+                                     BASE_DEC, NULL, 0x0,
+                                     "Challenges so far in a series of challenges and retries with credentials "
+                                     "(this one included; on a 403, those before it)", HFILL } },
+    { &hf_sa_delay_srd, { "Session Request Delay (SRD)", "sip.analysis.delay.srd", FT_RELATIVE_TIME, BASE_NONE, NULL,
+                          0x0, "RFC 6076 section 4.3: from the call's first INVITE to this first status (provisional "
+                          "other than 100, or the final response); at the call's first hop", HFILL } },
+    { &hf_sa_delay_srd_failed, { "SRD of a failed setup", "sip.analysis.delay.srd_failed", FT_BOOLEAN, BASE_NONE,
+                                 NULL, 0x0, "True: failed session setup SRD (a failure before any provisional, RFC "
+                                 "6076 section 4.3.2); false: successful (section 4.3.1)", HFILL } },
+    { &hf_sa_delay_invite_frame, { "Session request from the INVITE in", "sip.analysis.delay.invite_frame",
+                                   FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0,
+                                   "The call's first INVITE at its first hop, which the SRD and the setup are "
+                                   "measured from", HFILL } },
+    { &hf_sa_delay_setup, { "Call setup", "sip.analysis.delay.setup", FT_UINT8, BASE_DEC, VALS(setup_names), 0x0,
+                            "How the call's setup ended, on the final response that ended it at the first hop "
+                            "(1 answered, 2 failed, 3 cancelled by the caller)", HFILL } },
+    { &hf_sa_delay_sdd, { "Session Disconnect Delay (SDD)", "sip.analysis.delay.sdd", FT_RELATIVE_TIME, BASE_NONE,
+                          NULL, 0x0, "RFC 6076 section 4.4: from the BYE to this final response, where the capture "
+                          "first shows the BYE", HFILL } },
+    { &hf_sa_delay_sdd_failed, { "SDD of a failed disconnect", "sip.analysis.delay.sdd_failed", FT_BOOLEAN,
+                                 BASE_NONE, NULL, 0x0,
+                                 "True: the BYE ended in a failure (408, 481, ...); false: in a 2xx", HFILL } },
+    { &hf_sa_delay_bye_frame, { "Disconnect from the BYE in", "sip.analysis.delay.bye_frame", FT_FRAMENUM,
+                                BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0,
+                                "The BYE the SDD is measured from", HFILL } },
 };
 
-static gint *ett[] = { &ett_sa, &ett_sa_trying, &ett_sa_ext, &ett_sa_code, &ett_sa_cause, &ett_sa_session };
+static gint *ett[] = { &ett_sa, &ett_sa_trying, &ett_sa_ext, &ett_sa_code, &ett_sa_cause, &ett_sa_session,
+                       &ett_sa_delay };
 
 static int pi_severity(enum sa_severity s)
 {

@@ -47,6 +47,15 @@ extern int hf_sa_session_request_min_se;
 extern int hf_sa_session_retry_of;
 extern int hf_sa_session_retry_frame;
 extern int hf_sa_session_retry_fixed;
+extern int hf_sa_auth_first_challenge;
+extern int hf_sa_auth_challenge_count;
+extern int hf_sa_delay_srd;
+extern int hf_sa_delay_srd_failed;
+extern int hf_sa_delay_invite_frame;
+extern int hf_sa_delay_setup;
+extern int hf_sa_delay_sdd;
+extern int hf_sa_delay_sdd_failed;
+extern int hf_sa_delay_bye_frame;
 
 extern gint ett_sa;
 extern gint ett_sa_ext;
@@ -54,6 +63,7 @@ extern gint ett_sa_code;
 extern gint ett_sa_trying;
 extern gint ett_sa_cause;
 extern gint ett_sa_session;
+extern gint ett_sa_delay;
 
 /* The expert infos, one per row of the table of findings (src/findings.h). */
 extern expert_field ei_sa[SA_F_COUNT];

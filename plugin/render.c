@@ -7,6 +7,7 @@
 #include "expert_gate.h"
 #include "fields.h"
 #include "render_cause.h"
+#include "render_delay.h"
 #include "render_ext.h"
 #include "render_session.h"
 #include "response_codes.h"
@@ -129,6 +130,45 @@ static void render_verdict(struct sa_view *v)
     if (cause && verdict != SA_VERDICT_PROGRESS && verdict != SA_VERDICT_SUCCESS)
         sa_cause_append_summary(cause, text, sizeof text);
     expert_add_info_format(v->pinfo, v->anchor, (expert_field *)ei, "%s", text);
+}
+
+static bool is_challenge_code(unsigned code)
+{
+    return code == 401 || code == 407;
+}
+
+/* A series of challenges and retries with credentials (src/response_verdict.h, struct sa_auth):
+ * its count and first challenge, and, once a retry was challenged again (or refused after two
+ * challenges or more), the loop: a Note up to the challenge_loop_limit preference, a Warning
+ * beyond. The verdict says what this one response means (a challenge, or a 403 refusing the
+ * retry: challenge_failed); the loop findings alone say how long the series has gone on. */
+static void render_auth(struct sa_view *v)
+{
+    const struct sa_auth *auth = sa_analyzer_record_auth(v->an, v->r);
+    if (!auth || !auth->challenge_count)
+        return;
+    add_uint(v, hf_sa_auth_challenge_count, auth->challenge_count);
+    if (!auth->after_challenge)
+        return; /* the first challenge of its series */
+    add_uint(v, hf_sa_auth_first_challenge, auth->first_challenge);
+    guint limit = sa_prefs.challenge_loop_limit;
+    if (!is_challenge_code(v->r->code)) {
+        if (auth->challenge_count >= 2)
+            SA_EXPERT_FMT(v, &ei_sa[SA_F_AUTH_LOOP],
+                          "Refused after %u challenges in a row, the first in frame %u: the retries with "
+                          "credentials never passed",
+                          auth->challenge_count, auth->first_challenge);
+    } else if (auth->challenge_count > limit) {
+        SA_EXPERT_FMT(v, &ei_sa[SA_F_AUTH_LOOP_LIMIT],
+                      "Challenge loop: challenge %u in a row, the first in frame %u, over the limit of %u: the "
+                      "credentials keep failing (wrong password, realm or nonce)",
+                      auth->challenge_count, auth->first_challenge, limit);
+    } else {
+        SA_EXPERT_FMT(v, &ei_sa[SA_F_AUTH_LOOP],
+                      "Challenged again: challenge %u in a row, the first in frame %u (limit %u); normal when "
+                      "another realm asks too (a proxy's 407, then the callee's 401) or the nonce was stale",
+                      auth->challenge_count, auth->first_challenge, limit);
+    }
 }
 
 static void render_class(struct sa_view *v)
@@ -521,6 +561,15 @@ static const struct {
     { SA_REC_HAS_SESSION, &hf_sa_session_retry_of },
     { SA_REC_HAS_SESSION, &hf_sa_session_retry_frame },
     { SA_REC_HAS_SESSION, &hf_sa_session_retry_fixed },
+    { SA_REC_AUTH, &hf_sa_auth_first_challenge },
+    { SA_REC_AUTH, &hf_sa_auth_challenge_count },
+    { SA_REC_CALL_DELAY, &hf_sa_delay_srd },
+    { SA_REC_CALL_DELAY, &hf_sa_delay_srd_failed },
+    { SA_REC_CALL_DELAY, &hf_sa_delay_invite_frame },
+    { SA_REC_CALL_DELAY, &hf_sa_delay_setup },
+    { SA_REC_CALL_DELAY, &hf_sa_delay_sdd },
+    { SA_REC_CALL_DELAY, &hf_sa_delay_sdd_failed },
+    { SA_REC_CALL_DELAY, &hf_sa_delay_bye_frame },
 };
 
 struct hf_list {
@@ -626,6 +675,8 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     /* What is wrong or notable first (issue 19), then links and times, then what the code means. */
     if (r->flags & SA_REC_RESPONSE)
         render_verdict(&v);
+    if (r->flags & SA_REC_AUTH)
+        render_auth(&v);
     render_input_problems(&v);
     if (r->flags & SA_REC_ICMP_REPORTED)
         render_icmp_reported(&v);
@@ -640,6 +691,11 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     if (session)
         sa_render_session(session, pinfo, v.tree, v.anchor, v.tvb, v.start);
     render_link(&v);
+    if (r->flags & SA_REC_CALL_DELAY) {
+        const struct sa_call_delay *delay = sa_analyzer_record_delay(an, r);
+        if (delay)
+            sa_render_delay(delay, v.tree, v.tvb, v.start);
+    }
     render_trying(&v);
     if (r->flags & SA_REC_RESPONSE) {
         render_class(&v);

@@ -16,7 +16,7 @@
 
 int proto_sip_analysis = -1;
 int sa_tap = -1;
-struct sa_prefs sa_prefs = { 200, 3000, TRUE };
+struct sa_prefs sa_prefs = { 200, 3000, TRUE, 2 };
 
 static dissector_handle_t sa_handle;
 static int proto_icmp = -1, proto_icmpv6 = -1;
@@ -219,6 +219,12 @@ static void register_prefs(void)
                                    "Show what each response code means, when it is usually seen, what to do "
                                    "about it and its RFC, in a subtree",
                                    &sa_prefs.show_code_details);
+    prefs_register_uint_preference(m, "analysis.challenge_loop_limit",
+                                   "SIP Analysis: challenge loop limit",
+                                   "A series of 401/407 challenges, each answering the client's retry with "
+                                   "credentials, is a Note up to this many challenges and a Warning beyond "
+                                   "(sip.analysis.auth.loop_limit)",
+                                   10, &sa_prefs.challenge_loop_limit);
 }
 
 void proto_register_sip_analysis(void)

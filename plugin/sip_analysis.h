@@ -18,6 +18,8 @@ struct sa_prefs {
     guint trying_delay_ms;    /* INVITE -> 100 above this is late (RFC 3261 §17.2.1: 200 ms) */
     guint trying_duration_ms; /* time on 100 above this is long */
     sa_pref_bool show_code_details; /* gboolean in 4.0, bool since 4.4 (ws_compat.h) */
+    guint challenge_loop_limit; /* challenges in a row after retries with credentials beyond
+                                   which the loop is a Warning (auth.loop_limit) */
 };
 extern struct sa_prefs sa_prefs;
 

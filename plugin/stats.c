@@ -20,7 +20,10 @@
  *     100" the response that ended the wait (sip.analysis.trying.duration on the frame carrying
  *     sip.analysis.trying.frame); late, long and absent are strictly above the preferences;
  *   - the response verdicts are src/response_verdict.c's: failures and challenges as the expert
- *     infos say them;
+ *     infos say them; a challenge answering a retry with credentials is "challenged again", and
+ *     the loop over the challenge_loop_limit preference is counted as auth.loop_limit says it;
+ *   - the RFC 6076 delays (src/call_delay.h) are those stored on the responses that end them
+ *     (sip.analysis.delay.srd, .sdd, .setup), successful and failed apart; they look backwards;
  *   - what is only known at the end of the capture (stuck on 100, a challenge never retried, a
  *     420/421 retried or not) is counted when the message is seen on a revisit (tshark -2, the
  *     GUI); in one pass such a row says "needs two passes" instead of a count;
@@ -49,6 +52,7 @@
 #include <epan/to_str.h>
 #include <wsutil/report_message.h>
 
+#include "call_delay.h"
 #include "extension_check.h"
 #include "response_codes.h"
 #include "response_verdict.h"
@@ -220,14 +224,21 @@ static double ns_to_ms(double ns)
 
 /* ---- Rows and sections ---- */
 
-enum section_id { S_FAILURES, S_CHALLENGES, S_TRYING, S_EXT, S_CODES, S_TIMERS, S_HOPS, S_COUNT };
+enum section_id { S_FAILURES, S_CHALLENGES, S_TRYING, S_EXT, S_CODES, S_TIMERS, S_DELAYS, S_HOPS, S_COUNT };
 
 /* Numbered: the GUI sorts the tables by title. */
 static const char *const section_titles[S_COUNT] = {
     "1 Failures by code",          "2 Challenges", "3 100 Trying findings", "4 420/421 causes",
-    "5 Responses by code",         "6 100 Trying timers",
-    "7 Responses per hop (request direction)",
+    "5 Responses by code",         "6 100 Trying timers", "7 Call delays (RFC 6076)",
+    "8 Responses per hop, client -> server", /* no wider than its widest item: 100 columns */
 };
+
+/* The RFC 6076 delays (src/call_delay.h), kept apart by kind as §4.3 asks; the same labels
+ * under each hop. "Setup" sorts before "Teardown", "delay" before "outcome". */
+#define SRD_FAILED "Setup delay (SRD), failed"
+#define SRD_OK "Setup delay (SRD), successful"
+#define SDD_FAILED "Teardown delay (SDD), failed"
+#define SDD_OK "Teardown delay (SDD), successful"
 
 struct hop;
 
@@ -257,9 +268,11 @@ struct section {
     gboolean reshape; /* a row was added or renamed: sort and rewrite */
 };
 
-enum hop_item { HOP_RESPONSES, HOP_DELAY, HOP_FAILURES, HOP_ON100, HOP_ITEMS };
+enum hop_item { HOP_RESPONSES, HOP_DELAY, HOP_FAILURES, HOP_ON100, HOP_SRD_FAILED, HOP_SRD_OK, HOP_SDD_FAILED,
+                HOP_SDD_OK, HOP_ITEMS };
 static const char *const hop_item_names[HOP_ITEMS] = {
     NULL, "Delay INVITE -> 100", "Failures (4xx-6xx)", "Time on 100 until the next response",
+    SRD_FAILED, SRD_OK, SDD_FAILED, SDD_OK,
 };
 
 struct hop {
@@ -274,6 +287,7 @@ static struct {
     GHashTable *pairs; /* pair -> number of hops with it */
     gboolean one_pass; /* a message was counted as in one pass */
     char *late, *long_on100; /* row names with the thresholds */
+    char *loop_limit;
 } st;
 
 static void row_free(gpointer p)
@@ -343,8 +357,10 @@ static void state_reset(void)
     st.one_pass = FALSE;
     g_free(st.late);
     g_free(st.long_on100);
+    g_free(st.loop_limit);
     st.late = g_strdup_printf("Late 100 Trying (over %u ms)", sa_prefs.trying_delay_ms);
     st.long_on100 = g_strdup_printf("Long on 100 Trying (over %u ms)", sa_prefs.trying_duration_ms);
+    st.loop_limit = g_strdup_printf("Challenge loop over the limit (%u in a row)", sa_prefs.challenge_loop_limit);
 }
 
 static void mark(struct section *s, struct row *r)
@@ -682,10 +698,18 @@ static void count_verdict(const struct sa_analyzer *an, const struct sa_record *
     enum sa_verdict v = sa_response_verdict(&f);
     char name[96], label[160];
     code_text(name, sizeof name, r->code);
+    /* A challenge answering a retry with credentials: counted as such, whatever followed it; a
+     * loop over the limit as the tree's auth.loop_limit says it (render_auth()). */
+    gboolean again = f.challenged_retry && (r->code == 401 || r->code == 407);
+    if (again && auth->challenge_count > sa_prefs.challenge_loop_limit)
+        tick(S_CHALLENGES, st.loop_limit, pinfo->num);
     if (v == SA_VERDICT_FAILURE) {
         struct row *row = tick(S_FAILURES, name, pinfo->num);
         if (t)
             row_add_method(S_FAILURES, row, sa_key_method(t->key, t->key_bucket_len));
+    } else if (again) {
+        snprintf(label, sizeof label, "%s, challenged again", name);
+        tick(S_CHALLENGES, label, pinfo->num);
     } else if (v == SA_VERDICT_CHALLENGE || (v == SA_VERDICT_CHALLENGE_FAILED && !f.challenged_retry)) {
         tick(S_CHALLENGES, name, pinfo->num);
         snprintf(label, sizeof label, "%s, never retried", name);
@@ -694,8 +718,37 @@ static void count_verdict(const struct sa_analyzer *an, const struct sa_record *
         else if (v == SA_VERDICT_CHALLENGE_FAILED)
             tick(S_CHALLENGES, label, pinfo->num);
     } else if (v == SA_VERDICT_CHALLENGE_FAILED) {
-        snprintf(label, sizeof label, "%s, %s", name, r->code == 403 ? "retry refused" : "challenged again");
+        snprintf(label, sizeof label, "%s, retry refused", name);
         tick(S_CHALLENGES, label, pinfo->num);
+    }
+}
+
+/* SRD, SDD and the setup outcome a response ends (src/call_delay.h), overall and on its hop:
+ * they look backwards, so one pass counts what two passes do. */
+static void count_delay(const struct sa_analyzer *an, const struct sa_record *r, struct hop *hop)
+{
+    const struct sa_call_delay *d = sa_analyzer_record_delay(an, r);
+    if (!d)
+        return;
+    if (d->flags & SA_DELAY_SRD) {
+        gboolean failed = (d->flags & SA_DELAY_SRD_FAILED) != 0;
+        time_add(tick(S_DELAYS, failed ? SRD_FAILED : SRD_OK, 0), d->srd_ns);
+        struct row *hr = hop_row(hop, failed ? HOP_SRD_FAILED : HOP_SRD_OK);
+        hr->count++;
+        time_add(hr, d->srd_ns);
+    }
+    if (d->flags & SA_DELAY_SETUP) {
+        const char *what = d->setup == SA_SETUP_ANSWERED    ? "Setup outcome: answered"
+                           : d->setup == SA_SETUP_CANCELLED ? "Setup outcome: cancelled"
+                                                            : "Setup outcome: failed";
+        tick(S_DELAYS, what, 0);
+    }
+    if (d->flags & SA_DELAY_SDD) {
+        gboolean failed = (d->flags & SA_DELAY_SDD_FAILED) != 0;
+        time_add(tick(S_DELAYS, failed ? SDD_FAILED : SDD_OK, 0), d->sdd_ns);
+        struct row *hr = hop_row(hop, failed ? HOP_SDD_FAILED : HOP_SDD_OK);
+        hr->count++;
+        time_add(hr, d->sdd_ns);
     }
 }
 
@@ -821,6 +874,8 @@ static tap_packet_status stats_packet(void *tapdata, packet_info *pinfo, epan_di
         count_code(r);
         count_verdict(ti->analysis, r, pinfo, visited);
         count_trying(ti->analysis, r, ti->ts_ns, visited, pinfo->num, hop);
+        if (r->flags & SA_REC_CALL_DELAY)
+            count_delay(ti->analysis, r, hop);
         if (ext && ext->kind != SA_EXT_RETRY)
             count_ext(ext, visited, pinfo->num);
     }

@@ -2,6 +2,7 @@
 #include "analyzer.h"
 
 #include "arena.h"
+#include "call_delay.h"
 #include "extension_check.h"
 #include "failure_cause.h"
 #include "hash64.h"
@@ -15,7 +16,7 @@
 
 #include <string.h>
 
-_Static_assert(sizeof(struct sa_txn) <= 14 * sizeof(void *), "a transaction stays within 112 bytes (and its key) on 64-bit hosts");
+_Static_assert(sizeof(struct sa_txn) <= 15 * sizeof(void *), "a transaction stays within 120 bytes (and its key) on 64-bit hosts");
 
 /* The latest 420/421 and the latest 422 of a series (Call-ID, From tag, method) waiting for the
  * client's retry, found by the series' retry key written out in full (txn_key.h). */
@@ -53,6 +54,8 @@ struct sa_analyzer {
     struct sa_hash_table sessions;      /* record -> struct sa_session (SA_REC_HAS_SESSION) */
     struct sa_hash_table session_requests; /* transaction -> struct sa_session_values its request
                                               said (requests with Session-Expires or Min-SE only) */
+    struct sa_hash_table delays;     /* record -> struct sa_call_delay (SA_REC_CALL_DELAY) */
+    struct sa_call_delays calls;     /* RFC 6076 delays: calls by Call-ID, transactions measured */
     struct sa_record_store records;
     size_t txn_count;
     struct sa_arena arena; /* transactions, retry series, session-timer analyses: never freed one by one */
@@ -97,7 +100,7 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const stru
     a->hash_key = *hash_key;
     struct sa_hash_table *tables[] = { &a->failures, &a->failed_calls, &a->exts, &a->icmp,
                                        &a->challenges, &a->retried, &a->auths, &a->causes, &a->cancel_causes,
-                                       &a->sessions, &a->session_requests };
+                                       &a->sessions, &a->session_requests, &a->delays, &a->calls.calls };
     const size_t n_tables = sizeof tables / sizeof tables[0];
     size_t ok = 0;
     while (ok < n_tables && sa_hash_table_init(tables[ok], &a->alloc))
@@ -110,6 +113,7 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const stru
     }
     sa_record_store_init(&a->records, &a->alloc);
     sa_arena_init(&a->arena, &a->alloc);
+    sa_call_delays_bind(&a->calls, &a->alloc, &a->arena, &a->hash_key);
     return a;
 }
 
@@ -401,10 +405,18 @@ static void note_auth(struct sa_analyzer *a, const struct sa_packet *pkt, const 
     if (!auth)
         return;
     auth->cseq = msg->cseq;
+    /* The series of challenges: one answering a retry with credentials continues the series of
+     * the challenge that retry followed; any other starts one (a REGISTER refresh challenged
+     * an hour later is a new series, with the same Call-ID and From tag). */
+    const struct sa_auth *prev = before ? before->auth : NULL;
     if (before) {
         auth->after_challenge = before->frame;
         auth->retry_of = t->req_frame;
     }
+    auth->first_challenge = prev ? prev->first_challenge : pkt->frame;
+    auth->challenge_count = prev ? prev->challenge_count : 0;
+    if (challenge && auth->challenge_count < UINT32_MAX)
+        auth->challenge_count++;
     struct sa_key k;
     if (!challenge || !sa_retry_key_make(msg, msg->cseq_method, &k))
         return;
@@ -508,8 +520,12 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
     t->req_frame = pkt->frame;
     t->last_req_copy = pkt->frame;
     t->req_ts = pkt->ts_ns;
-    if (slice_is(msg->method, "INVITE"))
+    if (slice_is(msg->method, "INVITE")) {
         t->flags |= SA_TXN_INVITE;
+        t->delay_id = sa_call_delays_invite(&a->calls, msg, pkt->frame, pkt->ts_ns, &pkt->src);
+    } else if (slice_is(msg->method, "BYE")) {
+        t->delay_id = sa_call_delays_bye(&a->calls, msg, pkt->frame, pkt->ts_ns, &pkt->src);
+    }
     r->txn = t;
     if (slice_is(msg->method, "CANCEL")) {
         /* A CANCEL shares its INVITE's branch (§9.1): note it on the INVITE transaction. */
@@ -527,6 +543,28 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
                 sa_hash_table_put(&a->cancel_causes, pointer_key(inv), (void *)c);
         }
     }
+}
+
+/* ---- the delays a call felt (RFC 6076, call_delay.h) ---------------------------------------- */
+
+static void note_call_delay(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
+                            const struct sa_txn *t, struct sa_record *r)
+{
+    struct sa_call_delay d;
+    if (!sa_call_delays_response(&a->calls, t->delay_id, msg->status_code, t->cancel_frame != 0, pkt->ts_ns, &d))
+        return;
+    struct sa_call_delay *kept = sa_arena_alloc(&a->arena, sizeof *kept);
+    if (!kept || !sa_hash_table_put(&a->delays, record_key(r), kept))
+        return;
+    *kept = d;
+    r->flags |= SA_REC_CALL_DELAY;
+}
+
+const struct sa_call_delay *sa_analyzer_record_delay(const struct sa_analyzer *a, const struct sa_record *r)
+{
+    if (!r || !(r->flags & SA_REC_CALL_DELAY))
+        return NULL;
+    return sa_hash_table_get(&a->delays, record_key(r));
 }
 
 /* 100 Trying bookkeeping of an INVITE transaction (RFC 3261 §17.2.1). */
@@ -658,6 +696,8 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
     if (session_code)
         on_session_failure(a, pkt, msg, t->req_frame ? t : NULL, r);
     note_auth(a, pkt, msg, t, r);
+    if (t->delay_id)
+        note_call_delay(a, pkt, msg, t, r);
     t->last_resp_frame = pkt->frame;
     t->last_resp_code = msg->status_code;
     t->last_resp_to_tag = to_tag;

@@ -25,8 +25,8 @@ static const struct sa_finding_info FINDINGS[SA_F_COUNT] = {
                                 "Failure response (4xx-6xx other than a challenge)" },
     [SA_F_RESPONSE_CHALLENGE_FAILED] = { "response.challenge_failed", SA_SEV_WARN, SA_GROUP_RESPONSE_CODE, RESPONSE,
                                          false,
-                                         "Authentication failed: challenged or refused again after the retry "
-                                         "with credentials, or never retried" },
+                                         "Authentication failed: the retry with credentials refused (403), or a "
+                                         "challenge never retried" },
     [SA_F_CLASS_INVALID] = { "class.invalid", SA_SEV_WARN, PROTO, SA_REC_CODE_INVALID, false,
                              "Status code outside 100-699: no response class" },
     [SA_F_CODE_PHRASE] = { "code.phrase_differs", SA_SEV_CHAT, SA_GROUP_RESPONSE_CODE, SA_REC_PHRASE_DIFFERS, false,
@@ -143,6 +143,14 @@ static const struct sa_finding_info FINDINGS[SA_F_COUNT] = {
                                  "Session-Expires or Min-SE value malformed (RFC 4028 sections 4, 5): "
                                  "delta-seconds not a number or above 2^32-1, refresher neither uac nor uas, "
                                  "bytes that are no parameter" },
+    /* The count is kept from the first pass; which of the two a challenge gets follows the
+     * challenge_loop_limit preference when it is shown. */
+    [SA_F_AUTH_LOOP] = { "auth.loop", SA_SEV_NOTE, SEQ, SA_REC_AUTH, false,
+                         "Challenged again after the retry with credentials (or refused with 403 after two "
+                         "challenges or more): links the series' first challenge, with the count so far" },
+    [SA_F_AUTH_LOOP_LIMIT] = { "auth.loop_limit", SA_SEV_WARN, SEQ, SA_REC_AUTH, false,
+                               "Challenge loop: more challenges in a row than the challenge_loop_limit preference "
+                               "(default 2) after retries with credentials" },
 };
 
 const struct sa_finding_info *sa_finding_info(enum sa_finding f)

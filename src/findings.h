@@ -86,6 +86,9 @@ enum sa_finding {
     SA_F_SESSION_EXPIRES_BELOW_FLOOR,
     SA_F_SESSION_EXPIRES_BELOW_MIN_SE,
     SA_F_SESSION_MALFORMED,
+    /* Series of authentication challenges (response_verdict.h, struct sa_auth). */
+    SA_F_AUTH_LOOP,
+    SA_F_AUTH_LOOP_LIMIT,
     SA_F_COUNT
 };
 

@@ -47,6 +47,8 @@ enum sa_record_flags {
                                         said why: sa_analyzer_record_cause */
     SA_REC_HAS_SESSION = 1u << 30,   /* a 422, a request retrying after one, or a request whose
                                         Session-Expires or Min-SE is wrong: sa_analyzer_record_session */
+    SA_REC_CALL_DELAY = 1u << 31,    /* ends a call's SRD, SDD or setup (RFC 6076, call_delay.h):
+                                        sa_analyzer_record_delay */
 };
 
 /* 24 bytes, one per SIP message of the capture: what is rare (the option-tag analysis of a

@@ -20,9 +20,12 @@ enum sa_verdict sa_response_verdict(const struct sa_response_facts *f)
         return SA_VERDICT_SUCCESS;
     if (code < 400)
         return SA_VERDICT_REDIRECT;
-    /* RFC 3261 §22.2-22.3: a retry answered by another challenge or by 403 means the credentials
-     * were wrong (or the client loops); a challenge never answered ends the call there. */
-    if (f->challenged_retry && (is_challenge(code) || code == 403))
+    /* RFC 3261 §22.2-22.3: a retry answered by 403 means the credentials were refused; a
+     * challenge never answered ends the call there. A retry answered by another challenge is a
+     * challenge: a proxy's 407 followed by the callee's 401 is normal, and a nonce may be stale
+     * (RFC 2617 §3.2.1); when it becomes a loop is the loop findings' call (auth.loop,
+     * auth.loop_limit, after the challenge_loop_limit preference). */
+    if (f->challenged_retry && code == 403)
         return SA_VERDICT_CHALLENGE_FAILED;
     if (is_challenge(code))
         return f->never_retried ? SA_VERDICT_CHALLENGE_FAILED : SA_VERDICT_CHALLENGE;
@@ -92,7 +95,11 @@ size_t sa_verdict_text(enum sa_verdict v, const struct sa_response_facts *f, con
         sa_text_add(&t, "redirection, the request should go to the Contact given");
         break;
     case SA_VERDICT_CHALLENGE:
-        sa_text_add(&t, "authentication challenge, normal if the retry with credentials succeeds");
+        if (auth && auth->after_challenge)
+            sa_text_addf(&t, "challenged again after the retry with credentials in frame %u (challenge in frame %u)",
+                         (unsigned)auth->retry_of, (unsigned)auth->after_challenge);
+        else
+            sa_text_add(&t, "authentication challenge, normal if the retry with credentials succeeds");
         break;
     case SA_VERDICT_CANCELLED:
         sa_text_addf(&t, "cancelled by the caller's CANCEL in frame %u, as asked", (unsigned)f->cancel_frame);
@@ -104,7 +111,7 @@ size_t sa_verdict_text(enum sa_verdict v, const struct sa_response_facts *f, con
                          (unsigned)auth->retry_of, (unsigned)auth->after_challenge);
         else if (auth && auth->after_challenge)
             sa_text_addf(&t, "challenged again after the retry with credentials in frame %u (challenge in "
-                             "frame %u): wrong credentials or a loop",
+                             "frame %u), and no retry with credentials followed in the capture",
                          (unsigned)auth->retry_of, (unsigned)auth->after_challenge);
         else
             sa_text_add(&t, "authentication challenge that no retry with credentials followed in the capture");

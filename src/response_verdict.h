@@ -4,10 +4,14 @@
  * of its meaning; a 401 is a normal challenge, not a failure).
  *
  *   progress, success                       Chat
- *   redirect, challenge, cancelled          Note  (a 487 answering the caller's own CANCEL)
+ *   redirect, challenge, cancelled          Note  (a 487 answering the caller's own CANCEL; a
+ *                                           challenge, also one answering a retry with
+ *                                           credentials: how long such a series may go on is
+ *                                           the loop findings' business, auth.loop and
+ *                                           auth.loop_limit, so it is said once)
  *   failure                                 Warning (any other 4xx-6xx)
- *   challenge_failed                        Warning (challenged again, or refused, after the
- *                                           retry with credentials; never retried, seen with -2)
+ *   challenge_failed                        Warning (403 refusing the retry with credentials;
+ *                                           a challenge never retried, seen with -2)
  */
 #ifndef SA_RESPONSE_VERDICT_H
 #define SA_RESPONSE_VERDICT_H
@@ -52,6 +56,10 @@ struct sa_auth {
     uint32_t retry_frame;     /* a challenge: the client's retry with credentials, once seen */
     uint32_t after_challenge; /* a response to such a retry: the challenge it followed, or 0 */
     uint32_t retry_of;        /* ... and the retry it answers */
+    uint32_t first_challenge; /* the first challenge of the series: each challenge answering a
+                                 retry with credentials continues the series of the one it followed */
+    uint32_t challenge_count; /* challenges of the series so far, this one included (a 403 after a
+                                 retry: those before it); saturates */
 };
 
 enum sa_verdict sa_response_verdict(const struct sa_response_facts *f);

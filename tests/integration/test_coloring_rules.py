@@ -26,8 +26,8 @@ def colors(tshark):
         for f in files:
             os.chmod(os.path.join(root, f), 0o644)
 
-    def painted(capture, two_pass=True):
-        args = ["-r", tshark.capture(capture), "-T", "psml", "--color"] + (["-2"] if two_pass else [])
+    def painted(capture, two_pass=True, extra=()):
+        args = ["-r", tshark.capture(capture), "-T", "psml", "--color"] + (["-2"] if two_pass else []) + list(extra)
         out = tshark.run(args).stdout
         got = {}
         for n, m in enumerate(re.finditer(r"<packet(?: foreground='([^']*)' background='([^']*)')?>", out), 1):
@@ -51,12 +51,15 @@ def test_failures_challenges_and_redirects(colors):
 def test_challenge_is_not_a_failure_unless_it_failed(colors):
     assert colors("hm-auth.pcapng") == {
         2: (NOTABLE, TEXT), 6: (NOTABLE, TEXT),               # challenges that the retry answered
-        9: (FAILURE, TEXT), 12: (FAILURE, TEXT),              # challenged again, then 403
+        9: (NOTABLE, TEXT),                                   # challenged again: 2 in a row, the limit
+        12: (FAILURE, TEXT),                                  # then 403
         15: (FAILURE, TEXT),                                  # never retried (-2)
         20: (NOTABLE, TEXT),                                  # 487 to the caller's own CANCEL
     }
     one_pass = colors("hm-auth.pcapng", two_pass=False)
     assert one_pass[15] == (NOTABLE, TEXT)                     # one pass: not known yet
+    # Over the challenge_loop_limit preference the loop is a Warning (auth.loop_limit): red.
+    assert colors("hm-auth.pcapng", extra=["-o", "sip.analysis.challenge_loop_limit:1"])[9] == (FAILURE, TEXT)
 
 
 def test_slow_100(colors):

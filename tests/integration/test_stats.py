@@ -17,7 +17,8 @@ import decimal
 
 import pytest
 
-CAPTURES = ["hm-timers", "hm-classes-udp", "hm-421-edge", "hm-proxy-chain", "hm-auth"]
+CAPTURES = ["hm-timers", "hm-classes-udp", "hm-421-edge", "hm-proxy-chain", "hm-auth", "hm-call-delays",
+            "rec-401-loop"]
 
 FAILURES = "1 Failures by code"
 CHALLENGES = "2 Challenges"
@@ -25,13 +26,17 @@ FINDINGS = "3 100 Trying findings"
 EXT = "4 420/421 causes"
 CODES = "5 Responses by code"
 TIMERS = "6 100 Trying timers"
-HOPS = "7 Responses per hop (request direction)"
+DELAYS = "7 Call delays (RFC 6076)"
+HOPS = "8 Responses per hop, client -> server"
 CLASS_NAMES = {1: "1xx Provisional", 2: "2xx Success", 3: "3xx Redirection", 4: "4xx Client Failure",
                5: "5xx Server Failure", 6: "6xx Global Failure"}
 DELAY = "Delay INVITE -> 100"
 ON100 = "Time on 100 until the next response"
 NO100 = "No 100: INVITE -> first response"
 STUCK = "Stuck on 100 Trying to the end"
+SRD_FAILED, SRD_OK = "Setup delay (SRD), failed", "Setup delay (SRD), successful"
+SDD_FAILED, SDD_OK = "Teardown delay (SDD), failed", "Teardown delay (SDD), successful"
+LOOP_LIMIT = "Challenge loop over the limit (2 in a row)"
 TWO_PASSES = "needs two passes (-2)"
 RULE = "=" * 100
 TITLE = "SIP Analysis (times in ms; each message counted once, retransmissions left out)"
@@ -114,8 +119,26 @@ def tables(text):
 #   hm-proxy-chain: each hop sees 100, 180, 200 and the BYE's 200; hop 1's 100 after 3 ms, hop
 #     2's after 15 ms; time on 100 347.7 ms (hop 1) and 333.8 ms (hop 2).
 #   hm-auth: challenges 401 (frames 2 and 15: the second never retried) and 407 (frame 6); the
-#     retry after the 407 is challenged again (frame 9), the one after the first 401 refused
-#     with 403 (frame 12); the INVITE cancelled while on 100 ends with a 487 after 2002 ms.
+#     retry after the 407 is challenged again (frame 9: 2 in a row, within the limit), the next
+#     retry refused with 403 (frame 12); the INVITE cancelled while on 100 ends with a 487 after
+#     2002 ms. Call delays: case b's session request runs from its first INVITE (frame 5) through
+#     both challenges to the 403 (115 ms, failed: RFC 6076 5.3 counts authentication in), case d's
+#     from frame 16 to the 487 (2012 ms, failed; the setup cancelled by the caller).
+#   Call delays of the others (RFC 6076, at each call's first hop): hm-timers, successful SRDs
+#     4000 (a: the 180, from the first INVITE copy), 400 (d), 350 (e), 40 (f: the 200, no 180),
+#     1200 ms (g), failed 32000 ms (c: 408 after only a 100); b has none (nothing but a 100).
+#     hm-classes-udp: the 180 after 120 ms and the 2xx after 1500 and 300 ms are successful, the
+#     404, 421, 486, 503, 603, 699 after 45, 25, 800, 60, 2000, 90 ms failed; the 302 ends nothing.
+#     hm-421-edge: every 420/421 ends a failed SRD (22 ms for a, 20 ms for k's retry, 25 ms the
+#     others), f's retry is a new session request answered 200 after 1000 ms. hm-proxy-chain:
+#     hop 1 only, the 180 after 350.7 ms and the BYE's 200 after 12.6 ms.
+#   hm-call-delays (captures/handmade.md): SRD a 1500 (the 183), b 800 (486, failed), c 2000 (from
+#     the first INVITE, not its copy), f 700 (the first of three 180s), g leg A 1012 and leg B
+#     1000 ms; SDD d 30, g leg A 25 and leg B 15 ms, e 2000 ms failed (408 to a BYE sent three
+#     times); each leg of the B2BUA is its own call on its own hop.
+#   rec-401-loop: REGISTER 401 (frame 2), retry with wrong credentials challenged again (frame 4),
+#     the next retry refused with 403 (frame 6); the second REGISTER's 401 (frame 8) is retried
+#     and answered 200.
 TWO_PASS = {
     "hm-timers": """
 1 Failures by code            Count  First frames
@@ -143,11 +166,20 @@ No 100: INVITE -> first response         1   350.000  350.000    350.000    350.
 Time on 100 until the next response      5  7175.950   35.000  31990.000   1170.000  31990.000
 Time on 100, ended by 408                1
 
-7 Responses per hop (request direction)  Count    Avg ms  Min ms     Max ms  Median ms    95th ms
-192.0.2.10 -> 203.0.113.5                   16
-  Delay INVITE -> 100                        6   301.708   5.000   1700.250     15.000   1700.250
-  Failures (4xx-6xx)                         2
-  Time on 100 until the next response        5  7175.950  35.000  31990.000   1170.000  31990.000
+7 Call delays (RFC 6076)       Count     Avg ms     Min ms     Max ms  Median ms    95th ms
+Setup delay (SRD), failed          1  32000.000  32000.000  32000.000  32000.000  32000.000
+Setup delay (SRD), successful      5   1198.000     40.000   4000.000    400.000   4000.000
+Setup outcome: answered            4
+Setup outcome: cancelled           1
+Setup outcome: failed              1
+
+8 Responses per hop, client -> server  Count     Avg ms     Min ms     Max ms  Median ms    95th ms
+192.0.2.10 -> 203.0.113.5                 16
+  Delay INVITE -> 100                      6    301.708      5.000   1700.250     15.000   1700.250
+  Failures (4xx-6xx)                       2
+  Setup delay (SRD), failed                1  32000.000  32000.000  32000.000  32000.000  32000.000
+  Setup delay (SRD), successful            5   1198.000     40.000   4000.000    400.000   4000.000
+  Time on 100 until the next response      5   7175.950     35.000  31990.000   1170.000  31990.000
 """,
     "hm-classes-udp": """
 1 Failures by code                Count  First frames
@@ -189,10 +221,18 @@ Stuck on 100 Trying to the end           1  2
 Delay INVITE -> 100                   1   20.000  20.000    20.000     20.000    20.000
 No 100: INVITE -> first response     10  497.500  25.000  2000.000     90.000  2000.000
 
-7 Responses per hop (request direction)  Count  Avg ms  Min ms  Max ms  Median ms  95th ms
-192.0.2.10 -> 203.0.113.5                   11
-  Delay INVITE -> 100                        1  20.000  20.000  20.000     20.000   20.000
-  Failures (4xx-6xx)                         6
+7 Call delays (RFC 6076)       Count   Avg ms   Min ms    Max ms  Median ms   95th ms
+Setup delay (SRD), failed          6  503.333   25.000  2000.000     60.000  2000.000
+Setup delay (SRD), successful      3  640.000  120.000  1500.000    300.000  1500.000
+Setup outcome: answered            2
+Setup outcome: failed              6
+
+8 Responses per hop, client -> server  Count   Avg ms   Min ms    Max ms  Median ms   95th ms
+192.0.2.10 -> 203.0.113.5                 11
+  Delay INVITE -> 100                      1   20.000   20.000    20.000     20.000    20.000
+  Failures (4xx-6xx)                       6
+  Setup delay (SRD), failed                6  503.333   25.000  2000.000     60.000  2000.000
+  Setup delay (SRD), successful            3  640.000  120.000  1500.000    300.000  1500.000
 """,
     "hm-421-edge": """
 1 Failures by code                         Count  First frames
@@ -226,13 +266,21 @@ Delay INVITE -> 100                      1   10.000   10.000   10.000     10.000
 No 100: INVITE -> first response        10   24.200   20.000   25.000     25.000   25.000
 Time on 100 until the next response      1  990.000  990.000  990.000    990.000  990.000
 
-7 Responses per hop (request direction)  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
-192.0.2.10 -> 198.51.100.20                  1
-  Failures (4xx-6xx)                         1
-192.0.2.10 -> 203.0.113.5                   13
-  Delay INVITE -> 100                        1   10.000   10.000   10.000     10.000   10.000
-  Failures (4xx-6xx)                        11
-  Time on 100 until the next response        1  990.000  990.000  990.000    990.000  990.000
+7 Call delays (RFC 6076)       Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+Setup delay (SRD), failed         10    24.200    20.000    25.000     25.000    25.000
+Setup delay (SRD), successful      1  1000.000  1000.000  1000.000   1000.000  1000.000
+Setup outcome: answered            1
+Setup outcome: failed             10
+
+8 Responses per hop, client -> server  Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+192.0.2.10 -> 198.51.100.20                1
+  Failures (4xx-6xx)                       1
+192.0.2.10 -> 203.0.113.5                 13
+  Delay INVITE -> 100                      1    10.000    10.000    10.000     10.000    10.000
+  Failures (4xx-6xx)                      11
+  Setup delay (SRD), failed               10    24.200    20.000    25.000     25.000    25.000
+  Setup delay (SRD), successful            1  1000.000  1000.000  1000.000   1000.000  1000.000
+  Time on 100 until the next response      1   990.000   990.000   990.000    990.000   990.000
 """,
     "hm-proxy-chain": """
 5 Responses by code  Count
@@ -246,13 +294,20 @@ Time on 100 until the next response      1  990.000  990.000  990.000    990.000
 Delay INVITE -> 100                      2    9.000    3.000   15.000      3.000   15.000
 Time on 100 until the next response      2  340.750  333.800  347.700    333.800  347.700
 
-7 Responses per hop (request direction)  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
-192.0.2.10 -> 198.51.100.1                   4
-  Delay INVITE -> 100                        1    3.000    3.000    3.000      3.000    3.000
-  Time on 100 until the next response        1  347.700  347.700  347.700    347.700  347.700
-198.51.100.1 -> 203.0.113.5                  4
-  Delay INVITE -> 100                        1   15.000   15.000   15.000     15.000   15.000
-  Time on 100 until the next response        1  333.800  333.800  333.800    333.800  333.800
+7 Call delays (RFC 6076)          Count   Avg ms   Min ms   Max ms  Median ms  95th ms
+Setup delay (SRD), successful         1  350.700  350.700  350.700    350.700  350.700
+Setup outcome: answered               1
+Teardown delay (SDD), successful      1   12.600   12.600   12.600     12.600   12.600
+
+8 Responses per hop, client -> server  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
+192.0.2.10 -> 198.51.100.1                 4
+  Delay INVITE -> 100                      1    3.000    3.000    3.000      3.000    3.000
+  Setup delay (SRD), successful            1  350.700  350.700  350.700    350.700  350.700
+  Teardown delay (SDD), successful         1   12.600   12.600   12.600     12.600   12.600
+  Time on 100 until the next response      1  347.700  347.700  347.700    347.700  347.700
+198.51.100.1 -> 203.0.113.5                4
+  Delay INVITE -> 100                      1   15.000   15.000   15.000     15.000   15.000
+  Time on 100 until the next response      1  333.800  333.800  333.800    333.800  333.800
 """,
     "hm-auth": """
 2 Challenges                                         Count  First frames
@@ -279,13 +334,87 @@ No 100: INVITE -> first response            3    15.000    15.000    15.000     
 Time on 100 until the next response         1  2002.000  2002.000  2002.000   2002.000  2002.000
 Time on 100, ended by 487 after CANCEL      1
 
-7 Responses per hop (request direction)  Count    Avg ms    Min ms    Max ms  Median ms   95th ms
-192.0.2.10 -> 198.51.100.1                   6
-  Delay INVITE -> 100                        1    10.000    10.000    10.000     10.000    10.000
-  Failures (4xx-6xx)                         4
-  Time on 100 until the next response        1  2002.000  2002.000  2002.000   2002.000  2002.000
-192.0.2.10 -> 198.51.100.20                  3
-  Failures (4xx-6xx)                         2
+7 Call delays (RFC 6076)   Count    Avg ms   Min ms    Max ms  Median ms   95th ms
+Setup delay (SRD), failed      2  1063.500  115.000  2012.000    115.000  2012.000
+Setup outcome: cancelled       1
+Setup outcome: failed          1
+
+8 Responses per hop, client -> server  Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+192.0.2.10 -> 198.51.100.1                 6
+  Delay INVITE -> 100                      1    10.000    10.000    10.000     10.000    10.000
+  Failures (4xx-6xx)                       4
+  Setup delay (SRD), failed                2  1063.500   115.000  2012.000    115.000  2012.000
+  Time on 100 until the next response      1  2002.000  2002.000  2002.000   2002.000  2002.000
+192.0.2.10 -> 198.51.100.20                3
+  Failures (4xx-6xx)                       2
+""",
+    "hm-call-delays": """
+1 Failures by code         Count  First frames
+408 Request Timeout (BYE)      1  21
+486 Busy Here (INVITE)         1  8
+
+3 100 Trying findings          Count  First frames
+Late 100 Trying (over 200 ms)      1  12
+
+5 Responses by code   Count
+100 Trying                6
+180 Ringing               4
+183 Session Progress      1
+1xx Provisional          11
+200 OK                    8
+2xx Success               8
+408 Request Timeout       1
+486 Busy Here             1
+4xx Client Failure        2
+
+6 100 Trying timers                  Count    Avg ms   Min ms    Max ms  Median ms   95th ms
+Delay INVITE -> 100                      6    96.667    5.000   510.000     15.000   510.000
+Time on 100 until the next response      6  1072.000  690.000  1490.000    985.000  1490.000
+
+7 Call delays (RFC 6076)          Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+Setup delay (SRD), failed             1   800.000   800.000   800.000    800.000   800.000
+Setup delay (SRD), successful         5  1242.400   700.000  2000.000   1012.000  2000.000
+Setup outcome: answered               5
+Setup outcome: failed                 1
+Teardown delay (SDD), failed          1  2000.000  2000.000  2000.000   2000.000  2000.000
+Teardown delay (SDD), successful      3    23.333    15.000    30.000     25.000    30.000
+
+8 Responses per hop, client -> server  Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+192.0.2.10 -> 198.51.100.1                 4
+  Delay INVITE -> 100                      1     5.000     5.000     5.000      5.000     5.000
+  Setup delay (SRD), successful            1  1012.000  1012.000  1012.000   1012.000  1012.000
+  Teardown delay (SDD), successful         1    25.000    25.000    25.000     25.000    25.000
+  Time on 100 until the next response      1  1007.000  1007.000  1007.000   1007.000  1007.000
+192.0.2.10 -> 203.0.113.5                 13
+  Delay INVITE -> 100                      4   140.000    10.000   510.000     20.000   510.000
+  Failures (4xx-6xx)                       2
+  Setup delay (SRD), failed                1   800.000   800.000   800.000    800.000   800.000
+  Setup delay (SRD), successful            3  1400.000   700.000  2000.000   1500.000  2000.000
+  Teardown delay (SDD), failed             1  2000.000  2000.000  2000.000   2000.000  2000.000
+  Teardown delay (SDD), successful         1    30.000    30.000    30.000     30.000    30.000
+  Time on 100 until the next response      4  1110.000   690.000  1490.000    780.000  1490.000
+198.51.100.1 -> 203.0.113.5                4
+  Delay INVITE -> 100                      1    15.000    15.000    15.000     15.000    15.000
+  Setup delay (SRD), successful            1  1000.000  1000.000  1000.000   1000.000  1000.000
+  Teardown delay (SDD), successful         1    15.000    15.000    15.000     15.000    15.000
+  Time on 100 until the next response      1   985.000   985.000   985.000    985.000   985.000
+""",
+    "rec-401-loop": """
+2 Challenges                        Count  First frames
+401 Unauthorized                        2  2, 8
+401 Unauthorized, challenged again      1  4
+403 Forbidden, retry refused            1  6
+
+5 Responses by code  Count
+200 OK                   1
+2xx Success              1
+401 Unauthorized         3
+403 Forbidden            1
+4xx Client Failure       4
+
+8 Responses per hop, client -> server  Count
+127.0.0.1 -> 127.0.0.1                     5
+  Failures (4xx-6xx)                       4
 """,
 }
 
@@ -318,11 +447,20 @@ No 100: INVITE -> first response         1   350.000  350.000    350.000    350.
 Time on 100 until the next response      5  7175.950   35.000  31990.000   1170.000  31990.000
 Time on 100, ended by 408                1
 
-7 Responses per hop (request direction)  Count    Avg ms  Min ms     Max ms  Median ms    95th ms
-192.0.2.10 -> 203.0.113.5                   16
-  Delay INVITE -> 100                        6   301.708   5.000   1700.250     15.000   1700.250
-  Failures (4xx-6xx)                         2
-  Time on 100 until the next response        5  7175.950  35.000  31990.000   1170.000  31990.000
+7 Call delays (RFC 6076)       Count     Avg ms     Min ms     Max ms  Median ms    95th ms
+Setup delay (SRD), failed          1  32000.000  32000.000  32000.000  32000.000  32000.000
+Setup delay (SRD), successful      5   1198.000     40.000   4000.000    400.000   4000.000
+Setup outcome: answered            4
+Setup outcome: cancelled           1
+Setup outcome: failed              1
+
+8 Responses per hop, client -> server  Count     Avg ms     Min ms     Max ms  Median ms    95th ms
+192.0.2.10 -> 203.0.113.5                 16
+  Delay INVITE -> 100                      6    301.708      5.000   1700.250     15.000   1700.250
+  Failures (4xx-6xx)                       2
+  Setup delay (SRD), failed                1  32000.000  32000.000  32000.000  32000.000  32000.000
+  Setup delay (SRD), successful            5   1198.000     40.000   4000.000    400.000   4000.000
+  Time on 100 until the next response      5   7175.950     35.000  31990.000   1170.000  31990.000
 """,
     "hm-classes-udp": """
 1 Failures by code                Count  First frames
@@ -364,10 +502,18 @@ Stuck on 100 Trying to the end              needs two passes (-2)
 Delay INVITE -> 100                   1   20.000  20.000    20.000     20.000    20.000
 No 100: INVITE -> first response     10  497.500  25.000  2000.000     90.000  2000.000
 
-7 Responses per hop (request direction)  Count  Avg ms  Min ms  Max ms  Median ms  95th ms
-192.0.2.10 -> 203.0.113.5                   11
-  Delay INVITE -> 100                        1  20.000  20.000  20.000     20.000   20.000
-  Failures (4xx-6xx)                         6
+7 Call delays (RFC 6076)       Count   Avg ms   Min ms    Max ms  Median ms   95th ms
+Setup delay (SRD), failed          6  503.333   25.000  2000.000     60.000  2000.000
+Setup delay (SRD), successful      3  640.000  120.000  1500.000    300.000  1500.000
+Setup outcome: answered            2
+Setup outcome: failed              6
+
+8 Responses per hop, client -> server  Count   Avg ms   Min ms    Max ms  Median ms   95th ms
+192.0.2.10 -> 203.0.113.5                 11
+  Delay INVITE -> 100                      1   20.000   20.000    20.000     20.000    20.000
+  Failures (4xx-6xx)                       6
+  Setup delay (SRD), failed                6  503.333   25.000  2000.000     60.000  2000.000
+  Setup delay (SRD), successful            3  640.000  120.000  1500.000    300.000  1500.000
 """,
     "hm-421-edge": """
 1 Failures by code                         Count  First frames
@@ -404,13 +550,21 @@ Delay INVITE -> 100                      1   10.000   10.000   10.000     10.000
 No 100: INVITE -> first response        10   24.200   20.000   25.000     25.000   25.000
 Time on 100 until the next response      1  990.000  990.000  990.000    990.000  990.000
 
-7 Responses per hop (request direction)  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
-192.0.2.10 -> 198.51.100.20                  1
-  Failures (4xx-6xx)                         1
-192.0.2.10 -> 203.0.113.5                   13
-  Delay INVITE -> 100                        1   10.000   10.000   10.000     10.000   10.000
-  Failures (4xx-6xx)                        11
-  Time on 100 until the next response        1  990.000  990.000  990.000    990.000  990.000
+7 Call delays (RFC 6076)       Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+Setup delay (SRD), failed         10    24.200    20.000    25.000     25.000    25.000
+Setup delay (SRD), successful      1  1000.000  1000.000  1000.000   1000.000  1000.000
+Setup outcome: answered            1
+Setup outcome: failed             10
+
+8 Responses per hop, client -> server  Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+192.0.2.10 -> 198.51.100.20                1
+  Failures (4xx-6xx)                       1
+192.0.2.10 -> 203.0.113.5                 13
+  Delay INVITE -> 100                      1    10.000    10.000    10.000     10.000    10.000
+  Failures (4xx-6xx)                      11
+  Setup delay (SRD), failed               10    24.200    20.000    25.000     25.000    25.000
+  Setup delay (SRD), successful            1  1000.000  1000.000  1000.000   1000.000  1000.000
+  Time on 100 until the next response      1   990.000   990.000   990.000    990.000   990.000
 """,
     "hm-proxy-chain": """
 3 100 Trying findings           First frames
@@ -427,13 +581,20 @@ Stuck on 100 Trying to the end  needs two passes (-2)
 Delay INVITE -> 100                      2    9.000    3.000   15.000      3.000   15.000
 Time on 100 until the next response      2  340.750  333.800  347.700    333.800  347.700
 
-7 Responses per hop (request direction)  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
-192.0.2.10 -> 198.51.100.1                   4
-  Delay INVITE -> 100                        1    3.000    3.000    3.000      3.000    3.000
-  Time on 100 until the next response        1  347.700  347.700  347.700    347.700  347.700
-198.51.100.1 -> 203.0.113.5                  4
-  Delay INVITE -> 100                        1   15.000   15.000   15.000     15.000   15.000
-  Time on 100 until the next response        1  333.800  333.800  333.800    333.800  333.800
+7 Call delays (RFC 6076)          Count   Avg ms   Min ms   Max ms  Median ms  95th ms
+Setup delay (SRD), successful         1  350.700  350.700  350.700    350.700  350.700
+Setup outcome: answered               1
+Teardown delay (SDD), successful      1   12.600   12.600   12.600     12.600   12.600
+
+8 Responses per hop, client -> server  Count   Avg ms   Min ms   Max ms  Median ms  95th ms
+192.0.2.10 -> 198.51.100.1                 4
+  Delay INVITE -> 100                      1    3.000    3.000    3.000      3.000    3.000
+  Setup delay (SRD), successful            1  350.700  350.700  350.700    350.700  350.700
+  Teardown delay (SDD), successful         1   12.600   12.600   12.600     12.600   12.600
+  Time on 100 until the next response      1  347.700  347.700  347.700    347.700  347.700
+198.51.100.1 -> 203.0.113.5                4
+  Delay INVITE -> 100                      1   15.000   15.000   15.000     15.000   15.000
+  Time on 100 until the next response      1  333.800  333.800  333.800    333.800  333.800
 """,
     "hm-auth": """
 2 Challenges                                         Count  First frames
@@ -464,13 +625,89 @@ No 100: INVITE -> first response            3    15.000    15.000    15.000     
 Time on 100 until the next response         1  2002.000  2002.000  2002.000   2002.000  2002.000
 Time on 100, ended by 487 after CANCEL      1
 
-7 Responses per hop (request direction)  Count    Avg ms    Min ms    Max ms  Median ms   95th ms
-192.0.2.10 -> 198.51.100.1                   6
-  Delay INVITE -> 100                        1    10.000    10.000    10.000     10.000    10.000
-  Failures (4xx-6xx)                         4
-  Time on 100 until the next response        1  2002.000  2002.000  2002.000   2002.000  2002.000
-192.0.2.10 -> 198.51.100.20                  3
-  Failures (4xx-6xx)                         2
+7 Call delays (RFC 6076)   Count    Avg ms   Min ms    Max ms  Median ms   95th ms
+Setup delay (SRD), failed      2  1063.500  115.000  2012.000    115.000  2012.000
+Setup outcome: cancelled       1
+Setup outcome: failed          1
+
+8 Responses per hop, client -> server  Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+192.0.2.10 -> 198.51.100.1                 6
+  Delay INVITE -> 100                      1    10.000    10.000    10.000     10.000    10.000
+  Failures (4xx-6xx)                       4
+  Setup delay (SRD), failed                2  1063.500   115.000  2012.000    115.000  2012.000
+  Time on 100 until the next response      1  2002.000  2002.000  2002.000   2002.000  2002.000
+192.0.2.10 -> 198.51.100.20                3
+  Failures (4xx-6xx)                       2
+""",
+    "hm-call-delays": """
+1 Failures by code         Count  First frames
+408 Request Timeout (BYE)      1  21
+486 Busy Here (INVITE)         1  8
+
+3 100 Trying findings           Count  First frames
+Late 100 Trying (over 200 ms)       1  12
+Stuck on 100 Trying to the end         needs two passes (-2)
+
+5 Responses by code   Count
+100 Trying                6
+180 Ringing               4
+183 Session Progress      1
+1xx Provisional          11
+200 OK                    8
+2xx Success               8
+408 Request Timeout       1
+486 Busy Here             1
+4xx Client Failure        2
+
+6 100 Trying timers                  Count    Avg ms   Min ms    Max ms  Median ms   95th ms
+Delay INVITE -> 100                      6    96.667    5.000   510.000     15.000   510.000
+Time on 100 until the next response      6  1072.000  690.000  1490.000    985.000  1490.000
+
+7 Call delays (RFC 6076)          Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+Setup delay (SRD), failed             1   800.000   800.000   800.000    800.000   800.000
+Setup delay (SRD), successful         5  1242.400   700.000  2000.000   1012.000  2000.000
+Setup outcome: answered               5
+Setup outcome: failed                 1
+Teardown delay (SDD), failed          1  2000.000  2000.000  2000.000   2000.000  2000.000
+Teardown delay (SDD), successful      3    23.333    15.000    30.000     25.000    30.000
+
+8 Responses per hop, client -> server  Count    Avg ms    Min ms    Max ms  Median ms   95th ms
+192.0.2.10 -> 198.51.100.1                 4
+  Delay INVITE -> 100                      1     5.000     5.000     5.000      5.000     5.000
+  Setup delay (SRD), successful            1  1012.000  1012.000  1012.000   1012.000  1012.000
+  Teardown delay (SDD), successful         1    25.000    25.000    25.000     25.000    25.000
+  Time on 100 until the next response      1  1007.000  1007.000  1007.000   1007.000  1007.000
+192.0.2.10 -> 203.0.113.5                 13
+  Delay INVITE -> 100                      4   140.000    10.000   510.000     20.000   510.000
+  Failures (4xx-6xx)                       2
+  Setup delay (SRD), failed                1   800.000   800.000   800.000    800.000   800.000
+  Setup delay (SRD), successful            3  1400.000   700.000  2000.000   1500.000  2000.000
+  Teardown delay (SDD), failed             1  2000.000  2000.000  2000.000   2000.000  2000.000
+  Teardown delay (SDD), successful         1    30.000    30.000    30.000     30.000    30.000
+  Time on 100 until the next response      4  1110.000   690.000  1490.000    780.000  1490.000
+198.51.100.1 -> 203.0.113.5                4
+  Delay INVITE -> 100                      1    15.000    15.000    15.000     15.000    15.000
+  Setup delay (SRD), successful            1  1000.000  1000.000  1000.000   1000.000  1000.000
+  Teardown delay (SDD), successful         1    15.000    15.000    15.000     15.000    15.000
+  Time on 100 until the next response      1   985.000   985.000   985.000    985.000   985.000
+""",
+    "rec-401-loop": """
+2 Challenges                        Count  First frames
+401 Unauthorized                        2  2, 8
+401 Unauthorized, challenged again      1  4
+401 Unauthorized, never retried            needs two passes (-2)
+403 Forbidden, retry refused            1  6
+
+5 Responses by code  Count
+200 OK                   1
+2xx Success              1
+401 Unauthorized         3
+403 Forbidden            1
+4xx Client Failure       4
+
+8 Responses per hop, client -> server  Count
+127.0.0.1 -> 127.0.0.1                     5
+  Failures (4xx-6xx)                       4
 """,
 }
 
@@ -584,7 +821,9 @@ FIELDS = ["ip.src", "ip.dst", "udp.srcport", "udp.dstport", "sip.Status-Code", "
           "sip.analysis.request_frame", "sip.analysis.retransmission_of", "sip.analysis.class",
           "sip.analysis.trying.delay", "sip.analysis.trying.duration", "sip.analysis.trying.frame",
           "sip.analysis.trying.open", "sip.analysis.ext.missing", "sip.analysis.ext.unsupported",
-          "sip.analysis.ext.retry_of", "sip.analysis.ext.retry_fixed", "sip.analysis.response_time"]
+          "sip.analysis.ext.retry_of", "sip.analysis.ext.retry_fixed", "sip.analysis.response_time",
+          "sip.analysis.delay.srd", "sip.analysis.delay.srd_failed", "sip.analysis.delay.sdd",
+          "sip.analysis.delay.sdd_failed"]
 
 # How -T fields writes a boolean field (sip.analysis.ext.retry_fixed): 1/0 in Wireshark 4.0,
 # True/False in 4.4 and 4.6. tshark's formatting, not the plugin's; -T json and filters are unchanged.
@@ -672,17 +911,22 @@ def test_counts_equal_display_filters(tshark, capture, two_pass):
     never = '_ws.expert.message contains "that no retry with credentials followed"'
     for item in printed.get(CHALLENGES, {}):
         code = "sip.Status-Code == %s && " % item.split()[0]
-        if item.endswith(", never retried"):
+        if item == LOOP_LIMIT:
+            want[(CHALLENGES, item)] = "sip.analysis.auth.loop_limit"
+        elif item.endswith(", never retried"):
             want[(CHALLENGES, item)] = code + "sip.analysis.response.challenge_failed && " + never
         elif item.endswith(", challenged again"):
-            want[(CHALLENGES, item)] = code + 'sip.analysis.response.challenge_failed && ' \
+            # a challenge answering a retry with credentials: a challenge, or a failed one once
+            # nothing retried it in turn (two passes); it links the series' first challenge
+            want[(CHALLENGES, item)] = code + '(sip.analysis.response.challenge || ' \
+                'sip.analysis.response.challenge_failed) && sip.analysis.auth.first_challenge && ' \
                 '_ws.expert.message contains "challenged again after the retry"'
         elif item.endswith(", retry refused"):
             want[(CHALLENGES, item)] = code + 'sip.analysis.response.challenge_failed && ' \
                 '_ws.expert.message contains "was refused"'
         else:
-            want[(CHALLENGES, item)] = code + "(sip.analysis.response.challenge || " \
-                "(sip.analysis.response.challenge_failed && %s))" % never
+            want[(CHALLENGES, item)] = code + "!sip.analysis.auth.first_challenge && " \
+                "(sip.analysis.response.challenge || (sip.analysis.response.challenge_failed && %s))" % never
     want.update({
         (FINDINGS, "Late 100 Trying (over 200 ms)"): "sip.analysis.trying.late",
         (FINDINGS, "Long on 100 Trying (over 3000 ms)"): "sip.analysis.trying.long && sip.analysis.trying.frame",
@@ -703,12 +947,21 @@ def test_counts_equal_display_filters(tshark, capture, two_pass):
         want[(EXT, "421 Extension Required: missing " + tag)] = 'sip.analysis.ext.missing == "%s"' % tag
     for tag in sorted({t for v in responses.values() for t in v["sip.analysis.ext.unsupported"]}):
         want[(EXT, "420 Bad Extension: unsupported " + tag)] = 'sip.analysis.ext.unsupported == "%s"' % tag
+    # RFC 6076 delays and the setup outcome, from the fields of the responses that end them
+    delays = {SRD_FAILED: "sip.analysis.delay.srd_failed == 1", SRD_OK: "sip.analysis.delay.srd_failed == 0",
+              SDD_FAILED: "sip.analysis.delay.sdd_failed == 1", SDD_OK: "sip.analysis.delay.sdd_failed == 0"}
+    for item, f in delays.items():
+        want[(DELAYS, item)] = f
+    for value, outcome in ((1, "answered"), (2, "failed"), (3, "cancelled")):
+        want[(DELAYS, "Setup outcome: " + outcome)] = "sip.analysis.delay.setup == %d" % value
     for name, on_hop in hops:
         on_hop += " && "
         want[(HOPS, name)] = on_hop + "sip.Status-Code && sip.analysis" + counted
         want[(HOPS, name + " / Failures (4xx-6xx)")] = on_hop + "sip.analysis.class >= 4" + counted
         want[(HOPS, name + " / " + DELAY)] = on_hop + "sip.analysis.trying.delay"
         want[(HOPS, name + " / " + ON100)] = on_hop + "sip.analysis.trying.frame"
+        for item, f in delays.items():
+            want[(HOPS, name + " / " + item)] = on_hop + f
 
     got, frames = stat_and_filter_counts(tshark, capture, two_pass, sorted(set(want.values())))
     assert got == printed
@@ -751,11 +1004,19 @@ def test_counts_equal_display_filters(tshark, capture, two_pass):
     delay = {f: ns(v["sip.analysis.trying.delay"][0]) for f, v in fields.items() if v["sip.analysis.trying.delay"]}
     on100 = {f: ns(v["sip.analysis.trying.duration"][0]) for f, v in fields.items()
              if v["sip.analysis.trying.frame"]}
-    for series, values in ((DELAY, delay), (ON100, on100)):
+
+    def rfc6076(name, failed):
+        return {f: ns(v["sip.analysis.delay." + name][0]) for f, v in fields.items()
+                if v["sip.analysis.delay." + name] and v["sip.analysis.delay.%s_failed" % name] in failed}
+    for series, values, table in ((DELAY, delay, TIMERS), (ON100, on100, TIMERS),
+                                  (SRD_OK, rfc6076("srd", FIELD_FALSE), DELAYS),
+                                  (SRD_FAILED, rfc6076("srd", FIELD_TRUE), DELAYS),
+                                  (SDD_OK, rfc6076("sdd", FIELD_FALSE), DELAYS),
+                                  (SDD_FAILED, rfc6076("sdd", FIELD_TRUE), DELAYS)):
         if values:
-            assert got[TIMERS][series] == dict(times(values.values()), Count=str(len(values)))
+            assert got[table][series] == dict(times(values.values()), Count=str(len(values))), series
         else:
-            assert series not in got.get(TIMERS, {})
+            assert series not in got.get(table, {})
         for name, _ in hops:
             per_hop = [d for f, d in values.items() if hop_of(fields[f], True)[0] == name]
             if per_hop:

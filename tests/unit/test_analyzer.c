@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "../fuzz/fuzz_driver.h"
+#include "response_verdict.h"
 #include "text_buf.h"
 
 /* ---- message builders ------------------------------------------------------------------- */
@@ -84,6 +85,8 @@ static void test_basic_call_request_record(void **state)
     assert_int_equal(r->txn->req_ts, 0);
     assert_int_equal(r->txn->cseq, 1);
     assert_int_equal(r->txn->flags, SA_TXN_INVITE);
+    /* the call's first INVITE: its delays are measured (call_delay.h), its session request is the first */
+    assert_int_equal(r->txn->delay_id, 1);
 }
 
 static void test_basic_call_responses_link_to_request(void **state)
@@ -105,8 +108,9 @@ static void test_basic_call_first_100_and_after_100_flags(void **state)
     struct ts_env *env = *state;
     play_basic_call(env);
     assert_int_equal(rec(env, 2)->flags, SA_REC_RESPONSE | SA_REC_FIRST_100);
-    assert_int_equal(rec(env, 3)->flags, SA_REC_RESPONSE | SA_REC_AFTER_100);
-    assert_int_equal(rec(env, 4)->flags, SA_REC_RESPONSE);
+    /* the 180 ends the SRD, the 200 the setup (RFC 6076) */
+    assert_int_equal(rec(env, 3)->flags, SA_REC_RESPONSE | SA_REC_AFTER_100 | SA_REC_CALL_DELAY);
+    assert_int_equal(rec(env, 4)->flags, SA_REC_RESPONSE | SA_REC_CALL_DELAY);
 }
 
 static void test_basic_call_trying_fields(void **state)
@@ -406,7 +410,7 @@ static void test_cancel_noted_on_invite(void **state)
     assert_ptr_equal(rec(env, 5)->txn, inv);
     assert_int_equal(inv->final_frame, 5);
     assert_int_equal(inv->final_code, 487);
-    assert_int_equal(rec(env, 5)->flags, SA_REC_RESPONSE | SA_REC_AFTER_100);
+    assert_int_equal(rec(env, 5)->flags, SA_REC_RESPONSE | SA_REC_AFTER_100 | SA_REC_CALL_DELAY);
 }
 
 static void test_ack_to_non_2xx_joins_invite(void **state)
@@ -458,8 +462,8 @@ static void test_no_100_first_response_180(void **state)
     ts_req(env, 1, 0, req(env, "INVITE", B1, 1));
     const struct sa_record *r2 = ts_resp(env, 2, 10, resp(env, 180, B1, 1, "INVITE"));
     const struct sa_record *r3 = ts_resp(env, 3, 20, resp(env, 200, B1, 1, "INVITE"));
-    assert_int_equal(r2->flags, SA_REC_RESPONSE | SA_REC_NO_100);
-    assert_int_equal(r3->flags, SA_REC_RESPONSE);
+    assert_int_equal(r2->flags, SA_REC_RESPONSE | SA_REC_NO_100 | SA_REC_CALL_DELAY);
+    assert_int_equal(r3->flags, SA_REC_RESPONSE | SA_REC_CALL_DELAY);
     assert_int_equal(r2->txn->t100_frame, 0);
     assert_int_equal(r2->txn->next_frame, 0);
 }
@@ -875,6 +879,76 @@ static void test_fuzz_framing_basic_call(void **state)
     sa_fuzz_run_analyzer((const uint8_t *)input, sizeof input - 1);
 }
 
+/* ---- series of challenges (struct sa_auth) ---------------------------------------------- */
+
+static const struct sa_auth *auth_of(struct ts_env *env, uint32_t frame)
+{
+    const struct sa_auth *a = sa_analyzer_record_auth(env->an, rec(env, frame));
+    assert_non_null(a);
+    return a;
+}
+
+/* INVITE -> 407 -> retry -> 407 -> retry -> 401 -> retry -> 403: each challenge answering a retry
+ * continues the series (count 2, 3), the first challenge is linked; the 403 has the count so far. */
+static void test_challenge_series_counted(void **state)
+{
+    struct ts_env *env = *state;
+    static const char *const branch[] = { "z9hG4bK-c1", "z9hG4bK-c2", "z9hG4bK-c3", "z9hG4bK-c4" };
+    static const unsigned code[] = { 407, 407, 401, 403 };
+    for (unsigned i = 0; i < 4; i++) {
+        ts_req(env, 10 * i + 1, 100 * i, req(env, "INVITE", branch[i], i + 1));
+        ts_resp(env, 10 * i + 2, 100 * i + 15, resp(env, code[i], branch[i], i + 1, "INVITE"));
+    }
+    assert_int_equal(auth_of(env, 2)->challenge_count, 1);
+    assert_int_equal(auth_of(env, 2)->first_challenge, 2);
+    assert_int_equal(auth_of(env, 2)->after_challenge, 0);
+    assert_int_equal(auth_of(env, 2)->retry_frame, 11);
+    assert_int_equal(auth_of(env, 12)->challenge_count, 2);
+    assert_int_equal(auth_of(env, 12)->first_challenge, 2);
+    assert_int_equal(auth_of(env, 12)->after_challenge, 2);
+    assert_int_equal(auth_of(env, 12)->retry_of, 11);
+    assert_int_equal(auth_of(env, 22)->challenge_count, 3);
+    assert_int_equal(auth_of(env, 22)->first_challenge, 2);
+    assert_int_equal(auth_of(env, 22)->after_challenge, 12);
+    assert_int_equal(auth_of(env, 32)->challenge_count, 3); /* the 403 is no challenge */
+    assert_int_equal(auth_of(env, 32)->first_challenge, 2);
+    assert_int_equal(auth_of(env, 32)->after_challenge, 22);
+    /* The verdicts: a challenge answering a retry is a challenge (Note); the 403 failed it. */
+    struct sa_response_facts f = { .code = 407, .challenged_retry = 2 };
+    assert_int_equal(sa_response_verdict(&f), SA_VERDICT_CHALLENGE);
+    char text[200];
+    sa_verdict_text(SA_VERDICT_CHALLENGE, &f, auth_of(env, 12), "407 Proxy Authentication Required", text, sizeof text);
+    assert_string_equal(text, "407 Proxy Authentication Required: challenged again after the retry with "
+                              "credentials in frame 11 (challenge in frame 2)");
+    f.never_retried = true;
+    assert_int_equal(sa_response_verdict(&f), SA_VERDICT_CHALLENGE_FAILED);
+    sa_verdict_text(SA_VERDICT_CHALLENGE_FAILED, &f, auth_of(env, 12), "407 Proxy Authentication Required", text,
+                    sizeof text);
+    assert_string_equal(text, "407 Proxy Authentication Required: challenged again after the retry with "
+                              "credentials in frame 11 (challenge in frame 2), and no retry with credentials "
+                              "followed in the capture");
+    f = (struct sa_response_facts){ .code = 403, .challenged_retry = 22 };
+    assert_int_equal(sa_response_verdict(&f), SA_VERDICT_CHALLENGE_FAILED);
+}
+
+/* A challenge that does not answer a retry starts a new series: a REGISTER refresh challenged
+ * again after a success (same Call-ID and From tag) counts 1, not 3. */
+static void test_challenge_after_success_starts_a_series(void **state)
+{
+    struct ts_env *env = *state;
+    ts_req(env, 1, 0, req(env, "REGISTER", "z9hG4bK-r1", 1));
+    ts_resp(env, 2, 10, resp(env, 401, "z9hG4bK-r1", 1, "REGISTER"));
+    ts_req(env, 3, 20, req(env, "REGISTER", "z9hG4bK-r2", 2));
+    ts_resp(env, 4, 30, resp(env, 200, "z9hG4bK-r2", 2, "REGISTER"));
+    ts_req(env, 5, 3600000, req(env, "REGISTER", "z9hG4bK-r3", 3));
+    ts_resp(env, 6, 3600010, resp(env, 401, "z9hG4bK-r3", 3, "REGISTER"));
+    assert_int_equal(auth_of(env, 2)->challenge_count, 1);
+    assert_null(sa_analyzer_record_auth(env->an, rec(env, 4)));
+    assert_int_equal(auth_of(env, 6)->challenge_count, 1);
+    assert_int_equal(auth_of(env, 6)->first_challenge, 6);
+    assert_int_equal(auth_of(env, 6)->after_challenge, 0);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, ts_env_setup, ts_env_teardown)
 
 int main(void)
@@ -938,6 +1012,8 @@ int main(void)
         T(test_replay_fuzz_regressions),
         T(test_replay_fuzz_seed_corpora),
         T(test_fuzz_framing_basic_call),
+        T(test_challenge_series_counted),
+        T(test_challenge_after_success_starts_a_series),
     };
     return cmocka_run_group_tests_name("analyzer", tests, NULL, NULL);
 }

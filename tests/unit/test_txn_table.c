@@ -211,7 +211,8 @@ static void test_answer_from_other_port(void **state)
     uas_5062.port = 5062;
     ts_req(env, 1, 0, invite(&env->heap, "z9hG4bK-p", "call-p"));
     const struct sa_record *r = ts_feed(env, 2, 10, uas_5062, TS_UAC, response(env, 180, "z9hG4bK-p", "call-p"));
-    assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_OTHER_PORT | SA_REC_PHRASE_DIFFERS | SA_REC_NO_100);
+    assert_int_equal(r->flags,
+                     SA_REC_RESPONSE | SA_REC_OTHER_PORT | SA_REC_PHRASE_DIFFERS | SA_REC_NO_100 | SA_REC_CALL_DELAY);
     assert_int_equal(r->txn->req_frame, 1);
 }
 

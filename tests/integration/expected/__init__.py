@@ -14,6 +14,8 @@ FORWARD_EXPERTS = ("sip.analysis.ext.not_retried", "sip.analysis.session.not_ret
 
 NEVER_RETRIED = "authentication challenge that no retry with credentials followed in the capture"
 CHALLENGE = "authentication challenge, normal if the retry with credentials succeeds"
+# A challenge answering a retry with credentials that nothing retried in turn.
+AGAIN_NEVER_RETRIED = ", and no retry with credentials followed in the capture"
 
 
 def _one_pass_expert(e):
@@ -21,6 +23,8 @@ def _one_pass_expert(e):
     name, text, severity = e
     if name == "sip.analysis.response.challenge_failed" and text.endswith(": " + NEVER_RETRIED):
         return ("sip.analysis.response.challenge", text[:-len(NEVER_RETRIED)] + CHALLENGE, "Note")
+    if name == "sip.analysis.response.challenge_failed" and text.endswith(AGAIN_NEVER_RETRIED):
+        return ("sip.analysis.response.challenge", text[:-len(AGAIN_NEVER_RETRIED)], "Note")
     return e
 
 

@@ -27,6 +27,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
       'sip.analysis.code.rfc': ['RFC3261 §21.1.2'],
       'sip.analysis.code.seen_when': ['Once the INVITE reaches a phone; the caller then usually plays '
                                       'ringback locally unless early media arrives.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.srd': ['0.400000000'],
+      'sip.analysis.delay.srd_failed': ['0'],
       'sip.analysis.outcome': ['1'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['0.400000000'],
@@ -40,6 +43,8 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
                                     'the SDP answer (or the offer).'],
       'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
       'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.setup': ['1'],
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['2.000000000']}],
@@ -52,6 +57,10 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
       'sip.analysis.code.rfc': ['RFC3261 §21.4.24'],
       'sip.analysis.code.seen_when': ['Phone already in a call without call waiting, a user rejecting the '
                                       'call on some phones, or a trunk at its call limit.'],
+      'sip.analysis.delay.invite_frame': ['6'],
+      'sip.analysis.delay.setup': ['2'],
+      'sip.analysis.delay.srd': ['0.030000000'],
+      'sip.analysis.delay.srd_failed': ['1'],
       'sip.analysis.outcome': ['6'],
       'sip.analysis.request_frame': ['6'],
       'sip.analysis.response_time': ['0.030000000']}],
@@ -73,6 +82,10 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
        'sip.analysis.code.rfc': ['RFC3261 §21.6.2'],
        'sip.analysis.code.seen_when': ['A user pressing reject, call screening or blocking services, some '
                                        'spam filters.'],
+       'sip.analysis.delay.invite_frame': ['9'],
+       'sip.analysis.delay.setup': ['2'],
+       'sip.analysis.delay.srd': ['0.500000000'],
+       'sip.analysis.delay.srd_failed': ['1'],
        'sip.analysis.outcome': ['6'],
        'sip.analysis.request_frame': ['9'],
        'sip.analysis.response_time': ['0.500000000']}]}

@@ -58,6 +58,9 @@ EXPECTED = {3: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
       'sip.analysis.code.rfc': ['RFC3261 §21.1.2'],
       'sip.analysis.code.seen_when': ['Once the INVITE reaches a phone; the caller then usually plays '
                                       'ringback locally unless early media arrives.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.srd': ['0.350700000'],
+      'sip.analysis.delay.srd_failed': ['0'],
       'sip.analysis.outcome': ['1'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['0.350700000'],
@@ -82,6 +85,8 @@ EXPECTED = {3: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
                                     'the SDP answer (or the offer).'],
       'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
       'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.setup': ['1'],
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['4.200800000']}],
@@ -104,6 +109,9 @@ EXPECTED = {3: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
                                      'carries the SDP answer (or the offer).'],
        'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
        'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+       'sip.analysis.delay.bye_frame': ['11'],
+       'sip.analysis.delay.sdd': ['0.012600000'],
+       'sip.analysis.delay.sdd_failed': ['0'],
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['11'],
        'sip.analysis.response_time': ['0.012600000']}]}

@@ -43,6 +43,9 @@ EXPECTED = {11: [{'experts': [('sip.analysis.response.success', '200 OK: success
        'sip.analysis.code.rfc': ['RFC3261 §21.1.2'],
        'sip.analysis.code.seen_when': ['Once the INVITE reaches a phone; the caller then usually plays '
                                        'ringback locally unless early media arrives.'],
+       'sip.analysis.delay.invite_frame': ['13'],
+       'sip.analysis.delay.srd': ['0.315000000'],
+       'sip.analysis.delay.srd_failed': ['0'],
        'sip.analysis.outcome': ['1'],
        'sip.analysis.request_frame': ['13'],
        'sip.analysis.response_time': ['0.315000000'],
@@ -67,6 +70,8 @@ EXPECTED = {11: [{'experts': [('sip.analysis.response.success', '200 OK: success
                                      'carries the SDP answer (or the offer).'],
        'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
        'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+       'sip.analysis.delay.invite_frame': ['13'],
+       'sip.analysis.delay.setup': ['1'],
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['13'],
        'sip.analysis.response_time': ['2.500000000']}],
@@ -91,6 +96,9 @@ EXPECTED = {11: [{'experts': [('sip.analysis.response.success', '200 OK: success
                                      'carries the SDP answer (or the offer).'],
        'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
        'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+       'sip.analysis.delay.bye_frame': ['27'],
+       'sip.analysis.delay.sdd': ['0.010000000'],
+       'sip.analysis.delay.sdd_failed': ['0'],
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['27'],
        'sip.analysis.response_time': ['0.010000000']}]}

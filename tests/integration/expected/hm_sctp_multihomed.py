@@ -47,6 +47,9 @@ EXPECTED = {6: [{'experts': [('sip.analysis.response.success', '200 OK: success'
        'sip.analysis.code.rfc': ['RFC3261 §21.1.2'],
        'sip.analysis.code.seen_when': ['Once the INVITE reaches a phone; the caller then usually plays '
                                        'ringback locally unless early media arrives.'],
+       'sip.analysis.delay.invite_frame': ['8'],
+       'sip.analysis.delay.srd': ['0.400000000'],
+       'sip.analysis.delay.srd_failed': ['0'],
        'sip.analysis.outcome': ['1'],
        'sip.analysis.request_frame': ['8'],
        'sip.analysis.response_time': ['0.400000000'],
@@ -60,6 +63,8 @@ EXPECTED = {6: [{'experts': [('sip.analysis.response.success', '200 OK: success'
                                      'carries the SDP answer (or the offer).'],
        'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
        'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+       'sip.analysis.delay.invite_frame': ['8'],
+       'sip.analysis.delay.setup': ['1'],
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['8'],
        'sip.analysis.response_time': ['2.000000000']}],
@@ -71,6 +76,9 @@ EXPECTED = {6: [{'experts': [('sip.analysis.response.success', '200 OK: success'
                                      'carries the SDP answer (or the offer).'],
        'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
        'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+       'sip.analysis.delay.bye_frame': ['15'],
+       'sip.analysis.delay.sdd': ['0.010000000'],
+       'sip.analysis.delay.sdd_failed': ['0'],
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['15'],
        'sip.analysis.response_time': ['0.010000000']}]}

@@ -32,6 +32,9 @@ EXPECTED = {11: [{'experts': [('sip.analysis.response.progress', '100 Trying: in
        'sip.analysis.code.rfc': ['RFC3261 §21.1.2'],
        'sip.analysis.code.seen_when': ['Once the INVITE reaches a phone; the caller then usually plays '
                                        'ringback locally unless early media arrives.'],
+       'sip.analysis.delay.invite_frame': ['9'],
+       'sip.analysis.delay.srd': ['0.500000000'],
+       'sip.analysis.delay.srd_failed': ['0'],
        'sip.analysis.outcome': ['1'],
        'sip.analysis.request_frame': ['9'],
        'sip.analysis.response_time': ['0.500000000'],
@@ -45,6 +48,8 @@ EXPECTED = {11: [{'experts': [('sip.analysis.response.progress', '100 Trying: in
                                      'carries the SDP answer (or the offer).'],
        'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
        'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+       'sip.analysis.delay.invite_frame': ['9'],
+       'sip.analysis.delay.setup': ['1'],
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['9'],
        'sip.analysis.response_time': ['2.000100000']}],
@@ -56,6 +61,9 @@ EXPECTED = {11: [{'experts': [('sip.analysis.response.progress', '100 Trying: in
                                      'carries the SDP answer (or the offer).'],
        'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
        'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+       'sip.analysis.delay.bye_frame': ['20'],
+       'sip.analysis.delay.sdd': ['0.020000000'],
+       'sip.analysis.delay.sdd_failed': ['0'],
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['20'],
        'sip.analysis.response_time': ['0.020000000']}]}

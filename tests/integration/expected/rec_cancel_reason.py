@@ -28,6 +28,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
       'sip.analysis.code.rfc': ['RFC3261 §21.1.2'],
       'sip.analysis.code.seen_when': ['Once the INVITE reaches a phone; the caller then usually plays '
                                       'ringback locally unless early media arrives.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.srd': ['0.047464457'],
+      'sip.analysis.delay.srd_failed': ['0'],
       'sip.analysis.outcome': ['1'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['0.047464457'],
@@ -61,6 +64,8 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
       'sip.analysis.code.rfc': ['RFC3261 §21.4.25'],
       'sip.analysis.code.seen_when': ['The caller hangs up while it rings; a forking proxy cancels the other '
                                       'branches once one branch answers.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.setup': ['3'],
       'sip.analysis.outcome': ['5'],
       'sip.analysis.reason.cancel_frame': ['4'],
       'sip.analysis.reason.cause': ['200'],

@@ -28,6 +28,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
       'sip.analysis.code.rfc': ['RFC3261 §21.1.2'],
       'sip.analysis.code.seen_when': ['Once the INVITE reaches a phone; the caller then usually plays '
                                       'ringback locally unless early media arrives.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.srd': ['0.051666030'],
+      'sip.analysis.delay.srd_failed': ['0'],
       'sip.analysis.outcome': ['1'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['0.051666030'],
@@ -41,6 +44,8 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
                                     'the SDP answer (or the offer).'],
       'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
       'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.setup': ['1'],
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['0.107417409']}],
@@ -52,6 +57,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
                                     'the SDP answer (or the offer).'],
       'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
       'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+      'sip.analysis.delay.bye_frame': ['6'],
+      'sip.analysis.delay.sdd': ['0.000189061'],
+      'sip.analysis.delay.sdd_failed': ['0'],
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['6'],
       'sip.analysis.response_time': ['0.000189061']}],
@@ -112,6 +120,10 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
        'sip.analysis.code.rfc': ['RFC3261 §21.4.5'],
        'sip.analysis.code.seen_when': ['Misdialled numbers, wrong dial plan or number normalisation, unknown '
                                        'extensions or domains.'],
+       'sip.analysis.delay.invite_frame': ['12'],
+       'sip.analysis.delay.setup': ['2'],
+       'sip.analysis.delay.srd': ['0.027186575'],
+       'sip.analysis.delay.srd_failed': ['1'],
        'sip.analysis.outcome': ['9'],
        'sip.analysis.request_frame': ['12'],
        'sip.analysis.response_time': ['0.027186575'],
@@ -142,6 +154,10 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
        'sip.analysis.code.rfc': ['RFC3261 §21.4.24'],
        'sip.analysis.code.seen_when': ['Phone already in a call without call waiting, a user rejecting the '
                                        'call on some phones, or a trunk at its call limit.'],
+       'sip.analysis.delay.invite_frame': ['16'],
+       'sip.analysis.delay.setup': ['2'],
+       'sip.analysis.delay.srd': ['0.028222350'],
+       'sip.analysis.delay.srd_failed': ['1'],
        'sip.analysis.outcome': ['6'],
        'sip.analysis.request_frame': ['16'],
        'sip.analysis.response_time': ['0.028222350'],
@@ -173,6 +189,10 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
        'sip.analysis.code.seen_when': ['Trunks at their channel limit, no route or gateway available, '
                                        'overloaded servers; some stacks also report local transport failures '
                                        'as 503.'],
+       'sip.analysis.delay.invite_frame': ['20'],
+       'sip.analysis.delay.setup': ['2'],
+       'sip.analysis.delay.srd': ['0.029673447'],
+       'sip.analysis.delay.srd_failed': ['1'],
        'sip.analysis.outcome': ['10'],
        'sip.analysis.request_frame': ['20'],
        'sip.analysis.response_time': ['0.029673447'],
@@ -203,6 +223,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
        'sip.analysis.code.rfc': ['RFC3261 §21.1.2'],
        'sip.analysis.code.seen_when': ['Once the INVITE reaches a phone; the caller then usually plays '
                                        'ringback locally unless early media arrives.'],
+       'sip.analysis.delay.invite_frame': ['24'],
+       'sip.analysis.delay.srd': ['0.056236995'],
+       'sip.analysis.delay.srd_failed': ['0'],
        'sip.analysis.outcome': ['1'],
        'sip.analysis.request_frame': ['24'],
        'sip.analysis.response_time': ['0.056236995'],
@@ -217,6 +240,8 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
        'sip.analysis.code.rfc': ['RFC3261 §21.6.2'],
        'sip.analysis.code.seen_when': ['A user pressing reject, call screening or blocking services, some '
                                        'spam filters.'],
+       'sip.analysis.delay.invite_frame': ['24'],
+       'sip.analysis.delay.setup': ['2'],
        'sip.analysis.outcome': ['6'],
        'sip.analysis.request_frame': ['24'],
        'sip.analysis.response_time': ['0.564383812']}],
@@ -224,6 +249,7 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
                     '401 Unauthorized: authentication challenge, normal if the retry with credentials '
                     'succeeds',
                     'Note')],
+       'sip.analysis.auth.challenge_count': ['1'],
        'sip.analysis.class': ['4'],
        'sip.analysis.code.action': ['Normal if the retry succeeds. Repeated 401s mean wrong credentials, '
                                     'username or realm, or a nonce problem.'],

@@ -63,6 +63,10 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
       'sip.analysis.code.rfc': ['RFC3261 §21.4.9'],
       'sip.analysis.code.seen_when': ['Callee offline or unreachable behind NAT, stale registrations, or a '
                                       'proxy whose Timer C expired with no provisional response.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.setup': ['2'],
+      'sip.analysis.delay.srd': ['4.055895410'],
+      'sip.analysis.delay.srd_failed': ['1'],
       'sip.analysis.outcome': ['7'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['4.055895410'],

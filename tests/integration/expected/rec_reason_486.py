@@ -28,6 +28,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
       'sip.analysis.code.rfc': ['RFC3261 §21.1.2'],
       'sip.analysis.code.seen_when': ['Once the INVITE reaches a phone; the caller then usually plays '
                                       'ringback locally unless early media arrives.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.srd': ['0.048300160'],
+      'sip.analysis.delay.srd_failed': ['0'],
       'sip.analysis.outcome': ['1'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['0.048300160'],
@@ -44,6 +47,8 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
       'sip.analysis.code.rfc': ['RFC3261 §21.4.24'],
       'sip.analysis.code.seen_when': ['Phone already in a call without call waiting, a user rejecting the '
                                       'call on some phones, or a trunk at its call limit.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.setup': ['2'],
       'sip.analysis.outcome': ['6'],
       'sip.analysis.reason.cause': ['17'],
       'sip.analysis.reason.cause_name': ['User busy'],
@@ -79,6 +84,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
       'sip.analysis.code.rfc': ['RFC3261 §21.1.2'],
       'sip.analysis.code.seen_when': ['Once the INVITE reaches a phone; the caller then usually plays '
                                       'ringback locally unless early media arrives.'],
+      'sip.analysis.delay.invite_frame': ['6'],
+      'sip.analysis.delay.srd': ['0.048329005'],
+      'sip.analysis.delay.srd_failed': ['0'],
       'sip.analysis.outcome': ['1'],
       'sip.analysis.request_frame': ['6'],
       'sip.analysis.response_time': ['0.048329005'],
@@ -92,6 +100,8 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
                                     'the SDP answer (or the offer).'],
       'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
       'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+      'sip.analysis.delay.invite_frame': ['6'],
+      'sip.analysis.delay.setup': ['1'],
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['6'],
       'sip.analysis.response_time': ['0.104098431']}],
@@ -108,6 +118,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.response.progress', '100 Trying: in 
                                      'carries the SDP answer (or the offer).'],
        'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
        'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+       'sip.analysis.delay.bye_frame': ['11'],
+       'sip.analysis.delay.sdd': ['0.000075062'],
+       'sip.analysis.delay.sdd_failed': ['0'],
        'sip.analysis.outcome': ['2'],
        'sip.analysis.request_frame': ['11'],
        'sip.analysis.response_time': ['0.000075062']}]}

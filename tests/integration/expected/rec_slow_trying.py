@@ -35,6 +35,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
       'sip.analysis.code.rfc': ['RFC3261 §21.1.2'],
       'sip.analysis.code.seen_when': ['Once the INVITE reaches a phone; the caller then usually plays '
                                       'ringback locally unless early media arrives.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.srd': ['2.407796124'],
+      'sip.analysis.delay.srd_failed': ['0'],
       'sip.analysis.outcome': ['1'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['2.407796124'],
@@ -48,6 +51,8 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
                                     'the SDP answer (or the offer).'],
       'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
       'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+      'sip.analysis.delay.invite_frame': ['1'],
+      'sip.analysis.delay.setup': ['1'],
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['1'],
       'sip.analysis.response_time': ['2.459161180']}],
@@ -59,6 +64,9 @@ EXPECTED = {2: [{'experts': [('sip.analysis.retransmission', 'Retransmission of 
                                     'the SDP answer (or the offer).'],
       'sip.analysis.code.rfc': ['RFC3261 §21.2.1'],
       'sip.analysis.code.seen_when': ['Answering INVITE, BYE, REGISTER, OPTIONS and most other requests.'],
+      'sip.analysis.delay.bye_frame': ['7'],
+      'sip.analysis.delay.sdd': ['0.000071186'],
+      'sip.analysis.delay.sdd_failed': ['0'],
       'sip.analysis.outcome': ['2'],
       'sip.analysis.request_frame': ['7'],
       'sip.analysis.response_time': ['0.000071186']}]}
