@@ -54,6 +54,9 @@
 
 #include "call_delay.h"
 #include "extension_check.h"
+#include "failure_cause.h"
+#include "session_check.h"
+#include "text_buf.h"
 #include "response_codes.h"
 #include "response_verdict.h"
 #include "sip_analysis.h"
@@ -228,7 +231,7 @@ enum section_id { S_FAILURES, S_CHALLENGES, S_TRYING, S_EXT, S_CODES, S_TIMERS, 
 
 /* Numbered: the GUI sorts the tables by title. */
 static const char *const section_titles[S_COUNT] = {
-    "1 Failures by code",          "2 Challenges", "3 100 Trying findings", "4 420/421 causes",
+    "1 Failures by code",          "2 Challenges", "3 100 Trying findings", "4 Failure causes",
     "5 Responses by code",         "6 100 Trying timers", "7 Call delays (RFC 6076)",
     "8 Responses per hop, client -> server", /* no wider than its widest item: 100 columns */
 };
@@ -845,6 +848,46 @@ static void count_retry(const struct sa_ext *e, guint32 frame)
     tick(S_EXT, label, frame);
 }
 
+/* Why failures failed, as they say it: the Reason of each failure ("Reason Q.850 17 User busy"),
+ * of the CANCEL a 487 followed, and the Min-SE a 422 asked for; beside the 420/421 causes. */
+static void count_cause(const struct sa_analyzer *an, const struct sa_record *r, guint32 frame)
+{
+    if ((r->flags & SA_REC_CODE_INVALID) || r->code < 300)
+        return;
+    const struct sa_session *s = (r->flags & SA_REC_HAS_SESSION) ? sa_analyzer_record_session(an, r) : NULL;
+    if (s && s->kind == SA_SESSION_422) {
+        char label[96];
+        if (s->own.flags & SA_SV_MIN_SE_OK)
+            snprintf(label, sizeof label, "422 Session Interval Too Small: Min-SE %u s", (unsigned)s->own.min_se);
+        else
+            snprintf(label, sizeof label, "422 Session Interval Too Small: no Min-SE");
+        tick(S_EXT, label, frame);
+    }
+    const struct sa_cause *c = (r->flags & SA_REC_HAS_CAUSE) ? sa_analyzer_record_cause(an, r) : NULL;
+    struct sa_reason reason;
+    if (!c)
+        return;
+    char label[160];
+    struct sa_text t;
+    sa_text_init(&t, label, sizeof label);
+    if (c->cancel && sa_cause_main_reason(c->cancel, &reason))
+        sa_text_add(&t, "CANCEL's Reason ");
+    else if (sa_cause_main_reason(c, &reason))
+        sa_text_add(&t, "Reason ");
+    else
+        return;
+    /* Counted by protocol and cause: the sender's own text would split one cause into many rows. */
+    sa_text_add_escaped(&t, reason.protocol.ptr, reason.protocol.len);
+    const char *name = sa_reason_cause_name(&reason);
+    if (!(reason.flags & SA_REASON_CAUSE_NUMERIC))
+        sa_text_add(&t, " (no usable cause)");
+    else if (name)
+        sa_text_addf(&t, " %u %s", (unsigned)reason.cause, name);
+    else
+        sa_text_addf(&t, " %u", (unsigned)reason.cause);
+    tick(S_EXT, label, frame);
+}
+
 static tap_packet_status stats_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_, const void *data,
                                       tap_flags_t flags _U_)
 {
@@ -873,6 +916,7 @@ static tap_packet_status stats_packet(void *tapdata, packet_info *pinfo, epan_di
             hop_row(hop, HOP_FAILURES)->count++;
         count_code(r);
         count_verdict(ti->analysis, r, pinfo, visited);
+        count_cause(ti->analysis, r, pinfo->num);
         count_trying(ti->analysis, r, ti->ts_ns, visited, pinfo->num, hop);
         if (r->flags & SA_REC_CALL_DELAY)
             count_delay(ti->analysis, r, hop);

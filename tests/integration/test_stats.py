@@ -18,12 +18,12 @@ import decimal
 import pytest
 
 CAPTURES = ["hm-timers", "hm-classes-udp", "hm-421-edge", "hm-proxy-chain", "hm-auth", "hm-call-delays",
-            "rec-401-loop"]
+            "rec-401-loop", "rec-reason-486", "rec-422"]
 
 FAILURES = "1 Failures by code"
 CHALLENGES = "2 Challenges"
 FINDINGS = "3 100 Trying findings"
-EXT = "4 420/421 causes"
+EXT = "4 Failure causes"
 CODES = "5 Responses by code"
 TIMERS = "6 100 Trying timers"
 DELAYS = "7 Call delays (RFC 6076)"
@@ -194,7 +194,7 @@ Setup outcome: failed              1
 No 100 before a late first response      4  6, 18, 24, ...
 Stuck on 100 Trying to the end           1  2
 
-4 420/421 causes                        Count  First frames
+4 Failure causes                        Count  First frames
 421 Extension Required: missing 100rel      1  15
 421 Extension Required: not retried         1  15
 
@@ -239,7 +239,7 @@ Setup outcome: failed              6
 420 Bad Extension (INVITE)                     4  21, 24, 27, ...
 421 Extension Required (INVITE, REGISTER)      8  2, 5, 6, ...
 
-4 420/421 causes                                        Count  First frames
+4 Failure causes                                        Count  First frames
 420 Bad Extension: no Unsupported header                    1  24
 420 Bad Extension: not retried                              4  21, 24, 27, ...
 420 Bad Extension: unsupported bar                          1  27
@@ -416,6 +416,76 @@ Teardown delay (SDD), successful      3    23.333    15.000    30.000     25.000
 127.0.0.1 -> 127.0.0.1                     5
   Failures (4xx-6xx)                       4
 """,
+    "rec-reason-486": """
+1 Failures by code      Count  First frames
+486 Busy Here (INVITE)      1  4
+
+4 Failure causes           Count  First frames
+Reason Q.850 17 User busy      1  4
+
+5 Responses by code  Count
+100 Trying               2
+180 Ringing              2
+1xx Provisional          4
+200 OK                   2
+2xx Success              2
+486 Busy Here            1
+4xx Client Failure       1
+
+6 100 Trying timers                  Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+Delay INVITE -> 100                      2  23.885  23.547  24.222     23.547   24.222
+Time on 100 until the next response      2  24.430  24.107  24.753     24.107   24.753
+
+7 Call delays (RFC 6076)          Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+Setup delay (SRD), successful         2  48.315  48.300  48.329     48.300   48.329
+Setup outcome: answered               1
+Setup outcome: failed                 1
+Teardown delay (SDD), successful      1   0.075   0.075   0.075      0.075    0.075
+
+8 Responses per hop, client -> server  Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+127.0.0.1 -> 127.0.0.1                     7
+  Delay INVITE -> 100                      2  23.885  23.547  24.222     23.547   24.222
+  Failures (4xx-6xx)                       1
+  Setup delay (SRD), successful            2  48.315  48.300  48.329     48.300   48.329
+  Teardown delay (SDD), successful         1   0.075   0.075   0.075      0.075    0.075
+  Time on 100 until the next response      2  24.430  24.107  24.753     24.107   24.753
+""",
+    "rec-422": """
+1 Failures by code                       Count  First frames
+422 Session Interval Too Small (INVITE)      1  2
+
+4 Failure causes                               Count  First frames
+422 Session Interval Too Small: Min-SE 1800 s      1  2
+
+5 Responses by code             Count
+100 Trying                          1
+1xx Provisional                     1
+200 OK                              2
+2xx Success                         2
+422 Session Interval Too Small      1
+4xx Client Failure                  1
+
+6 100 Trying timers                  Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+Delay INVITE -> 100                      1  23.011  23.011  23.011     23.011   23.011
+No 100: INVITE -> first response         1   0.325   0.325   0.325      0.325    0.325
+Time on 100 until the next response      1  24.171  24.171  24.171     24.171   24.171
+
+7 Call delays (RFC 6076)          Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+Setup delay (SRD), failed             1   0.325   0.325   0.325      0.325    0.325
+Setup delay (SRD), successful         1  47.182  47.182  47.182     47.182   47.182
+Setup outcome: answered               1
+Setup outcome: failed                 1
+Teardown delay (SDD), successful      1   0.078   0.078   0.078      0.078    0.078
+
+8 Responses per hop, client -> server  Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+127.0.0.1 -> 127.0.0.1                     4
+  Delay INVITE -> 100                      1  23.011  23.011  23.011     23.011   23.011
+  Failures (4xx-6xx)                       1
+  Setup delay (SRD), failed                1   0.325   0.325   0.325      0.325    0.325
+  Setup delay (SRD), successful            1  47.182  47.182  47.182     47.182   47.182
+  Teardown delay (SDD), successful         1   0.078   0.078   0.078      0.078    0.078
+  Time on 100 until the next response      1  24.171  24.171  24.171     24.171   24.171
+""",
 }
 
 # The same in one pass: what needs the rest of the capture says so instead of a count (stuck on
@@ -475,7 +545,7 @@ Setup outcome: failed              1
 No 100 before a late first response      4  6, 18, 24, ...
 Stuck on 100 Trying to the end              needs two passes (-2)
 
-4 420/421 causes                        Count  First frames
+4 Failure causes                        Count  First frames
 421 Extension Required: missing 100rel      1  15
 421 Extension Required: not retried            needs two passes (-2)
 
@@ -523,7 +593,7 @@ Setup outcome: failed              6
 3 100 Trying findings           First frames
 Stuck on 100 Trying to the end  needs two passes (-2)
 
-4 420/421 causes                                        Count  First frames
+4 Failure causes                                        Count  First frames
 420 Bad Extension: no Unsupported header                    1  24
 420 Bad Extension: not retried                                 needs two passes (-2)
 420 Bad Extension: unsupported bar                          1  27
@@ -708,6 +778,82 @@ Teardown delay (SDD), successful      3    23.333    15.000    30.000     25.000
 8 Responses per hop, client -> server  Count
 127.0.0.1 -> 127.0.0.1                     5
   Failures (4xx-6xx)                       4
+""",
+    "rec-reason-486": """
+1 Failures by code      Count  First frames
+486 Busy Here (INVITE)      1  4
+
+3 100 Trying findings           First frames
+Stuck on 100 Trying to the end  needs two passes (-2)
+
+4 Failure causes           Count  First frames
+Reason Q.850 17 User busy      1  4
+
+5 Responses by code  Count
+100 Trying               2
+180 Ringing              2
+1xx Provisional          4
+200 OK                   2
+2xx Success              2
+486 Busy Here            1
+4xx Client Failure       1
+
+6 100 Trying timers                  Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+Delay INVITE -> 100                      2  23.885  23.547  24.222     23.547   24.222
+Time on 100 until the next response      2  24.430  24.107  24.753     24.107   24.753
+
+7 Call delays (RFC 6076)          Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+Setup delay (SRD), successful         2  48.315  48.300  48.329     48.300   48.329
+Setup outcome: answered               1
+Setup outcome: failed                 1
+Teardown delay (SDD), successful      1   0.075   0.075   0.075      0.075    0.075
+
+8 Responses per hop, client -> server  Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+127.0.0.1 -> 127.0.0.1                     7
+  Delay INVITE -> 100                      2  23.885  23.547  24.222     23.547   24.222
+  Failures (4xx-6xx)                       1
+  Setup delay (SRD), successful            2  48.315  48.300  48.329     48.300   48.329
+  Teardown delay (SDD), successful         1   0.075   0.075   0.075      0.075    0.075
+  Time on 100 until the next response      2  24.430  24.107  24.753     24.107   24.753
+""",
+    "rec-422": """
+1 Failures by code                       Count  First frames
+422 Session Interval Too Small (INVITE)      1  2
+
+3 100 Trying findings           First frames
+Stuck on 100 Trying to the end  needs two passes (-2)
+
+4 Failure causes                               Count  First frames
+422 Session Interval Too Small: Min-SE 1800 s      1  2
+
+5 Responses by code             Count
+100 Trying                          1
+1xx Provisional                     1
+200 OK                              2
+2xx Success                         2
+422 Session Interval Too Small      1
+4xx Client Failure                  1
+
+6 100 Trying timers                  Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+Delay INVITE -> 100                      1  23.011  23.011  23.011     23.011   23.011
+No 100: INVITE -> first response         1   0.325   0.325   0.325      0.325    0.325
+Time on 100 until the next response      1  24.171  24.171  24.171     24.171   24.171
+
+7 Call delays (RFC 6076)          Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+Setup delay (SRD), failed             1   0.325   0.325   0.325      0.325    0.325
+Setup delay (SRD), successful         1  47.182  47.182  47.182     47.182   47.182
+Setup outcome: answered               1
+Setup outcome: failed                 1
+Teardown delay (SDD), successful      1   0.078   0.078   0.078      0.078    0.078
+
+8 Responses per hop, client -> server  Count  Avg ms  Min ms  Max ms  Median ms  95th ms
+127.0.0.1 -> 127.0.0.1                     4
+  Delay INVITE -> 100                      1  23.011  23.011  23.011     23.011   23.011
+  Failures (4xx-6xx)                       1
+  Setup delay (SRD), failed                1   0.325   0.325   0.325      0.325    0.325
+  Setup delay (SRD), successful            1  47.182  47.182  47.182     47.182   47.182
+  Teardown delay (SDD), successful         1   0.078   0.078   0.078      0.078    0.078
+  Time on 100 until the next response      1  24.171  24.171  24.171     24.171   24.171
 """,
 }
 
@@ -908,6 +1054,13 @@ def test_counts_equal_display_filters(tshark, capture, two_pass):
         want[(CODES, name)] = "sip.analysis.class == %d" % cls + counted
     for item in printed.get(FAILURES, {}):
         want[(FAILURES, item)] = "sip.analysis.response.failure && sip.Status-Code == %s" % item.split()[0]
+    for item in printed.get(EXT, {}):  # the causes failures give (one Reason per failure here)
+        words = item.split()
+        if item.startswith("Reason ") and words[2].isdigit():
+            want[(EXT, item)] = 'sip.Status-Code >= 300 && sip.analysis.reason.protocol == "%s" && ' \
+                'sip.analysis.reason.cause == %s' % (words[1], words[2]) + counted
+        elif item.startswith("422 Session Interval Too Small: Min-SE "):
+            want[(EXT, item)] = "sip.Status-Code == 422 && sip.analysis.session.min_se == %s" % words[-2] + counted
     never = '_ws.expert.message contains "that no retry with credentials followed"'
     for item in printed.get(CHALLENGES, {}):
         code = "sip.Status-Code == %s && " % item.split()[0]
