@@ -59,33 +59,14 @@ static void add_warnings(proto_tree *tree, tvbuff_t *tvb, gint start, packet_inf
     }
 }
 
-/* The first malformed value of a list, escaped, for the finding's text. */
-static const char *first_malformed(packet_info *pinfo, const struct sa_slice *lines, uint8_t n, bool reason)
+/* A malformed value, escaped and cut, for the finding's text. */
+static const char *quoted_value(packet_info *pinfo, struct sa_slice bad)
 {
-    for (uint8_t i = 0; i < n; i++) {
-        struct sa_slice bad = { NULL, 0 };
-        if (reason) {
-            struct sa_reason_iter it;
-            struct sa_reason r;
-            sa_reason_iter_init(&it, lines[i]);
-            while (!bad.ptr && sa_reason_next(&it, &r))
-                bad = (r.flags & SA_REASON_MALFORMED) ? r.value : bad;
-        } else {
-            struct sa_warning_iter it;
-            struct sa_warning w;
-            sa_warning_iter_init(&it, lines[i]);
-            while (!bad.ptr && sa_warning_next(&it, &w))
-                bad = (w.flags & SA_WARNING_MALFORMED) ? w.value : bad;
-        }
-        if (bad.ptr || (bad.len == 0 && lines[i].len == 0)) {
-            char *buf = (char *)wmem_alloc(pinfo->pool, 120);
-            struct sa_text t;
-            sa_text_init(&t, buf, 120);
-            sa_text_add_escaped(&t, bad.ptr ? bad.ptr : "", bad.len);
-            return buf;
-        }
-    }
-    return "";
+    char *buf = (char *)wmem_alloc(pinfo->pool, 120);
+    struct sa_text t;
+    sa_text_init(&t, buf, 120);
+    sa_text_add_escaped(&t, bad.ptr ? bad.ptr : "", bad.len);
+    return buf;
 }
 
 /* The subtree's label says the cause at a glance: "Cause: Reason Q.850 17 User busy; Warning 399". */
@@ -96,9 +77,9 @@ static const char *cause_label(packet_info *pinfo, const struct sa_cause *c)
     sa_text_init(&t, buf, ITEM_LABEL_LENGTH);
     sa_text_add(&t, "Cause:");
     struct sa_reason r;
-    const struct sa_cause *said = c->cancel ? c->cancel : c;
-    if (sa_cause_main_reason(said, &r)) {
-        sa_text_add(&t, c->cancel ? " the CANCEL gave Reason " : " Reason ");
+    bool by_cancel;
+    if (sa_cause_named_reason(c, &r, &by_cancel)) {
+        sa_text_add(&t, by_cancel ? " the CANCEL gave Reason " : " Reason ");
         sa_reason_summary_add(&t, &r);
     }
     const char *sep = t.len > strlen("Cause:") ? "; Warning " : " Warning ";
@@ -121,13 +102,13 @@ static const char *cause_label(packet_info *pinfo, const struct sa_cause *c)
 void sa_render_cause(const struct sa_cause *c, packet_info *pinfo, proto_tree *parent, proto_item *anchor,
                      tvbuff_t *tvb, gint start)
 {
-    if (sa_cause_has_malformed_reason(c))
+    struct sa_slice bad;
+    if (sa_cause_malformed_reason(c, &bad))
         expert_add_info_format(pinfo, anchor, &ei_sa[SA_F_REASON_MALFORMED], "Malformed Reason value (RFC 3326): \"%s\"",
-                               first_malformed(pinfo, c->reasons, c->reason_count, true));
-    if (sa_cause_has_malformed_warning(c))
+                               quoted_value(pinfo, bad));
+    if (sa_cause_malformed_warning(c, &bad))
         expert_add_info_format(pinfo, anchor, &ei_sa[SA_F_WARNING_MALFORMED],
-                               "Malformed Warning value (RFC 3261 \xc2\xa7" "20.43): \"%s\"",
-                               first_malformed(pinfo, c->warnings, c->warning_count, false));
+                               "Malformed Warning value (RFC 3261 \xc2\xa7" "20.43): \"%s\"", quoted_value(pinfo, bad));
     if (!parent)
         return;
     proto_tree *tree = proto_tree_add_subtree(parent, tvb, start, 0, ett_sa_cause, NULL, cause_label(pinfo, c));
@@ -142,14 +123,12 @@ void sa_render_cause(const struct sa_cause *c, packet_info *pinfo, proto_tree *p
 void sa_cause_append_summary(const struct sa_cause *c, char *text, size_t size)
 {
     struct sa_reason r;
-    const char *lead = "; Reason ";
-    if (c->cancel && sa_cause_main_reason(c->cancel, &r))
-        lead = "; the CANCEL gave Reason ";
-    else if (!sa_cause_main_reason(c, &r))
+    bool by_cancel;
+    if (!sa_cause_named_reason(c, &r, &by_cancel))
         return;
     size_t len = strlen(text);
     struct sa_text t;
     sa_text_init(&t, text + len, size - len);
-    sa_text_add(&t, lead);
+    sa_text_add(&t, by_cancel ? "; the CANCEL gave Reason " : "; Reason ");
     sa_reason_summary_add(&t, &r);
 }

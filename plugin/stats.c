@@ -870,12 +870,10 @@ static void count_cause(const struct sa_analyzer *an, const struct sa_record *r,
     char label[160];
     struct sa_text t;
     sa_text_init(&t, label, sizeof label);
-    if (c->cancel && sa_cause_main_reason(c->cancel, &reason))
-        sa_text_add(&t, "CANCEL's Reason ");
-    else if (sa_cause_main_reason(c, &reason))
-        sa_text_add(&t, "Reason ");
-    else
+    bool by_cancel;
+    if (!sa_cause_named_reason(c, &reason, &by_cancel))
         return;
+    sa_text_add(&t, by_cancel ? "CANCEL's Reason " : "Reason ");
     /* Counted by protocol and cause: the sender's own text would split one cause into many rows. */
     sa_text_add_escaped(&t, reason.protocol.ptr, reason.protocol.len);
     const char *name = sa_reason_cause_name(&reason);

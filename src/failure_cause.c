@@ -85,36 +85,64 @@ const char *sa_reason_cause_name(const struct sa_reason *r)
     return NULL;
 }
 
-bool sa_cause_has_malformed_reason(const struct sa_cause *c)
+bool sa_cause_named_reason(const struct sa_cause *c, struct sa_reason *out, bool *by_cancel)
 {
-    for (uint8_t i = 0; i < c->reason_count; i++) {
+    *by_cancel = c->cancel && sa_cause_main_reason(c->cancel, out);
+    return *by_cancel || sa_cause_main_reason(c, out);
+}
+
+/* The first malformed value of the lines (the whole line when it holds more values than are
+ * read); false when every value is well formed. */
+static bool first_bad_reason(const struct sa_slice *lines, uint8_t n, struct sa_slice *bad)
+{
+    for (uint8_t i = 0; i < n; i++) {
         struct sa_reason_iter it;
         struct sa_reason r;
-        sa_reason_iter_init(&it, c->reasons[i]);
+        sa_reason_iter_init(&it, lines[i]);
         while (sa_reason_next(&it, &r)) {
-            if (r.flags & SA_REASON_MALFORMED)
+            if (r.flags & SA_REASON_MALFORMED) {
+                *bad = r.value;
                 return true;
+            }
         }
-        if (it.truncated)
+        if (it.truncated) {
+            *bad = lines[i];
             return true;
+        }
     }
     return false;
 }
 
-bool sa_cause_has_malformed_warning(const struct sa_cause *c)
+static bool first_bad_warning(const struct sa_slice *lines, uint8_t n, struct sa_slice *bad)
 {
-    for (uint8_t i = 0; i < c->warning_count; i++) {
+    for (uint8_t i = 0; i < n; i++) {
         struct sa_warning_iter it;
         struct sa_warning w;
-        sa_warning_iter_init(&it, c->warnings[i]);
+        sa_warning_iter_init(&it, lines[i]);
         while (sa_warning_next(&it, &w)) {
-            if (w.flags & SA_WARNING_MALFORMED)
+            if (w.flags & SA_WARNING_MALFORMED) {
+                *bad = w.value;
                 return true;
+            }
         }
-        if (it.truncated)
+        if (it.truncated) {
+            *bad = lines[i];
             return true;
+        }
     }
     return false;
+}
+
+bool sa_cause_malformed_reason(const struct sa_cause *c, struct sa_slice *bad)
+{
+    struct sa_slice ignored;
+    return first_bad_reason(c->reasons, c->reason_count, bad ? bad : &ignored);
+}
+
+bool sa_cause_malformed_warning(const struct sa_cause *c, struct sa_slice *bad)
+{
+    struct sa_slice ignored;
+    return first_bad_warning(c->warnings, c->warning_count, bad ? bad : &ignored);
 }
 
 void sa_reason_summary_add(struct sa_text *t, const struct sa_reason *r)

@@ -39,9 +39,16 @@ bool sa_cause_main_reason(const struct sa_cause *c, struct sa_reason *out);
  * when the protocol has none in our tables or the cause is unknown. */
 const char *sa_reason_cause_name(const struct sa_reason *r);
 
-/* Whether any Reason or Warning value of c is malformed (reason_header.h, warning_header.h). */
-bool sa_cause_has_malformed_reason(const struct sa_cause *c);
-bool sa_cause_has_malformed_warning(const struct sa_cause *c);
+/* The reason a failure is named by: on a 487, what its CANCEL said (*by_cancel true), else its
+ * own main reason. False when neither gives one. The tree, the expert text and the statistics
+ * all name it so. */
+bool sa_cause_named_reason(const struct sa_cause *c, struct sa_reason *out, bool *by_cancel);
+
+/* Whether a Reason or Warning value of c is malformed (reason_header.h, warning_header.h), and
+ * the first such value in *bad (the whole line when it holds more values than are read); bad may
+ * be NULL. */
+bool sa_cause_malformed_reason(const struct sa_cause *c, struct sa_slice *bad);
+bool sa_cause_malformed_warning(const struct sa_cause *c, struct sa_slice *bad);
 
 /* 'Q.850 17 User busy' or 'SIP 200 OK "Call completed elsewhere"': protocol, cause, its standard
  * name, and the sender's text unless it only repeats the name; escaped (text_buf.h) and cut to

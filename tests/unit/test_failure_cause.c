@@ -60,7 +60,7 @@ static void test_main_reason_prefers_q850_with_cause(void **state)
     /* Nothing to name: an empty Reason has no protocol. */
     c = keep(&ar, "SIP/2.0 486 Busy Here\r\nReason:\r\n\r\n");
     assert_false(sa_cause_main_reason(c, &r));
-    assert_true(sa_cause_has_malformed_reason(c));
+    assert_true(sa_cause_malformed_reason(c, NULL));
     ts_heap_free_all(&h);
 }
 
@@ -104,11 +104,16 @@ static void test_malformed_and_long_values(void **state)
     sa_arena_init(&ar, &h.a);
     const struct sa_cause *c = keep(&ar, "SIP/2.0 488 Not Acceptable Here\r\nWarning: 99 h \"x\"\r\n"
                                          "Reason: Q.850;cause=abc\r\n\r\n");
-    assert_true(sa_cause_has_malformed_reason(c));
-    assert_true(sa_cause_has_malformed_warning(c));
+    assert_true(sa_cause_malformed_reason(c, NULL));
+    assert_true(sa_cause_malformed_warning(c, NULL));
+    struct sa_slice bad;
+    assert_true(sa_cause_malformed_reason(c, &bad));
+    assert_slice(bad, "Q.850;cause=abc");
+    assert_true(sa_cause_malformed_warning(c, &bad));
+    assert_slice(bad, "99 h \"x\"");
     c = keep(&ar, "SIP/2.0 488 Not Acceptable Here\r\nWarning: 399 h \"x\", 301 h \"y\"\r\n\r\n");
-    assert_false(sa_cause_has_malformed_reason(c));
-    assert_false(sa_cause_has_malformed_warning(c));
+    assert_false(sa_cause_malformed_reason(c, NULL));
+    assert_false(sa_cause_malformed_warning(c, NULL));
     /* Values are kept up to SA_CAUSE_VALUE_MAX bytes, lines up to SA_MAX_CAUSE_LINES. */
     char text[4096];
     size_t n = (size_t)snprintf(text, sizeof text, "SIP/2.0 503 Service Unavailable\r\nReason: Q.850;text=\"");
