@@ -21,16 +21,34 @@ static void expert(packet_info *pinfo, proto_item *anchor, enum sa_finding f, co
     expert_add_info_format(pinfo, anchor, &ei_sa[f], "%s", buf);
 }
 
-static void render_422_findings(const struct sa_session *s, packet_info *pinfo, proto_item *anchor)
+/* The problems (session_check.h) that are a finding of their own, in the order the findings are
+ * shown. The 422-only ones (no Min-SE, no Session-Expires) and the request-only ones (below the
+ * floor, below its own Min-SE) never meet, so one order serves both kinds. */
+static const struct {
+    uint16_t problem;
+    enum sa_finding finding;
+    text_fn *text;
+} PROBLEM_FINDINGS[] = {
+    { SA_SS_MALFORMED, SA_F_SESSION_MALFORMED, sa_session_text_malformed },
+    { SA_SS_NO_MIN_SE, SA_F_SESSION_MIN_SE_MISSING, sa_session_text_min_se_missing },
+    { SA_SS_EXPIRES_BELOW_FLOOR, SA_F_SESSION_EXPIRES_BELOW_FLOOR, sa_session_text_expires_below_floor },
+    { SA_SS_MIN_SE_BELOW_FLOOR, SA_F_SESSION_MIN_SE_BELOW_FLOOR, sa_session_text_min_se_below_floor },
+    { SA_SS_NO_SESSION_EXPIRES, SA_F_SESSION_NO_SESSION_EXPIRES, sa_session_text_no_session_expires },
+    { SA_SS_EXPIRES_BELOW_MIN_SE, SA_F_SESSION_EXPIRES_BELOW_MIN_SE, sa_session_text_expires_below_min_se },
+};
+
+static void render_findings(const struct sa_session *s, packet_info *pinfo, proto_item *anchor)
 {
-    if (s->problems & SA_SS_MALFORMED)
-        expert(pinfo, anchor, SA_F_SESSION_MALFORMED, s, sa_session_text_malformed);
-    if (s->problems & SA_SS_NO_MIN_SE)
-        expert(pinfo, anchor, SA_F_SESSION_MIN_SE_MISSING, s, sa_session_text_min_se_missing);
-    if (s->problems & SA_SS_MIN_SE_BELOW_FLOOR)
-        expert(pinfo, anchor, SA_F_SESSION_MIN_SE_BELOW_FLOOR, s, sa_session_text_min_se_below_floor);
-    if (s->problems & SA_SS_NO_SESSION_EXPIRES)
-        expert(pinfo, anchor, SA_F_SESSION_NO_SESSION_EXPIRES, s, sa_session_text_no_session_expires);
+    for (size_t i = 0; i < G_N_ELEMENTS(PROBLEM_FINDINGS); i++) {
+        if (s->problems & PROBLEM_FINDINGS[i].problem)
+            expert(pinfo, anchor, PROBLEM_FINDINGS[i].finding, s, PROBLEM_FINDINGS[i].text);
+    }
+    if (s->kind != SA_SESSION_422) {
+        if (s->problems & SA_SS_RETRY)
+            expert(pinfo, anchor, (s->problems & SA_SS_STILL_SMALL) ? SA_F_SESSION_RETRY_STILL_SMALL : SA_F_SESSION_RETRY,
+                   s, sa_session_text_retry);
+        return;
+    }
     if (s->problems & SA_SS_LOOP)
         expert(pinfo, anchor, SA_F_SESSION_RETRY_LOOP, s, sa_session_text_loop);
     else if (s->own.flags & SA_SV_MIN_SE_OK)
@@ -38,21 +56,6 @@ static void render_422_findings(const struct sa_session *s, packet_info *pinfo, 
     /* Whether a retry follows is known only after the first pass. */
     if (PINFO_FD_VISITED(pinfo) && !s->retry_frame)
         expert(pinfo, anchor, SA_F_SESSION_NOT_RETRIED, s, sa_session_text_not_retried);
-}
-
-static void render_request_findings(const struct sa_session *s, packet_info *pinfo, proto_item *anchor)
-{
-    if (s->problems & SA_SS_MALFORMED)
-        expert(pinfo, anchor, SA_F_SESSION_MALFORMED, s, sa_session_text_malformed);
-    if (s->problems & SA_SS_EXPIRES_BELOW_FLOOR)
-        expert(pinfo, anchor, SA_F_SESSION_EXPIRES_BELOW_FLOOR, s, sa_session_text_expires_below_floor);
-    if (s->problems & SA_SS_MIN_SE_BELOW_FLOOR)
-        expert(pinfo, anchor, SA_F_SESSION_MIN_SE_BELOW_FLOOR, s, sa_session_text_min_se_below_floor);
-    if (s->problems & SA_SS_EXPIRES_BELOW_MIN_SE)
-        expert(pinfo, anchor, SA_F_SESSION_EXPIRES_BELOW_MIN_SE, s, sa_session_text_expires_below_min_se);
-    if (s->problems & SA_SS_RETRY)
-        expert(pinfo, anchor, (s->problems & SA_SS_STILL_SMALL) ? SA_F_SESSION_RETRY_STILL_SMALL : SA_F_SESSION_RETRY,
-               s, sa_session_text_retry);
 }
 
 static void add_seconds(proto_tree *tree, int hf, tvbuff_t *tvb, gint start, uint32_t seconds)
@@ -69,10 +72,7 @@ void sa_render_session(const struct sa_session *s, packet_info *pinfo, proto_tre
                        tvbuff_t *tvb, gint start)
 {
     /* The findings first (what is wrong, the fix), then the subtree of values and links. */
-    if (s->kind == SA_SESSION_422)
-        render_422_findings(s, pinfo, anchor);
-    else
-        render_request_findings(s, pinfo, anchor);
+    render_findings(s, pinfo, anchor);
     if (!parent)
         return;
     proto_tree *tree = proto_tree_add_subtree(parent, tvb, start, 0, ett_sa_session, NULL, "Session timer");
