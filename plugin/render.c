@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "call_delay.h"
 #include "expert_gate.h"
 #include "fields.h"
 #include "render_cause.h"
@@ -692,9 +693,9 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
         sa_render_session(session, pinfo, v.tree, v.anchor, v.tvb, v.start);
     render_link(&v);
     if (r->flags & SA_REC_CALL_DELAY) {
-        const struct sa_call_delay *delay = sa_analyzer_record_delay(an, r);
-        if (delay)
-            sa_render_delay(delay, v.tree, v.tvb, v.start);
+        struct sa_call_delay delay;
+        if (sa_analyzer_record_delay(an, r, &delay))
+            sa_render_delay(&delay, v.tree, v.tvb, v.start);
     }
     render_trying(&v);
     if (r->flags & SA_REC_RESPONSE) {

@@ -730,9 +730,10 @@ static void count_verdict(const struct sa_analyzer *an, const struct sa_record *
  * they look backwards, so one pass counts what two passes do. */
 static void count_delay(const struct sa_analyzer *an, const struct sa_record *r, struct hop *hop)
 {
-    const struct sa_call_delay *d = sa_analyzer_record_delay(an, r);
-    if (!d)
+    struct sa_call_delay delay;
+    if (!sa_analyzer_record_delay(an, r, &delay))
         return;
+    const struct sa_call_delay *d = &delay;
     if (d->flags & SA_DELAY_SRD) {
         gboolean failed = (d->flags & SA_DELAY_SRD_FAILED) != 0;
         time_add(tick(S_DELAYS, failed ? SRD_FAILED : SRD_OK, 0), d->srd_ns);

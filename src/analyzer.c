@@ -54,7 +54,6 @@ struct sa_analyzer {
     struct sa_hash_table sessions;      /* record -> struct sa_session (SA_REC_HAS_SESSION) */
     struct sa_hash_table session_requests; /* transaction -> struct sa_session_values its request
                                               said (requests with Session-Expires or Min-SE only) */
-    struct sa_hash_table delays;     /* record -> struct sa_call_delay (SA_REC_CALL_DELAY) */
     struct sa_call_delays calls;     /* RFC 6076 delays: calls by Call-ID, transactions measured */
     struct sa_record_store records;
     size_t txn_count;
@@ -100,7 +99,7 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const stru
     a->hash_key = *hash_key;
     struct sa_hash_table *tables[] = { &a->failures, &a->failed_calls, &a->exts, &a->icmp,
                                        &a->challenges, &a->retried, &a->auths, &a->causes, &a->cancel_causes,
-                                       &a->sessions, &a->session_requests, &a->delays, &a->calls.calls };
+                                       &a->sessions, &a->session_requests, &a->calls.calls };
     const size_t n_tables = sizeof tables / sizeof tables[0];
     size_t ok = 0;
     while (ok < n_tables && sa_hash_table_init(tables[ok], &a->alloc))
@@ -550,21 +549,17 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
 static void note_call_delay(struct sa_analyzer *a, const struct sa_packet *pkt, const struct sa_message *msg,
                             const struct sa_txn *t, struct sa_record *r)
 {
-    struct sa_call_delay d;
-    if (!sa_call_delays_response(&a->calls, t->delay_id, msg->status_code, t->cancel_frame != 0, pkt->ts_ns, &d))
-        return;
-    struct sa_call_delay *kept = sa_arena_alloc(&a->arena, sizeof *kept);
-    if (!kept || !sa_hash_table_put(&a->delays, record_key(r), kept))
-        return;
-    *kept = d;
-    r->flags |= SA_REC_CALL_DELAY;
+    r->delay_ends = sa_call_delays_response(&a->calls, t->delay_id, msg->status_code, t->cancel_frame != 0, pkt->ts_ns);
+    if (r->delay_ends)
+        r->flags |= SA_REC_CALL_DELAY;
 }
 
-const struct sa_call_delay *sa_analyzer_record_delay(const struct sa_analyzer *a, const struct sa_record *r)
+bool sa_analyzer_record_delay(const struct sa_analyzer *a, const struct sa_record *r, struct sa_call_delay *out)
 {
-    if (!r || !(r->flags & SA_REC_CALL_DELAY))
-        return NULL;
-    return sa_hash_table_get(&a->delays, record_key(r));
+    if (!r || !(r->flags & SA_REC_CALL_DELAY) || !r->txn)
+        return false;
+    sa_call_delays_result(&a->calls, r->txn->delay_id, r->delay_ends, out);
+    return out->flags != 0;
 }
 
 /* 100 Trying bookkeeping of an INVITE transaction (RFC 3261 §17.2.1). */

@@ -70,8 +70,9 @@ const struct sa_cause *sa_analyzer_record_cause(const struct sa_analyzer *a, con
  * Session-Expires or Min-SE: session_check.h), with SA_REC_HAS_SESSION; else NULL. */
 struct sa_session;
 const struct sa_session *sa_analyzer_record_session(const struct sa_analyzer *a, const struct sa_record *r);
-/* What a response ends of its call's delays (RFC 6076, call_delay.h), with SA_REC_CALL_DELAY; else NULL. */
-const struct sa_call_delay *sa_analyzer_record_delay(const struct sa_analyzer *a, const struct sa_record *r);
+/* What a response ends of its call's delays (RFC 6076, call_delay.h), with SA_REC_CALL_DELAY: fills
+ * *out and returns true; else false. */
+bool sa_analyzer_record_delay(const struct sa_analyzer *a, const struct sa_record *r, struct sa_call_delay *out);
 
 /* The option-tag analysis of a record (420/421, or the retry after one), or NULL. */
 const struct sa_ext *sa_analyzer_record_ext(const struct sa_analyzer *a, const struct sa_record *r);

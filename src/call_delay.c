@@ -40,46 +40,47 @@ enum sa_sdd_end sa_sdd_end_of(unsigned code)
     return is_challenge(code) ? SA_SDD_RECOVERABLE : SA_SDD_FAILED;
 }
 
-/* What a measured transaction belongs to: one of these two, told apart by their first byte. */
-enum { KIND_REQUEST = 1, KIND_DISCONNECT = 2 };
 enum { SRD_OPEN = 1u << 0, SETUP_OPEN = 1u << 1 };
 enum { BYE_OPEN = 1, BYE_CHALLENGED, BYE_DONE };
 
 /* One session request: from its first INVITE, through the client's retries after challenges or
- * redirections, to the responses that end its SRD and its setup. */
+ * redirections, to the responses that end its SRD and its setup, whose values it keeps. */
 struct session_request {
-    uint8_t kind;
-    uint8_t open; /* SRD_OPEN, SETUP_OPEN */
-    uint32_t invite_frame;
     int64_t start_ns;
+    int64_t srd_ns;       /* once SRD_OPEN is cleared by a response: SA_DELAY_SRD in its record */
+    uint32_t invite_frame;
+    uint8_t open;         /* SRD_OPEN, SETUP_OPEN */
+    uint8_t setup;        /* enum sa_setup_outcome, once SETUP_OPEN is cleared */
 };
 
 /* One BYE, and its retries with credentials after a challenge. */
 struct disconnect {
-    uint8_t kind;
-    uint8_t state;
+    int64_t start_ns;
+    int64_t sdd_ns;            /* once BYE_DONE */
     uint32_t bye_frame;
     uint32_t cseq;             /* of the latest BYE of it */
     uint32_t from, to;         /* keyed hashes of the From and To values: which dialog */
-    int64_t start_ns;
     struct sa_endpoint client;
+    uint8_t state;
 };
 
-/* Either, numbered from 1 (sa_call_delays.count), in chunks that never move. */
-struct sa_delay_state {
-    union {
-        uint8_t kind;
-        struct session_request request;
-        struct disconnect bye;
-    } u;
-};
+/* The transaction's number of each (call_delay.h): the low bit says which. */
+static uint32_t request_id(uint32_t n)
+{
+    return n && n <= UINT32_MAX / 2 ? n * 2 : 0;
+}
+
+static uint32_t disconnect_id(uint32_t n)
+{
+    return n && n <= UINT32_MAX / 2 ? n * 2 + 1 : 0;
+}
 
 #define STATE_CHUNK 256u
 
 struct call {
     struct call *next;               /* another Call-ID with the same hash */
-    uint32_t request;                /* the latest session request, 0 until an INVITE */
-    uint32_t bye;                    /* the latest BYE measured, or 0 */
+    uint32_t request;                /* the latest session request's number, 0 until an INVITE */
+    uint32_t bye;                    /* the latest BYE's disconnect number, or 0 */
     struct sa_endpoint client;       /* who sent the call's first INVITE: its first hop */
     uint32_t call_id_len;
     char call_id[];
@@ -88,47 +89,54 @@ struct call {
 void sa_call_delays_bind(struct sa_call_delays *cd, const struct sa_allocator *alloc, struct sa_arena *arena,
                          const struct sa_hash_key *key)
 {
-    cd->chunks = NULL;
-    cd->chunk_count = cd->chunk_capacity = cd->count = 0;
+    cd->requests = cd->disconnects = (struct sa_delay_states){ 0 };
     cd->alloc = alloc;
     cd->arena = arena;
     cd->key = key;
 }
 
-static struct sa_delay_state *state_of(const struct sa_call_delays *cd, uint32_t id)
+static void *state_of(const struct sa_delay_states *s, size_t size, uint32_t n)
 {
-    if (id == 0 || id > cd->count)
+    if (n == 0 || n > s->count)
         return NULL;
-    return &cd->chunks[(id - 1) / STATE_CHUNK][(id - 1) % STATE_CHUNK];
+    return (char *)s->chunks[(n - 1) / STATE_CHUNK] + (size_t)((n - 1) % STATE_CHUNK) * size;
 }
 
-/* A new zeroed state and its number (0 when out of memory). */
-static uint32_t new_state(struct sa_call_delays *cd, uint8_t kind)
+static struct session_request *request_of(const struct sa_call_delays *cd, uint32_t n)
 {
-    if (cd->count == UINT32_MAX)
+    return state_of(&cd->requests, sizeof(struct session_request), n);
+}
+
+static struct disconnect *disconnect_of(const struct sa_call_delays *cd, uint32_t n)
+{
+    return state_of(&cd->disconnects, sizeof(struct disconnect), n);
+}
+
+/* A new zeroed state of `size` bytes and its number (0 when out of memory). */
+static uint32_t new_state(struct sa_call_delays *cd, struct sa_delay_states *s, size_t size)
+{
+    if (s->count == UINT32_MAX / 2)
         return 0;
-    if (cd->count == cd->chunk_count * STATE_CHUNK) {
-        if (cd->chunk_count == cd->chunk_capacity) {
-            uint32_t cap = cd->chunk_capacity ? cd->chunk_capacity * 2 : 16;
-            struct sa_delay_state **p = cd->alloc->alloc(cd->alloc->ctx, cap * sizeof *p);
+    if (s->count == s->chunk_count * STATE_CHUNK) {
+        if (s->chunk_count == s->chunk_capacity) {
+            uint32_t cap = s->chunk_capacity ? s->chunk_capacity * 2 : 16;
+            void **p = cd->alloc->alloc(cd->alloc->ctx, cap * sizeof *p);
             if (!p)
                 return 0;
-            if (cd->chunks) {
-                memcpy(p, cd->chunks, cd->chunk_capacity * sizeof *p);
-                cd->alloc->release(cd->alloc->ctx, cd->chunks, cd->chunk_capacity * sizeof *p);
+            if (s->chunks) {
+                memcpy(p, s->chunks, s->chunk_capacity * sizeof *p);
+                cd->alloc->release(cd->alloc->ctx, s->chunks, s->chunk_capacity * sizeof *p);
             }
-            cd->chunks = p;
-            cd->chunk_capacity = cap;
+            s->chunks = p;
+            s->chunk_capacity = cap;
         }
-        struct sa_delay_state *chunk = cd->alloc->alloc(cd->alloc->ctx, STATE_CHUNK * sizeof *chunk);
+        void *chunk = cd->alloc->alloc(cd->alloc->ctx, STATE_CHUNK * size);
         if (!chunk)
             return 0;
-        cd->chunks[cd->chunk_count++] = chunk;
+        s->chunks[s->chunk_count++] = chunk;
     }
-    uint32_t id = ++cd->count;
     /* zeroed: the allocator's memory is (sa_types.h), and a slot is handed out once */
-    cd->chunks[(id - 1) / STATE_CHUNK][(id - 1) % STATE_CHUNK].u.kind = kind;
-    return id;
+    return ++s->count;
 }
 
 static bool same_endpoint(const struct sa_endpoint *a, const struct sa_endpoint *b)
@@ -181,21 +189,21 @@ uint32_t sa_call_delays_invite(struct sa_call_delays *cd, const struct sa_messag
         c->client = *client; /* the call's first INVITE (a BYE may have made the call) */
     else if (!same_endpoint(&c->client, client))
         return 0; /* the call on a later hop: a proxy forwarding it, a fork */
-    struct sa_delay_state *st = state_of(cd, c->request);
-    if (!st || !st->u.request.open) {
+    struct session_request *sr = request_of(cd, c->request);
+    if (!sr || !sr->open) {
         /* A new session request: the first, or a new INVITE after the last one ended (a retry
          * after a 421 or 422 failed the setup). */
-        uint32_t id = new_state(cd, KIND_REQUEST);
-        if (!id)
+        uint32_t n = new_state(cd, &cd->requests, sizeof *sr);
+        if (!n)
             return 0;
-        st = state_of(cd, id);
-        st->u.request.open = SRD_OPEN | SETUP_OPEN;
-        st->u.request.invite_frame = frame;
-        st->u.request.start_ns = ts_ns;
-        c->request = id;
+        sr = request_of(cd, n);
+        sr->open = SRD_OPEN | SETUP_OPEN;
+        sr->invite_frame = frame;
+        sr->start_ns = ts_ns;
+        c->request = n;
     }
     /* else the retry after a challenge or a redirection: it carries on from the first INVITE */
-    return c->request;
+    return request_id(c->request);
 }
 
 uint32_t sa_call_delays_bye(struct sa_call_delays *cd, const struct sa_message *msg, uint32_t frame, int64_t ts_ns,
@@ -209,21 +217,20 @@ uint32_t sa_call_delays_bye(struct sa_call_delays *cd, const struct sa_message *
      * or another fork's has other ones, and hashing them costs a fraction of finding the tags. */
     uint32_t from = sa_tag_hash(cd->key, msg->from_value);
     uint32_t to = sa_tag_hash(cd->key, msg->to_value);
-    struct sa_delay_state *st = state_of(cd, c->bye);
-    struct disconnect *d = st ? &st->u.bye : NULL;
+    struct disconnect *d = disconnect_of(cd, c->bye);
     if (d && d->from == from && d->to == to) {
         if (msg->cseq == d->cseq)
             return 0; /* the same BYE on a later hop */
         if (d->state == BYE_CHALLENGED && msg->cseq > d->cseq && same_endpoint(&d->client, client)) {
             d->cseq = msg->cseq; /* the BYE with credentials carries on from the first */
             d->state = BYE_OPEN;
-            return c->bye;
+            return disconnect_id(c->bye);
         }
     }
-    uint32_t id = new_state(cd, KIND_DISCONNECT);
-    if (!id)
+    uint32_t n = new_state(cd, &cd->disconnects, sizeof *d);
+    if (!n)
         return 0;
-    d = &state_of(cd, id)->u.bye;
+    d = disconnect_of(cd, n);
     d->state = BYE_OPEN;
     d->bye_frame = frame;
     d->cseq = msg->cseq;
@@ -231,66 +238,78 @@ uint32_t sa_call_delays_bye(struct sa_call_delays *cd, const struct sa_message *
     d->to = to;
     d->start_ns = ts_ns;
     d->client = *client;
-    c->bye = id;
-    return id;
+    c->bye = n;
+    return disconnect_id(n);
 }
 
-static void on_request_response(struct session_request *sr, unsigned code, bool cancelled, int64_t ts_ns,
-                                struct sa_call_delay *out)
+static uint8_t on_request_response(struct session_request *sr, unsigned code, bool cancelled, int64_t ts_ns)
 {
-    int64_t dt;
+    uint8_t ends = 0;
     if (sr->open & SRD_OPEN) {
         enum sa_srd_end end = sa_srd_end_of(code);
         if (end != SA_SRD_GOES_ON) {
             sr->open &= (uint8_t)~SRD_OPEN;
-            if (sa_time_diff(ts_ns, sr->start_ns, &dt)) {
-                out->flags |= SA_DELAY_SRD | (end == SA_SRD_FAILED ? SA_DELAY_SRD_FAILED : 0);
-                out->srd_ns = dt;
-                out->invite_frame = sr->invite_frame;
-            }
+            if (sa_time_diff(ts_ns, sr->start_ns, &sr->srd_ns))
+                ends |= SA_DELAY_SRD | (end == SA_SRD_FAILED ? SA_DELAY_SRD_FAILED : 0);
         }
     }
     if (sr->open & SETUP_OPEN) {
         enum sa_setup_outcome o = sa_setup_outcome_of(code, cancelled);
         if (o != SA_SETUP_NONE) {
             sr->open &= (uint8_t)~SETUP_OPEN;
-            out->flags |= SA_DELAY_SETUP;
-            out->setup = (uint8_t)o;
-            out->invite_frame = sr->invite_frame;
+            sr->setup = (uint8_t)o;
+            ends |= SA_DELAY_SETUP;
         }
     }
+    return ends;
 }
 
-static void on_bye_response(struct disconnect *d, unsigned code, int64_t ts_ns, struct sa_call_delay *out)
+static uint8_t on_bye_response(struct disconnect *d, unsigned code, int64_t ts_ns)
 {
     if (d->state != BYE_OPEN)
-        return;
+        return 0;
     enum sa_sdd_end end = sa_sdd_end_of(code);
     if (end == SA_SDD_GOES_ON)
-        return;
+        return 0;
     if (end == SA_SDD_RECOVERABLE) {
         d->state = BYE_CHALLENGED;
-        return;
+        return 0;
     }
     d->state = BYE_DONE;
-    int64_t dt;
-    if (sa_time_diff(ts_ns, d->start_ns, &dt)) {
-        out->flags |= SA_DELAY_SDD | (end == SA_SDD_FAILED ? SA_DELAY_SDD_FAILED : 0);
-        out->sdd_ns = dt;
-        out->bye_frame = d->bye_frame;
-    }
+    if (!sa_time_diff(ts_ns, d->start_ns, &d->sdd_ns))
+        return 0;
+    return SA_DELAY_SDD | (end == SA_SDD_FAILED ? SA_DELAY_SDD_FAILED : 0);
 }
 
-bool sa_call_delays_response(struct sa_call_delays *cd, uint32_t id, unsigned code, bool cancelled, int64_t ts_ns,
-                             struct sa_call_delay *out)
+uint8_t sa_call_delays_response(struct sa_call_delays *cd, uint32_t id, unsigned code, bool cancelled, int64_t ts_ns)
+{
+    if (code < 100 || code > 699)
+        return 0;
+    if (id & 1) {
+        struct disconnect *d = disconnect_of(cd, id / 2);
+        return d ? on_bye_response(d, code, ts_ns) : 0;
+    }
+    struct session_request *sr = request_of(cd, id / 2);
+    return sr ? on_request_response(sr, code, cancelled, ts_ns) : 0;
+}
+
+void sa_call_delays_result(const struct sa_call_delays *cd, uint32_t id, uint8_t ends, struct sa_call_delay *out)
 {
     memset(out, 0, sizeof *out);
-    struct sa_delay_state *st = state_of(cd, id);
-    if (!st || code < 100 || code > 699)
-        return false;
-    if (st->u.kind == KIND_REQUEST)
-        on_request_response(&st->u.request, code, cancelled, ts_ns, out);
-    else
-        on_bye_response(&st->u.bye, code, ts_ns, out);
-    return out->flags != 0;
+    if (id & 1) {
+        const struct disconnect *d = disconnect_of(cd, id / 2);
+        if (d && (ends & SA_DELAY_SDD)) {
+            out->flags = ends & (SA_DELAY_SDD | SA_DELAY_SDD_FAILED);
+            out->sdd_ns = d->sdd_ns;
+            out->bye_frame = d->bye_frame;
+        }
+        return;
+    }
+    const struct session_request *sr = request_of(cd, id / 2);
+    if (!sr)
+        return;
+    out->flags = ends & (SA_DELAY_SRD | SA_DELAY_SRD_FAILED | SA_DELAY_SETUP);
+    out->srd_ns = sr->srd_ns;
+    out->setup = sr->setup;
+    out->invite_frame = sr->invite_frame;
 }

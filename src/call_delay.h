@@ -55,7 +55,8 @@ enum sa_setup_outcome {
     SA_SETUP_CANCELLED, /* 487 after the caller's CANCEL */
 };
 
-/* What one response ends: kept beside its record (SA_REC_CALL_DELAY). */
+/* What one response ends (SA_REC_CALL_DELAY): the record keeps the flags, the call's state the
+ * values (sa_call_delays_result). */
 struct sa_call_delay {
     uint32_t flags;        /* enum sa_delay_flags */
     uint32_t invite_frame; /* SRD or setup: the INVITE the session request started with */
@@ -86,15 +87,19 @@ enum sa_sdd_end {
 };
 enum sa_sdd_end sa_sdd_end_of(unsigned code);
 
-struct sa_delay_state; /* a session request or a disconnect (call_delay.c) */
+/* States of one kind (session requests or disconnects, call_delay.c), numbered from 1 in the
+ * order they start, in chunks that never move. */
+struct sa_delay_states {
+    void **chunks;
+    uint32_t chunk_count, chunk_capacity, count;
+};
 
 /* The calls of a capture and what is measured. The calls table is initialised by the owner
- * (sa_hash_table_init); calls come from the arena, the session requests and disconnects from
- * chunks that never move, numbered from 1 in the order they start. */
+ * (sa_hash_table_init); calls come from the arena. A measured transaction keeps one number for
+ * its state: its session request's number times two, or its disconnect's times two plus one. */
 struct sa_call_delays {
     struct sa_hash_table calls; /* keyed hash of a Call-ID -> its calls (chained, compared in full) */
-    struct sa_delay_state **chunks;
-    uint32_t chunk_count, chunk_capacity, count;
+    struct sa_delay_states requests, disconnects;
     const struct sa_allocator *alloc; /* the chunks */
     struct sa_arena *arena;
     const struct sa_hash_key *key;
@@ -117,9 +122,13 @@ uint32_t sa_call_delays_bye(struct sa_call_delays *cd, const struct sa_message *
                             const struct sa_endpoint *client);
 
 /* A response (not a retransmission) with a valid code (100-699) of a transaction that measures
- * `id` (from the two above): fills *out and returns true when it ends a delay or the setup.
- * cancelled: the caller's CANCEL of this INVITE came before. */
-bool sa_call_delays_response(struct sa_call_delays *cd, uint32_t id, unsigned code, bool cancelled, int64_t ts_ns,
-                             struct sa_call_delay *out);
+ * `id` (from the two above): what it ends (enum sa_delay_flags, 0 for nothing). The values are
+ * kept in the state, each set once, for sa_call_delays_result. cancelled: the caller's CANCEL of
+ * this INVITE came before. */
+uint8_t sa_call_delays_response(struct sa_call_delays *cd, uint32_t id, unsigned code, bool cancelled, int64_t ts_ns);
+
+/* What a response ended (`ends`, as sa_call_delays_response returned it for transaction `id`),
+ * with its values: on any later pass, they are those of its own time. */
+void sa_call_delays_result(const struct sa_call_delays *cd, uint32_t id, uint8_t ends, struct sa_call_delay *out);
 
 #endif

@@ -48,7 +48,7 @@ enum sa_record_flags {
     SA_REC_HAS_SESSION = 1u << 30,   /* a 422, a request retrying after one, or a request whose
                                         Session-Expires or Min-SE is wrong: sa_analyzer_record_session */
     SA_REC_CALL_DELAY = 1u << 31,    /* ends a call's SRD, SDD or setup (RFC 6076, call_delay.h):
-                                        sa_analyzer_record_delay */
+                                        delay_ends, sa_analyzer_record_delay */
 };
 
 /* 24 bytes, one per SIP message of the capture: what is rare (the option-tag analysis of a
@@ -59,6 +59,8 @@ struct sa_record {
     uint32_t link;      /* retransmission: the original frame; ICMP quote: the message quoted */
     uint32_t flags;     /* enum sa_record_flags */
     uint16_t code;      /* status code as read (responses, 0..999), 0 for requests */
+    uint8_t delay_ends; /* with SA_REC_CALL_DELAY: what it ends (enum sa_delay_flags, call_delay.h);
+                           the values are in its transaction's call-delay state */
 };
 
 #define SA_RECORD_CHUNK 4096u

@@ -85,8 +85,9 @@ static void test_basic_call_request_record(void **state)
     assert_int_equal(r->txn->req_ts, 0);
     assert_int_equal(r->txn->cseq, 1);
     assert_int_equal(r->txn->flags, SA_TXN_INVITE);
-    /* the call's first INVITE: its delays are measured (call_delay.h), its session request is the first */
-    assert_int_equal(r->txn->delay_id, 1);
+    /* the call's first INVITE: its delays are measured (call_delay.h), its session request is the
+     * first (number 1, times two: a session request's) */
+    assert_int_equal(r->txn->delay_id, 2);
 }
 
 static void test_basic_call_responses_link_to_request(void **state)

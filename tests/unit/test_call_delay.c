@@ -124,9 +124,20 @@ static bool bye(struct tracker *t, int txn, const char *call_id, const char *fro
     return t->txn[txn] != 0;
 }
 
+/* A response of the transaction measuring `id` at ts_ns: what it ends, read back as the
+ * analyzer does. */
+static bool respond(struct tracker *t, uint32_t id, unsigned code, bool cancelled, int64_t ts_ns,
+                    struct sa_call_delay *out)
+{
+    uint8_t ends = sa_call_delays_response(&t->cd, id, code, cancelled, ts_ns);
+    sa_call_delays_result(&t->cd, id, ends, out);
+    assert_int_equal(out->flags, ends);
+    return ends != 0;
+}
+
 static bool answer(struct tracker *t, int txn, unsigned code, int64_t ms, struct sa_call_delay *out)
 {
-    return sa_call_delays_response(&t->cd, t->txn[txn], code, false, TS_MS(ms), out);
+    return respond(t, t->txn[txn], code, false, TS_MS(ms), out);
 }
 
 static void assert_srd(const struct sa_call_delay *d, int64_t ns, bool failed, uint32_t invite_frame)
@@ -249,7 +260,7 @@ static void test_cancelled_call(void **state)
     struct sa_call_delay d;
     assert_true(invite(t, 0, "i@x", 1, 16, 20000, TS_UAC));
     assert_false(answer(t, 0, 100, 20010, &d));
-    assert_true(sa_call_delays_response(&t->cd, t->txn[0], 487, true, TS_MS(22012), &d));
+    assert_true(respond(t, t->txn[0], 487, true, TS_MS(22012), &d));
     assert_int_equal(d.flags, SA_DELAY_SRD | SA_DELAY_SRD_FAILED | SA_DELAY_SETUP);
     assert_int_equal(d.srd_ns, 2012000000);
     assert_int_equal(d.setup, SA_SETUP_CANCELLED);
@@ -274,7 +285,8 @@ static void test_only_first_hop_measured(void **state)
     sa_message_parse(text, strlen(text), &none);
     assert_int_equal(sa_call_delays_invite(&t->cd, &none, 10, 0, &uac), 0);
     assert_false(answer(t, 5, 200, 1, &d)); /* a transaction never measured (0) */
-    assert_false(sa_call_delays_response(&t->cd, 1000, 200, false, 0, &d)); /* nor a number never given */
+    assert_false(respond(t, 1000, 200, false, 0, &d)); /* nor a number never given */
+    assert_false(respond(t, 1001, 200, false, 0, &d));
 }
 
 /* hm-call-delays (d), (e): SDD 0.030000 s; a BYE retransmitted, then 408 2 s after its first
@@ -340,13 +352,13 @@ static void test_many_calls(void **state)
     for (unsigned i = 0; i < 1000; i++) {
         m = request(t, "INVITE", ts_printf(&t->heap, "many-%u@x", i), "fa", NULL, 1);
         uint32_t id = sa_call_delays_invite(&t->cd, &m, i + 1, TS_MS(i), &uac);
-        assert_int_equal(id, i + 1);
+        assert_int_equal(id, (i + 1) * 2); /* the session request's number, times two */
         first = first ? first : id;
         last = id;
     }
-    assert_true(sa_call_delays_response(&t->cd, first, 180, false, TS_MS(100), &d));
+    assert_true(respond(t, first, 180, false, TS_MS(100), &d));
     assert_srd(&d, TS_MS(100), false, 1);
-    assert_true(sa_call_delays_response(&t->cd, last, 486, false, TS_MS(1000), &d));
+    assert_true(respond(t, last, 486, false, TS_MS(1000), &d));
     assert_srd(&d, TS_MS(1), true, 1000);
 }
 
@@ -385,7 +397,7 @@ static void test_unknown_times(void **state)
     assert_int_equal(d.flags, SA_DELAY_SETUP);
     assert_int_equal(d.setup, SA_SETUP_FAILED);
     assert_true(invite(t, 1, "v@x", 1, 2, 0, TS_UAC));
-    assert_false(sa_call_delays_response(&t->cd, t->txn[1], 180, false, SA_TIME_UNKNOWN, &d));
+    assert_int_equal(sa_call_delays_response(&t->cd, t->txn[1], 180, false, SA_TIME_UNKNOWN), 0);
     assert_false(answer(t, 1, 183, 10, &d)); /* the SRD ended at the 180, without a value */
 }
 
@@ -401,11 +413,13 @@ static const char *msg(struct ts_env *env, const char *first_line, const char *c
                      first_line, branch, to_tag ? ";tag=" : "", to_tag ? to_tag : "", call_id, cseq, method);
 }
 
+/* What record r ends, or NULL (the result stays valid until the next call). */
 static const struct sa_call_delay *delay_of(struct ts_env *env, const struct sa_record *r)
 {
-    const struct sa_call_delay *d = sa_analyzer_record_delay(env->an, r);
-    assert_true(!d == !(r->flags & SA_REC_CALL_DELAY));
-    return d;
+    static struct sa_call_delay d;
+    bool ends = sa_analyzer_record_delay(env->an, r, &d);
+    assert_true(ends == !!(r->flags & SA_REC_CALL_DELAY));
+    return ends ? &d : NULL;
 }
 
 static void test_analyzer_call(void **state)
