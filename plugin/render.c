@@ -23,6 +23,7 @@
 struct sa_view {
     const struct sa_analyzer *an;
     const struct sa_record *r;
+    const struct sa_txn *txn; /* its transaction, or NULL */
     packet_info *pinfo;
     proto_tree *tree; /* our subtree under the SIP message, or NULL */
     tvbuff_t *tvb;    /* the SIP message's data source, for item positions */
@@ -113,7 +114,7 @@ static void render_verdict(struct sa_view *v)
                           "Status code %03u is outside 100-699: no response class", r->code);
         return;
     }
-    const struct sa_txn *t = r->txn;
+    const struct sa_txn *t = v->txn;
     const struct sa_auth *auth = sa_analyzer_record_auth(v->an, r);
     struct sa_response_facts f = {
         .code = r->code,
@@ -228,7 +229,7 @@ static void render_code(struct sa_view *v)
 static void render_link(struct sa_view *v)
 {
     const struct sa_record *r = v->r;
-    const struct sa_txn *t = r->txn;
+    const struct sa_txn *t = v->txn;
     int64_t dt;
     if ((r->flags & SA_REC_RESPONSE) && t && t->req_frame) {
         add_uint(v, hf_sa_request_frame, t->req_frame);
@@ -305,7 +306,7 @@ static const char *measured_text(packet_info *pinfo, unsigned copies)
 
 static void render_first_100(struct sa_view *v, const struct sa_trying_verdict *tv)
 {
-    const struct sa_txn *t = v->r->txn;
+    const struct sa_txn *t = v->txn;
     if (tv->flags & SA_TRY_DELAY) {
         add_time(v, hf_sa_trying_delay, tv->delay_ns);
         add_uint(v, hf_sa_trying_retransmissions, t->copies_before_100);
@@ -343,7 +344,7 @@ static void render_first_100(struct sa_view *v, const struct sa_trying_verdict *
 /* On the response that ended the wait on 100: how long it was, and why it ended if it failed. */
 static void render_after_100(struct sa_view *v, const struct sa_trying_verdict *tv)
 {
-    const struct sa_txn *t = v->r->txn;
+    const struct sa_txn *t = v->txn;
     add_uint(v, hf_sa_trying_frame, t->t100_frame);
     if (!(tv->flags & SA_TRY_ON100))
         return;
@@ -366,7 +367,7 @@ static void render_after_100(struct sa_view *v, const struct sa_trying_verdict *
 
 static void render_no_100(struct sa_view *v, const struct sa_trying_verdict *tv)
 {
-    const struct sa_txn *t = v->r->txn;
+    const struct sa_txn *t = v->txn;
     SA_EXPERT_FMT(v, &ei_sa[SA_F_TRYING_ABSENT],
                   "No 100 Trying on this hop: the first response, %s, came %s after the INVITE in "
                   "frame %u (threshold %u ms), %s",
@@ -378,11 +379,11 @@ static void render_no_100(struct sa_view *v, const struct sa_trying_verdict *tv)
 static void render_trying(struct sa_view *v)
 {
     const struct sa_record *r = v->r;
-    if (!r->txn || (r->flags & SA_REC_RETRANS) ||
+    if (!v->txn || (r->flags & SA_REC_RETRANS) ||
         !(r->flags & (SA_REC_FIRST_100 | SA_REC_AFTER_100 | SA_REC_NO_100)))
         return;
     const struct sa_trying_input in = {
-        .txn = r->txn,
+        .txn = v->txn,
         .record_flags = r->flags,
         .code = r->code,
         .now_ns = v->now,
@@ -669,6 +670,7 @@ void sa_render_record(const struct sa_analyzer *an, const struct sa_record *r, p
     }
     v.experts_observed = seen->experts_observed;
     v.highest_severity = highest;
+    v.txn = sa_analyzer_record_txn(an, r);
     if (r->flags & SA_REC_ICMP_QUOTE) {
         render_icmp_quote(&v);
         return;

@@ -613,14 +613,16 @@ static void hops_relabel(const char *pair)
 
 /* The hop a message went over, in the request's direction. A response answered from another
  * port belongs to the hop its request took (sa_key_server_port). */
-static struct hop *hop_get(packet_info *pinfo, const struct sa_record *r, gboolean response)
+static struct hop *hop_get(const struct sa_analyzer *an, packet_info *pinfo, const struct sa_record *r,
+                           gboolean response)
 {
     const address *from = response ? &pinfo->dst : &pinfo->src;
     const address *to = response ? &pinfo->src : &pinfo->dst;
     guint32 from_port = response ? pinfo->destport : pinfo->srcport;
     guint32 to_port = response ? pinfo->srcport : pinfo->destport;
-    if ((r->flags & SA_REC_OTHER_PORT) && r->txn)
-        to_port = sa_key_server_port(r->txn->key, r->txn->key_bucket_len);
+    const struct sa_txn *txn = (r->flags & SA_REC_OTHER_PORT) ? sa_analyzer_record_txn(an, r) : NULL;
+    if (txn)
+        to_port = sa_key_server_port(txn->key, txn->key_bucket_len);
     char *f = endpoint_text(pinfo, from, from_port, TRUE), *t = endpoint_text(pinfo, to, to_port, TRUE);
     char *full = g_strdup_printf("%s -> %s", f, t);
     g_free(f);
@@ -690,7 +692,7 @@ static void count_verdict(const struct sa_analyzer *an, const struct sa_record *
 {
     if (r->flags & SA_REC_CODE_INVALID)
         return;
-    const struct sa_txn *t = r->txn;
+    const struct sa_txn *t = sa_analyzer_record_txn(an, r);
     const struct sa_auth *auth = (r->flags & SA_REC_AUTH) ? sa_analyzer_record_auth(an, r) : NULL;
     struct sa_response_facts f = {
         .code = r->code,
@@ -759,10 +761,11 @@ static void count_delay(const struct sa_analyzer *an, const struct sa_record *r,
 static void count_trying(const struct sa_analyzer *an, const struct sa_record *r, gint64 now, gboolean visited,
                          guint32 frame, struct hop *hop)
 {
-    if (!r->txn || !(r->flags & (SA_REC_FIRST_100 | SA_REC_AFTER_100 | SA_REC_NO_100)))
+    const struct sa_txn *txn = sa_analyzer_record_txn(an, r);
+    if (!txn || !(r->flags & (SA_REC_FIRST_100 | SA_REC_AFTER_100 | SA_REC_NO_100)))
         return;
     const struct sa_trying_input in = {
-        .txn = r->txn,
+        .txn = txn,
         .record_flags = r->flags,
         .code = r->code,
         .now_ns = now,
@@ -909,7 +912,7 @@ static tap_packet_status stats_packet(void *tapdata, packet_info *pinfo, epan_di
     if (retry) {
         count_retry(ext, pinfo->num);
     } else {
-        struct hop *hop = hop_get(pinfo, r, response);
+        struct hop *hop = hop_get(ti->analysis, pinfo, r, response);
         hop_row(hop, HOP_RESPONSES)->count++;
         if (!(r->flags & SA_REC_CODE_INVALID) && r->code >= 400)
             hop_row(hop, HOP_FAILURES)->count++;

@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "call_delay.h"
+#include "chunk_array.h"
 #include "extension_check.h"
 #include "failure_cause.h"
 #include "hash64.h"
@@ -56,7 +57,7 @@ struct sa_analyzer {
                                               said (requests with Session-Expires or Min-SE only) */
     struct sa_call_delays calls;     /* RFC 6076 delays: calls by Call-ID, transactions measured */
     struct sa_record_store records;
-    size_t txn_count;
+    struct sa_chunk_array txn_index; /* transaction number -> struct sa_txn * */
     struct sa_arena arena; /* transactions, retry series, session-timer analyses: never freed one by one */
     struct sa_tag_set_cache tag_sets; /* requests' option-tag sets, shared between transactions */
     uint32_t last_frame;
@@ -111,6 +112,7 @@ struct sa_analyzer *sa_analyzer_new(const struct sa_allocator *alloc, const stru
         return NULL;
     }
     sa_record_store_init(&a->records, &a->alloc);
+    sa_chunk_array_init(&a->txn_index, &a->alloc, sizeof(struct sa_txn *));
     sa_arena_init(&a->arena, &a->alloc);
     sa_call_delays_bind(&a->calls, &a->alloc, &a->arena, &a->hash_key);
     return a;
@@ -130,12 +132,29 @@ int64_t sa_analyzer_last_ts(const struct sa_analyzer *a)
     return a->last_ts;
 }
 
+/* A new transaction, numbered for the records that refer to it; NULL when out of memory. */
 static struct sa_txn *new_txn(struct sa_analyzer *a, const struct sa_key *k, const struct sa_txn_found *found)
 {
+    uint32_t n = sa_chunk_array_add(&a->txn_index, UINT32_MAX);
+    if (!n)
+        return NULL;
     struct sa_txn *t = sa_txn_table_add(&a->txns, &a->arena, k, found);
-    if (t)
-        a->txn_count++;
+    if (!t)
+        return NULL; /* number n stays unused (NULL): no record can hold it */
+    t->number = n;
+    *(struct sa_txn **)sa_chunk_array_at(&a->txn_index, n) = t;
     return t;
+}
+
+static struct sa_txn *txn_of(const struct sa_analyzer *a, const struct sa_record *r)
+{
+    struct sa_txn **slot = sa_chunk_array_at(&a->txn_index, r->txn);
+    return slot ? *slot : NULL;
+}
+
+const struct sa_txn *sa_analyzer_record_txn(const struct sa_analyzer *a, const struct sa_record *r)
+{
+    return r ? txn_of(a, r) : NULL;
 }
 
 /* The key of a message's transaction; false (with the record told why, when it matters) when
@@ -206,7 +225,7 @@ static void on_ack(struct sa_analyzer *a, const struct sa_packet *pkt, const str
     struct sa_txn *t = found.same;
     if (!t || !t->req_frame || t->final_code < 300)
         return;
-    r->txn = t;
+    r->txn = t->number;
     r->flags |= SA_REC_ACK_OF_INVITE;
     if (t->ack_frame) {
         r->flags |= SA_REC_RETRANS;
@@ -495,7 +514,7 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
     struct sa_txn *t = found.same;
     if (t && t->req_frame) {
         /* Same request again on the same hop: a retransmission (or a TCP-level duplicate). */
-        r->txn = t;
+        r->txn = t->number;
         r->flags |= SA_REC_RETRANS;
         r->link = t->req_frame;
         t->last_req_copy = pkt->frame;
@@ -525,7 +544,7 @@ static void on_request(struct sa_analyzer *a, const struct sa_packet *pkt, const
     } else if (slice_is(msg->method, "BYE")) {
         t->delay_id = sa_call_delays_bye(&a->calls, msg, pkt->frame, pkt->ts_ns, &pkt->src);
     }
-    r->txn = t;
+    r->txn = t->number;
     if (slice_is(msg->method, "CANCEL")) {
         /* A CANCEL shares its INVITE's branch (§9.1): note it on the INVITE transaction. */
         struct sa_key ik;
@@ -556,9 +575,10 @@ static void note_call_delay(struct sa_analyzer *a, const struct sa_packet *pkt, 
 
 bool sa_analyzer_record_delay(const struct sa_analyzer *a, const struct sa_record *r, struct sa_call_delay *out)
 {
-    if (!r || !(r->flags & SA_REC_CALL_DELAY) || !r->txn)
+    const struct sa_txn *t = r && (r->flags & SA_REC_CALL_DELAY) ? txn_of(a, r) : NULL;
+    if (!t)
         return false;
-    sa_call_delays_result(&a->calls, r->txn->delay_id, r->delay_ends, out);
+    sa_call_delays_result(&a->calls, t->delay_id, r->delay_ends, out);
     return out->flags != 0;
 }
 
@@ -656,7 +676,7 @@ static void on_response(struct sa_analyzer *a, const struct sa_packet *pkt, cons
             r->flags |= SA_REC_REQUEST_UNSEEN;
         return;
     }
-    r->txn = t;
+    r->txn = t->number;
     if (k.legacy)
         r->flags |= SA_REC_LEGACY_KEY;
     int64_t dt;
@@ -721,8 +741,9 @@ const struct sa_record *sa_analyzer_message(struct sa_analyzer *a, const struct 
     if (msg->flags & SA_MSG_RESPONSE) {
         r->flags |= SA_REC_RESPONSE;
         on_response(a, pkt, msg, r);
-        if (r->txn)
-            note_cancel_cause(a, msg, r->txn, r, cause);
+        struct sa_txn *t = txn_of(a, r);
+        if (t)
+            note_cancel_cause(a, msg, t, r, cause);
         else
             attach_cause(a, r, cause);
     } else {
@@ -737,7 +758,7 @@ static struct sa_record *record_of(struct sa_analyzer *a, uint32_t frame, const 
 {
     const struct sa_record *r = sa_record_store_first(&a->records, frame);
     for (; r; r = (r->flags & SA_REC_MORE_IN_FRAME) ? sa_record_store_next(&a->records, r) : NULL) {
-        if (r->txn == t && !(r->flags & SA_REC_ICMP_QUOTE) && !!(r->flags & SA_REC_RESPONSE) == response)
+        if (r->txn == t->number && !(r->flags & SA_REC_ICMP_QUOTE) && !!(r->flags & SA_REC_RESPONSE) == response)
             return (struct sa_record *)r; /* the store hands out its own records as const */
     }
     return NULL;
@@ -887,7 +908,7 @@ const struct sa_record *sa_analyzer_next_record(const struct sa_analyzer *a, con
 
 void sa_analyzer_stats(const struct sa_analyzer *a, struct sa_analyzer_stats *out)
 {
-    out->transactions = a->txn_count;
+    out->transactions = a->txn_index.count;
     out->records = a->records.count;
     out->bytes = a->live_bytes;
 }

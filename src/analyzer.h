@@ -33,6 +33,9 @@ void sa_analyzer_note_frame(struct sa_analyzer *a, uint32_t frame, int64_t ts_ns
 const struct sa_record *sa_analyzer_message(struct sa_analyzer *a, const struct sa_packet *pkt,
                                             const struct sa_message *msg);
 
+/* The transaction a record belongs to, or NULL. */
+const struct sa_txn *sa_analyzer_record_txn(const struct sa_analyzer *a, const struct sa_record *r);
+
 /* Records of a frame, for rendering on any pass. */
 const struct sa_record *sa_analyzer_first_record(const struct sa_analyzer *a, uint32_t frame);
 const struct sa_record *sa_analyzer_next_record(const struct sa_analyzer *a, const struct sa_record *r);

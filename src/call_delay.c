@@ -64,18 +64,19 @@ struct disconnect {
     uint8_t state;
 };
 
-/* The transaction's number of each (call_delay.h): the low bit says which. */
+/* The transaction's number of each (call_delay.h): the low bit says which. States are numbered
+ * so that twice the number, plus one, still fits. */
+#define STATE_LIMIT (UINT32_MAX / 2)
+
 static uint32_t request_id(uint32_t n)
 {
-    return n && n <= UINT32_MAX / 2 ? n * 2 : 0;
+    return n ? n * 2 : 0; /* n <= STATE_LIMIT */
 }
 
 static uint32_t disconnect_id(uint32_t n)
 {
-    return n && n <= UINT32_MAX / 2 ? n * 2 + 1 : 0;
+    return n ? n * 2 + 1 : 0;
 }
-
-#define STATE_CHUNK 256u
 
 struct call {
     struct call *next;               /* another Call-ID with the same hash */
@@ -89,54 +90,20 @@ struct call {
 void sa_call_delays_bind(struct sa_call_delays *cd, const struct sa_allocator *alloc, struct sa_arena *arena,
                          const struct sa_hash_key *key)
 {
-    cd->requests = cd->disconnects = (struct sa_delay_states){ 0 };
-    cd->alloc = alloc;
+    sa_chunk_array_init(&cd->requests, alloc, sizeof(struct session_request));
+    sa_chunk_array_init(&cd->disconnects, alloc, sizeof(struct disconnect));
     cd->arena = arena;
     cd->key = key;
 }
 
-static void *state_of(const struct sa_delay_states *s, size_t size, uint32_t n)
-{
-    if (n == 0 || n > s->count)
-        return NULL;
-    return (char *)s->chunks[(n - 1) / STATE_CHUNK] + (size_t)((n - 1) % STATE_CHUNK) * size;
-}
-
 static struct session_request *request_of(const struct sa_call_delays *cd, uint32_t n)
 {
-    return state_of(&cd->requests, sizeof(struct session_request), n);
+    return sa_chunk_array_at(&cd->requests, n);
 }
 
 static struct disconnect *disconnect_of(const struct sa_call_delays *cd, uint32_t n)
 {
-    return state_of(&cd->disconnects, sizeof(struct disconnect), n);
-}
-
-/* A new zeroed state of `size` bytes and its number (0 when out of memory). */
-static uint32_t new_state(struct sa_call_delays *cd, struct sa_delay_states *s, size_t size)
-{
-    if (s->count == UINT32_MAX / 2)
-        return 0;
-    if (s->count == s->chunk_count * STATE_CHUNK) {
-        if (s->chunk_count == s->chunk_capacity) {
-            uint32_t cap = s->chunk_capacity ? s->chunk_capacity * 2 : 16;
-            void **p = cd->alloc->alloc(cd->alloc->ctx, cap * sizeof *p);
-            if (!p)
-                return 0;
-            if (s->chunks) {
-                memcpy(p, s->chunks, s->chunk_capacity * sizeof *p);
-                cd->alloc->release(cd->alloc->ctx, s->chunks, s->chunk_capacity * sizeof *p);
-            }
-            s->chunks = p;
-            s->chunk_capacity = cap;
-        }
-        void *chunk = cd->alloc->alloc(cd->alloc->ctx, STATE_CHUNK * size);
-        if (!chunk)
-            return 0;
-        s->chunks[s->chunk_count++] = chunk;
-    }
-    /* zeroed: the allocator's memory is (sa_types.h), and a slot is handed out once */
-    return ++s->count;
+    return sa_chunk_array_at(&cd->disconnects, n);
 }
 
 static bool same_endpoint(const struct sa_endpoint *a, const struct sa_endpoint *b)
@@ -193,7 +160,7 @@ uint32_t sa_call_delays_invite(struct sa_call_delays *cd, const struct sa_messag
     if (!sr || !sr->open) {
         /* A new session request: the first, or a new INVITE after the last one ended (a retry
          * after a 421 or 422 failed the setup). */
-        uint32_t n = new_state(cd, &cd->requests, sizeof *sr);
+        uint32_t n = sa_chunk_array_add(&cd->requests, STATE_LIMIT);
         if (!n)
             return 0;
         sr = request_of(cd, n);
@@ -227,7 +194,7 @@ uint32_t sa_call_delays_bye(struct sa_call_delays *cd, const struct sa_message *
             return disconnect_id(c->bye);
         }
     }
-    uint32_t n = new_state(cd, &cd->disconnects, sizeof *d);
+    uint32_t n = sa_chunk_array_add(&cd->disconnects, STATE_LIMIT);
     if (!n)
         return 0;
     d = disconnect_of(cd, n);

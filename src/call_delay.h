@@ -36,6 +36,7 @@
 #define SA_CALL_DELAY_H
 
 #include "arena.h"
+#include "chunk_array.h"
 #include "hash_table.h"
 #include "sip_message.h"
 #include "siphash.h"
@@ -87,20 +88,12 @@ enum sa_sdd_end {
 };
 enum sa_sdd_end sa_sdd_end_of(unsigned code);
 
-/* States of one kind (session requests or disconnects, call_delay.c), numbered from 1 in the
- * order they start, in chunks that never move. */
-struct sa_delay_states {
-    void **chunks;
-    uint32_t chunk_count, chunk_capacity, count;
-};
-
 /* The calls of a capture and what is measured. The calls table is initialised by the owner
  * (sa_hash_table_init); calls come from the arena. A measured transaction keeps one number for
  * its state: its session request's number times two, or its disconnect's times two plus one. */
 struct sa_call_delays {
     struct sa_hash_table calls; /* keyed hash of a Call-ID -> its calls (chained, compared in full) */
-    struct sa_delay_states requests, disconnects;
-    const struct sa_allocator *alloc; /* the chunks */
+    struct sa_chunk_array requests, disconnects; /* numbered from 1 in the order they start */
     struct sa_arena *arena;
     const struct sa_hash_key *key;
 };

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-_Static_assert(sizeof(struct sa_record) <= sizeof(void *) + 16, "a record is a pointer and three words at most");
+_Static_assert(sizeof(struct sa_record) <= 16, "a record is four words at most");
 
 void sa_record_store_init(struct sa_record_store *s, const struct sa_allocator *alloc)
 {

@@ -9,8 +9,6 @@
 
 #include "sa_types.h"
 
-struct sa_txn;
-
 enum sa_record_flags {
     SA_REC_RESPONSE = 1u << 0,
     SA_REC_CODE_INVALID = 1u << 1,   /* response whose code is not 100..699 */
@@ -51,11 +49,12 @@ enum sa_record_flags {
                                         delay_ends, sa_analyzer_record_delay */
 };
 
-/* 24 bytes, one per SIP message of the capture: what is rare (the option-tag analysis of a
+/* 16 bytes, one per SIP message of the capture: what is rare (the option-tag analysis of a
  * 420/421 or a retry, the ICMP error that quotes a message) is kept beside the records, by the
  * analyzer. */
 struct sa_record {
-    struct sa_txn *txn; /* transaction the message belongs to, or NULL */
+    uint32_t txn;       /* number of the transaction the message belongs to (struct sa_txn's number,
+                           sa_analyzer_record_txn), 0 for none */
     uint32_t link;      /* retransmission: the original frame; ICMP quote: the message quoted */
     uint32_t flags;     /* enum sa_record_flags */
     uint16_t code;      /* status code as read (responses, 0..999), 0 for requests */

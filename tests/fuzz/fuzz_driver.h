@@ -256,20 +256,21 @@ static inline void sa_fuzz_check_record(const struct sa_analyzer *an, const stru
 {
     const struct sa_ext *ext = sa_analyzer_record_ext(an, r);
     SA_FUZZ_CHECK(!(r->flags & SA_REC_HAS_EXT) == !ext);
+    const struct sa_txn *t = sa_analyzer_record_txn(an, r);
+    SA_FUZZ_CHECK(!t == !r->txn); /* a number always finds its transaction */
     if (r->flags & SA_REC_RETRANS)
-        SA_FUZZ_CHECK(r->link != 0 && r->link <= frame && r->txn != NULL);
+        SA_FUZZ_CHECK(r->link != 0 && r->link <= frame && t != NULL);
     if (r->flags & SA_REC_ACK_OF_INVITE)
-        SA_FUZZ_CHECK(r->txn != NULL && r->txn->ack_frame != 0);
+        SA_FUZZ_CHECK(t != NULL && t->ack_frame != 0);
     if (r->flags & SA_REC_FIRST_100)
-        SA_FUZZ_CHECK(r->code == 100 && r->txn && r->txn->t100_frame == frame);
+        SA_FUZZ_CHECK(r->code == 100 && t && t->t100_frame == frame);
     if (r->flags & SA_REC_AFTER_100)
-        SA_FUZZ_CHECK(r->txn && r->txn->next_frame == frame && r->txn->next_code == r->code);
+        SA_FUZZ_CHECK(t && t->next_frame == frame && t->next_code == r->code);
     if (r->flags & SA_REC_REQUEST_UNSEEN)
-        SA_FUZZ_CHECK(r->txn == NULL || (r->txn->req_frame == 0 && (r->txn->flags & SA_TXN_NO_REQUEST)));
+        SA_FUZZ_CHECK(t == NULL || (t->req_frame == 0 && (t->flags & SA_TXN_NO_REQUEST)));
     if (r->flags & SA_REC_NOT_SIP)
-        SA_FUZZ_CHECK((r->flags & ~(uint32_t)SA_REC_MORE_IN_FRAME) == SA_REC_NOT_SIP && !r->txn && !ext);
-    if (r->txn) {
-        const struct sa_txn *t = r->txn;
+        SA_FUZZ_CHECK((r->flags & ~(uint32_t)SA_REC_MORE_IN_FRAME) == SA_REC_NOT_SIP && !t && !ext);
+    if (t) {
         SA_FUZZ_CHECK((t->req_frame != 0) == !(t->flags & SA_TXN_NO_REQUEST) && t->req_frame <= frame);
         SA_FUZZ_CHECK(t->copies_before_100 <= t->req_copies);
         SA_FUZZ_CHECK(!t->t100_frame || t->t100_frame >= t->req_frame);

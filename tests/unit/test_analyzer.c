@@ -80,24 +80,24 @@ static void test_basic_call_request_record(void **state)
     assert_int_equal(r->code, 0);
     assert_int_equal(r->link, 0);
     assert_null(sa_analyzer_record_ext(env->an, r));
-    assert_non_null(r->txn);
-    assert_int_equal(r->txn->req_frame, 1);
-    assert_int_equal(r->txn->req_ts, 0);
-    assert_int_equal(r->txn->cseq, 1);
-    assert_int_equal(r->txn->flags, SA_TXN_INVITE);
+    assert_non_null(TS_TXN(r));
+    assert_int_equal(TS_TXN(r)->req_frame, 1);
+    assert_int_equal(TS_TXN(r)->req_ts, 0);
+    assert_int_equal(TS_TXN(r)->cseq, 1);
+    assert_int_equal(TS_TXN(r)->flags, SA_TXN_INVITE);
     /* the call's first INVITE: its delays are measured (call_delay.h), its session request is the
      * first (number 1, times two: a session request's) */
-    assert_int_equal(r->txn->delay_id, 2);
+    assert_int_equal(TS_TXN(r)->delay_id, 2);
 }
 
 static void test_basic_call_responses_link_to_request(void **state)
 {
     struct ts_env *env = *state;
     play_basic_call(env);
-    struct sa_txn *t = rec(env, 1)->txn;
+    const struct sa_txn *t = TS_TXN(rec(env, 1));
     for (uint32_t f = 2; f <= 4; f++) {
-        assert_ptr_equal(rec(env, f)->txn, t);
-        assert_int_equal(rec(env, f)->txn->req_frame, 1);
+        assert_ptr_equal(TS_TXN(rec(env, f)), t);
+        assert_int_equal(TS_TXN(rec(env, f))->req_frame, 1);
     }
     assert_int_equal(rec(env, 2)->code, 100);
     assert_int_equal(rec(env, 3)->code, 180);
@@ -118,7 +118,7 @@ static void test_basic_call_trying_fields(void **state)
 {
     struct ts_env *env = *state;
     play_basic_call(env);
-    const struct sa_txn *t = rec(env, 1)->txn;
+    const struct sa_txn *t = TS_TXN(rec(env, 1));
     assert_int_equal(t->t100_frame, 2);
     assert_int_equal(t->t100_ts, TS_MS(10));
     assert_int_equal(t->next_frame, 3);
@@ -132,7 +132,7 @@ static void test_basic_call_final_fields(void **state)
 {
     struct ts_env *env = *state;
     play_basic_call(env);
-    const struct sa_txn *t = rec(env, 1)->txn;
+    const struct sa_txn *t = TS_TXN(rec(env, 1));
     assert_int_equal(t->final_frame, 4);
     assert_int_equal(t->final_code, 200);
     assert_int_equal(t->last_resp_frame, 4);
@@ -148,7 +148,7 @@ static void test_ack_to_2xx_not_joined(void **state)
     play_basic_call(env);
     const struct sa_record *r = rec(env, 5);
     assert_int_equal(r->flags, 0);
-    assert_null(r->txn);
+    assert_null(TS_TXN(r));
 }
 
 static void test_ack_to_2xx_same_branch_not_joined(void **state)
@@ -158,8 +158,8 @@ static void test_ack_to_2xx_same_branch_not_joined(void **state)
     ts_resp(env, 2, 10, resp(env, 200, B1, 1, "INVITE"));
     const struct sa_record *r = ts_req(env, 3, 20, req(env, "ACK", B1, 1));
     assert_int_equal(r->flags, 0);
-    assert_null(r->txn);
-    assert_int_equal(rec(env, 1)->txn->ack_frame, 0);
+    assert_null(TS_TXN(r));
+    assert_int_equal(TS_TXN(rec(env, 1))->ack_frame, 0);
 }
 
 static void test_basic_call_stats(void **state)
@@ -187,10 +187,10 @@ static void test_invite_retransmitted_before_100(void **state)
     assert_int_equal(r2->link, 1);
     assert_int_equal(r3->flags, SA_REC_RETRANS);
     assert_int_equal(r3->link, 1);
-    assert_ptr_equal(r3->txn, rec(env, 1)->txn);
-    assert_int_equal(r3->txn->req_copies, 2);
-    assert_int_equal(r3->txn->copies_before_100, 2);
-    assert_int_equal(r3->txn->req_ts, 0);
+    assert_ptr_equal(TS_TXN(r3), TS_TXN(rec(env, 1)));
+    assert_int_equal(TS_TXN(r3)->req_copies, 2);
+    assert_int_equal(TS_TXN(r3)->copies_before_100, 2);
+    assert_int_equal(TS_TXN(r3)->req_ts, 0);
     assert_int_equal(rec(env, 4)->flags, SA_REC_RESPONSE | SA_REC_FIRST_100);
 }
 
@@ -201,7 +201,7 @@ static void test_invite_retransmitted_after_100_not_counted_before(void **state)
     ts_req(env, 1, 0, inv);
     ts_resp(env, 2, 10, resp(env, 100, B1, 1, "INVITE"));
     ts_req(env, 3, 500, inv);
-    const struct sa_txn *t = rec(env, 1)->txn;
+    const struct sa_txn *t = TS_TXN(rec(env, 1));
     assert_int_equal(t->req_copies, 1);
     assert_int_equal(t->copies_before_100, 0);
 }
@@ -214,8 +214,8 @@ static void test_retransmitted_100_links_to_first(void **state)
     const struct sa_record *r = ts_resp(env, 3, 510, resp(env, 100, B1, 1, "INVITE"));
     assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_RETRANS);
     assert_int_equal(r->link, 2);
-    assert_ptr_equal(r->txn, rec(env, 1)->txn);
-    assert_int_equal(r->txn->t100_frame, 2);
+    assert_ptr_equal(TS_TXN(r), TS_TXN(rec(env, 1)));
+    assert_int_equal(TS_TXN(r)->t100_frame, 2);
 }
 
 static void test_retransmitted_200_links_to_first(void **state)
@@ -229,8 +229,8 @@ static void test_retransmitted_200_links_to_first(void **state)
     assert_int_equal(r4->flags, SA_REC_RESPONSE | SA_REC_RETRANS);
     assert_int_equal(r4->link, 3);
     assert_int_equal(r5->link, 3);
-    assert_int_equal(r4->txn->final_frame, 3);
-    assert_int_equal(r4->txn->last_resp_frame, 3);
+    assert_int_equal(TS_TXN(r4)->final_frame, 3);
+    assert_int_equal(TS_TXN(r4)->last_resp_frame, 3);
 }
 
 static void test_forked_180s_with_other_to_tag_not_retrans(void **state)
@@ -241,7 +241,7 @@ static void test_forked_180s_with_other_to_tag_not_retrans(void **state)
     const struct sa_record *r = ts_resp(env, 3, 20, resp_tag(env, 180, B1, 1, "INVITE", "fork2"));
     assert_int_equal(r->flags, SA_REC_RESPONSE);
     assert_int_equal(r->link, 0);
-    assert_int_equal(r->txn->last_resp_frame, 3);
+    assert_int_equal(TS_TXN(r)->last_resp_frame, 3);
 }
 
 /* ---- matching ------------------------------------------------------------------------------ */
@@ -252,7 +252,7 @@ static void test_response_before_request_negative_time(void **state)
     ts_req(env, 1, 100, req(env, "INVITE", B1, 1));
     const struct sa_record *r = ts_resp(env, 2, 50, resp(env, 100, B1, 1, "INVITE"));
     assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_NEGATIVE_TIME | SA_REC_FIRST_100);
-    assert_ptr_equal(r->txn, rec(env, 1)->txn);
+    assert_ptr_equal(TS_TXN(r), TS_TXN(rec(env, 1)));
 }
 
 static void test_response_without_request_unseen(void **state)
@@ -261,9 +261,9 @@ static void test_response_without_request_unseen(void **state)
     const struct sa_record *r = ts_resp(env, 1, 0, resp(env, 180, B1, 1, "INVITE"));
     assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_REQUEST_UNSEEN);
     /* A transaction of its own, without a request, so that its copies link to it (issue 18). */
-    assert_non_null(r->txn);
-    assert_int_equal(r->txn->req_frame, 0);
-    assert_true(r->txn->flags & SA_TXN_NO_REQUEST);
+    assert_non_null(TS_TXN(r));
+    assert_int_equal(TS_TXN(r)->req_frame, 0);
+    assert_true(TS_TXN(r)->flags & SA_TXN_NO_REQUEST);
     assert_int_equal(r->code, 180);
 }
 
@@ -273,7 +273,7 @@ static void test_response_other_cseq_unseen(void **state)
     ts_req(env, 1, 0, req(env, "INVITE", B1, 1));
     const struct sa_record *r = ts_resp(env, 2, 10, resp(env, 100, B1, 2, "INVITE"));
     assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_REQUEST_UNSEEN | SA_REC_FIRST_100);
-    assert_ptr_not_equal(r->txn, rec(env, 1)->txn);
+    assert_ptr_not_equal(TS_TXN(r), TS_TXN(rec(env, 1)));
 }
 
 static void test_response_in_request_direction_unseen(void **state)
@@ -282,7 +282,7 @@ static void test_response_in_request_direction_unseen(void **state)
     ts_req(env, 1, 0, req(env, "INVITE", B1, 1));
     const struct sa_record *r = ts_req(env, 2, 10, resp(env, 100, B1, 1, "INVITE"));
     assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_REQUEST_UNSEEN | SA_REC_FIRST_100);
-    assert_ptr_not_equal(r->txn, rec(env, 1)->txn);
+    assert_ptr_not_equal(TS_TXN(r), TS_TXN(rec(env, 1)));
 }
 
 static void test_same_branch_two_hops_two_transactions(void **state)
@@ -292,12 +292,12 @@ static void test_same_branch_two_hops_two_transactions(void **state)
     const struct sa_record *r1 = ts_feed(env, 1, 0, TS_UAC, TS_UAS, inv);
     const struct sa_record *r2 = ts_feed(env, 2, 5, TS_HOP2_SRC, TS_HOP2_DST, inv);
     assert_int_equal(r2->flags, 0);
-    assert_non_null(r2->txn);
-    assert_ptr_not_equal(r1->txn, r2->txn);
+    assert_non_null(TS_TXN(r2));
+    assert_ptr_not_equal(TS_TXN(r1), TS_TXN(r2));
     const struct sa_record *r3 = ts_feed(env, 3, 10, TS_HOP2_DST, TS_HOP2_SRC, resp(env, 100, B1, 1, "INVITE"));
     const struct sa_record *r4 = ts_feed(env, 4, 15, TS_UAS, TS_UAC, resp(env, 100, B1, 1, "INVITE"));
-    assert_ptr_equal(r3->txn, r2->txn);
-    assert_ptr_equal(r4->txn, r1->txn);
+    assert_ptr_equal(TS_TXN(r3), TS_TXN(r2));
+    assert_ptr_equal(TS_TXN(r4), TS_TXN(r1));
     assert_int_equal(r3->flags, SA_REC_RESPONSE | SA_REC_FIRST_100);
     assert_int_equal(r4->flags, SA_REC_RESPONSE | SA_REC_FIRST_100);
 }
@@ -309,7 +309,7 @@ static void test_same_branch_other_server_port_other_transaction(void **state)
     const struct sa_record *r1 = ts_req(env, 1, 0, inv);
     const struct sa_record *r2 = ts_feed(env, 2, 5, TS_UAC, ts_ipv4(10, 0, 0, 2, 5070), inv);
     assert_int_equal(r2->flags, 0);
-    assert_ptr_not_equal(r1->txn, r2->txn);
+    assert_ptr_not_equal(TS_TXN(r1), TS_TXN(r2));
 }
 
 /* The client's port is not part of the key (src/txn_key.c): over TCP/SCTP responses go to the Via
@@ -320,7 +320,7 @@ static void test_response_to_other_client_port_matches(void **state)
     const struct sa_record *r1 = ts_feed(env, 1, 0, ts_ipv4(10, 0, 0, 1, 57098), TS_UAS, req(env, "INVITE", B1, 1));
     const struct sa_record *r2 = ts_resp(env, 2, 10, resp(env, 100, B1, 1, "INVITE"));
     assert_int_equal(r2->flags, SA_REC_RESPONSE | SA_REC_FIRST_100);
-    assert_ptr_equal(r2->txn, r1->txn);
+    assert_ptr_equal(TS_TXN(r2), TS_TXN(r1));
 }
 
 static void test_same_branch_other_client_port_is_retransmission(void **state)
@@ -340,7 +340,7 @@ static void test_legacy_branch_falls_back(void **state)
     const struct sa_record *r2 = ts_resp(env, 2, 10, resp(env, 100, "rfc2543-1", 1, "INVITE"));
     assert_int_equal(r1->flags, SA_REC_LEGACY_KEY);
     assert_int_equal(r2->flags, SA_REC_RESPONSE | SA_REC_LEGACY_KEY | SA_REC_FIRST_100);
-    assert_ptr_equal(r2->txn, r1->txn);
+    assert_ptr_equal(TS_TXN(r2), TS_TXN(r1));
 }
 
 static void test_legacy_without_branch_retransmission(void **state)
@@ -362,7 +362,7 @@ static void test_legacy_other_from_tag_other_transaction(void **state)
     const struct sa_record *r = ts_resp(env, 2, 10, "SIP/2.0 100 Trying\r\nVia: SIP/2.0/UDP a\r\n"
                                                     "From: <sip:a@a>;tag=2\r\nCall-ID: old\r\nCSeq: 8 INVITE\r\n\r\n");
     assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_REQUEST_UNSEEN | SA_REC_LEGACY_KEY | SA_REC_FIRST_100);
-    assert_ptr_not_equal(r->txn, rec(env, 1)->txn);
+    assert_ptr_not_equal(TS_TXN(r), TS_TXN(rec(env, 1)));
 }
 
 static void test_legacy_without_call_id_not_tracked(void **state)
@@ -371,7 +371,7 @@ static void test_legacy_without_call_id_not_tracked(void **state)
     const struct sa_record *r =
         ts_req(env, 1, 0, "INVITE sip:b@b SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=x\r\nCSeq: 1 INVITE\r\n\r\n");
     assert_int_equal(r->flags, SA_REC_NO_CALL_ID);
-    assert_null(r->txn);
+    assert_null(TS_TXN(r));
 }
 
 /* ---- CANCEL and ACK --------------------------------------------------------------------- */
@@ -393,11 +393,11 @@ static void test_cancel_is_its_own_transaction(void **state)
     play_cancelled_call(env);
     const struct sa_record *r3 = rec(env, 3);
     assert_int_equal(r3->flags, 0);
-    assert_non_null(r3->txn);
-    assert_ptr_not_equal(r3->txn, rec(env, 1)->txn);
-    assert_int_equal(r3->txn->req_frame, 3);
-    assert_int_equal(r3->txn->flags, 0);
-    assert_ptr_equal(rec(env, 4)->txn, r3->txn);
+    assert_non_null(TS_TXN(r3));
+    assert_ptr_not_equal(TS_TXN(r3), TS_TXN(rec(env, 1)));
+    assert_int_equal(TS_TXN(r3)->req_frame, 3);
+    assert_int_equal(TS_TXN(r3)->flags, 0);
+    assert_ptr_equal(TS_TXN(rec(env, 4)), TS_TXN(r3));
     assert_int_equal(rec(env, 4)->flags, SA_REC_RESPONSE);
 }
 
@@ -405,10 +405,10 @@ static void test_cancel_noted_on_invite(void **state)
 {
     struct ts_env *env = *state;
     play_cancelled_call(env);
-    const struct sa_txn *inv = rec(env, 1)->txn;
+    const struct sa_txn *inv = TS_TXN(rec(env, 1));
     assert_int_equal(inv->cancel_frame, 3);
     assert_int_equal(inv->flags, SA_TXN_INVITE | SA_TXN_CANCELLED);
-    assert_ptr_equal(rec(env, 5)->txn, inv);
+    assert_ptr_equal(TS_TXN(rec(env, 5)), inv);
     assert_int_equal(inv->final_frame, 5);
     assert_int_equal(inv->final_code, 487);
     assert_int_equal(rec(env, 5)->flags, SA_REC_RESPONSE | SA_REC_AFTER_100 | SA_REC_CALL_DELAY);
@@ -420,8 +420,8 @@ static void test_ack_to_non_2xx_joins_invite(void **state)
     play_cancelled_call(env);
     const struct sa_record *r6 = rec(env, 6);
     assert_int_equal(r6->flags, SA_REC_ACK_OF_INVITE);
-    assert_ptr_equal(r6->txn, rec(env, 1)->txn);
-    assert_int_equal(r6->txn->ack_frame, 6);
+    assert_ptr_equal(TS_TXN(r6), TS_TXN(rec(env, 1)));
+    assert_int_equal(TS_TXN(r6)->ack_frame, 6);
 }
 
 static void test_ack_to_non_2xx_retransmitted(void **state)
@@ -431,7 +431,7 @@ static void test_ack_to_non_2xx_retransmitted(void **state)
     const struct sa_record *r = ts_req(env, 7, 1500, req(env, "ACK", B1, 1));
     assert_int_equal(r->flags, SA_REC_ACK_OF_INVITE | SA_REC_RETRANS);
     assert_int_equal(r->link, 6);
-    assert_int_equal(r->txn->ack_frame, 6);
+    assert_int_equal(TS_TXN(r)->ack_frame, 6);
 }
 
 static void test_ack_before_final_not_joined(void **state)
@@ -441,7 +441,7 @@ static void test_ack_before_final_not_joined(void **state)
     ts_resp(env, 2, 10, resp(env, 180, B1, 1, "INVITE"));
     const struct sa_record *r = ts_req(env, 3, 20, req(env, "ACK", B1, 1));
     assert_int_equal(r->flags, 0);
-    assert_null(r->txn);
+    assert_null(TS_TXN(r));
 }
 
 static void test_second_cancel_keeps_first_cancel_frame(void **state)
@@ -452,7 +452,7 @@ static void test_second_cancel_keeps_first_cancel_frame(void **state)
     const struct sa_record *r = ts_req(env, 3, 510, req(env, "CANCEL", B1, 1));
     assert_int_equal(r->flags, SA_REC_RETRANS);
     assert_int_equal(r->link, 2);
-    assert_int_equal(rec(env, 1)->txn->cancel_frame, 2);
+    assert_int_equal(TS_TXN(rec(env, 1))->cancel_frame, 2);
 }
 
 /* ---- 100 Trying ------------------------------------------------------------------------- */
@@ -465,8 +465,8 @@ static void test_no_100_first_response_180(void **state)
     const struct sa_record *r3 = ts_resp(env, 3, 20, resp(env, 200, B1, 1, "INVITE"));
     assert_int_equal(r2->flags, SA_REC_RESPONSE | SA_REC_NO_100 | SA_REC_CALL_DELAY);
     assert_int_equal(r3->flags, SA_REC_RESPONSE | SA_REC_CALL_DELAY);
-    assert_int_equal(r2->txn->t100_frame, 0);
-    assert_int_equal(r2->txn->next_frame, 0);
+    assert_int_equal(TS_TXN(r2)->t100_frame, 0);
+    assert_int_equal(TS_TXN(r2)->next_frame, 0);
 }
 
 static void test_non_invite_no_trying_flags(void **state)
@@ -475,8 +475,8 @@ static void test_non_invite_no_trying_flags(void **state)
     ts_req(env, 1, 0, req(env, "REGISTER", B1, 1));
     const struct sa_record *r = ts_resp(env, 2, 10, resp(env, 200, B1, 1, "REGISTER"));
     assert_int_equal(r->flags, SA_REC_RESPONSE);
-    assert_int_equal(r->txn->flags, 0);
-    assert_int_equal(r->txn->final_code, 200);
+    assert_int_equal(TS_TXN(r)->flags, 0);
+    assert_int_equal(TS_TXN(r)->final_code, 200);
 }
 
 static void test_100_after_180_not_first_100(void **state)
@@ -486,8 +486,8 @@ static void test_100_after_180_not_first_100(void **state)
     ts_resp(env, 2, 10, resp(env, 180, B1, 1, "INVITE"));
     const struct sa_record *r = ts_resp(env, 3, 20, resp(env, 100, B1, 1, "INVITE"));
     assert_int_equal(r->flags, SA_REC_RESPONSE | SA_REC_FIRST_100);
-    assert_int_equal(r->txn->t100_frame, 3);
-    assert_int_equal(r->txn->next_frame, 0);
+    assert_int_equal(TS_TXN(r)->t100_frame, 3);
+    assert_int_equal(TS_TXN(r)->next_frame, 0);
 }
 
 /* ---- status codes ----------------------------------------------------------------------- */
@@ -507,8 +507,8 @@ static void test_invalid_codes_flagged(void **state)
     assert_int_equal(r3->code, 700);
     assert_int_equal(r4->flags, SA_REC_RESPONSE | SA_REC_CODE_INVALID | SA_REC_CODE_NOT_NUMERIC);
     assert_int_equal(r4->code, 0);
-    assert_ptr_equal(r4->txn, rec(env, 1)->txn);
-    assert_int_equal(r4->txn->last_resp_frame, 0);
+    assert_ptr_equal(TS_TXN(r4), TS_TXN(rec(env, 1)));
+    assert_int_equal(TS_TXN(r4)->last_resp_frame, 0);
 }
 
 static void test_reason_phrase_differs(void **state)
@@ -530,7 +530,7 @@ static void test_missing_cseq_flagged(void **state)
                                        "INVITE sip:b@b SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=" B1
                                        "\r\nCall-ID: x\r\n\r\n");
     assert_int_equal(r->flags, SA_REC_NO_CSEQ);
-    assert_null(r->txn);
+    assert_null(TS_TXN(r));
 }
 
 static void test_bad_cseq_flagged_as_missing(void **state)
@@ -547,7 +547,7 @@ static void test_missing_via_flagged(void **state)
     struct ts_env *env = *state;
     const struct sa_record *r = ts_req(env, 1, 0, "INVITE sip:b@b SIP/2.0\r\nCall-ID: x\r\nCSeq: 1 INVITE\r\n\r\n");
     assert_int_equal(r->flags, SA_REC_NO_VIA | SA_REC_LEGACY_KEY);
-    assert_non_null(r->txn);
+    assert_non_null(TS_TXN(r));
 }
 
 static void test_missing_call_id_flagged(void **state)
@@ -557,7 +557,7 @@ static void test_missing_call_id_flagged(void **state)
                                        "INVITE sip:b@b SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=" B1
                                        "\r\nCSeq: 1 INVITE\r\n\r\n");
     assert_int_equal(r->flags, SA_REC_NO_CALL_ID);
-    assert_non_null(r->txn);
+    assert_non_null(TS_TXN(r));
 }
 
 static void test_response_missing_everything(void **state)
@@ -573,7 +573,7 @@ static void test_not_sip_record(void **state)
     struct ts_env *env = *state;
     const struct sa_record *r = ts_req(env, 1, 0, "GET / HTTP/1.1\r\n\r\n");
     assert_int_equal(r->flags, SA_REC_NOT_SIP);
-    assert_null(r->txn);
+    assert_null(TS_TXN(r));
     assert_null(sa_analyzer_record_ext(env->an, r));
 }
 
@@ -591,7 +591,7 @@ static void test_truncated_message_not_blamed_for_missing_headers(void **state)
     struct ts_env *env = *state;
     const struct sa_record *r = feed_truncated(env, 1, "INVITE sip:b@b SIP/2.0\r\nVia: SIP/2.0/UDP a;bra");
     assert_int_equal(r->flags, SA_REC_TRUNCATED);
-    assert_null(r->txn);
+    assert_null(TS_TXN(r));
 }
 
 static char *many_require_lines(struct ts_env *env, int lines)
@@ -656,7 +656,7 @@ static void test_two_messages_in_one_frame(void **state)
     assert_ptr_equal(sa_analyzer_next_record(env->an, a), b);
     assert_int_equal(b->flags, 0);
     assert_null(sa_analyzer_next_record(env->an, b));
-    assert_ptr_not_equal(a->txn, b->txn);
+    assert_ptr_not_equal(TS_TXN(a), TS_TXN(b));
 }
 
 static void test_three_messages_in_one_frame_then_next_frame(void **state)
@@ -703,7 +703,7 @@ static void test_records_stay_put_across_chunks(void **state)
     const struct sa_record *last = sa_analyzer_first_record(env->an, SA_RECORD_CHUNK + 10);
     assert_int_equal(last->flags, SA_REC_RETRANS);
     assert_int_equal(last->link, 1);
-    assert_int_equal(first->txn->req_copies, SA_RECORD_CHUNK + 9);
+    assert_int_equal(TS_TXN(first)->req_copies, SA_RECORD_CHUNK + 9);
 }
 
 static void test_repeated_frame_returns_null(void **state)
@@ -716,7 +716,7 @@ static void test_repeated_frame_returns_null(void **state)
     sa_analyzer_stats(env->an, &st);
     assert_int_equal(st.records, 2);
     assert_int_equal(rec(env, 1)->flags, 0);
-    assert_int_equal(rec(env, 1)->txn->last_resp_frame, 2);
+    assert_int_equal(TS_TXN(rec(env, 1))->last_resp_frame, 2);
 }
 
 static void test_last_ts_follows_highest_frame(void **state)

@@ -362,7 +362,7 @@ static void test_retry_other_from_tag_not_a_retry(void **state)
                                        "INVITE sip:bob@b.example SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=" B2 "\r\n"
                                        "From: <sip:alice@a.example>;tag=other\r\nCall-ID: call-1@a.example\r\n"
                                        "CSeq: 2 INVITE\r\n\r\n");
-    assert_non_null(r->txn);
+    assert_non_null(TS_TXN(r));
     assert_null(sa_analyzer_record_ext(env->an, r));
 }
 
@@ -695,19 +695,19 @@ static void test_request_with_10000_supported_tags_fast(void **state)
 
 /* ---- option-tag sets shared between transactions (extension_check.h) -------------------- */
 
-static const struct sa_txn_tags *tags_of(const struct sa_record *r)
+static const struct sa_txn_tags *tags_of(struct ts_env *env, const struct sa_record *r)
 {
     assert_non_null(r);
-    assert_non_null(r->txn);
-    return r->txn->tags;
+    assert_non_null(TS_TXN(r));
+    return TS_TXN(r)->tags;
 }
 
 static void test_same_registered_set_shared(void **state)
 {
     struct ts_env *env = *state;
-    const struct sa_txn_tags *a = tags_of(invite(env, 1, B1, 1, "Supported: 100rel, timer\r\n"));
+    const struct sa_txn_tags *a = tags_of(env, invite(env, 1, B1, 1, "Supported: 100rel, timer\r\n"));
     /* The same set written in another order and case, over two lines. */
-    const struct sa_txn_tags *b = tags_of(invite(env, 2, B2, 1, "Supported: TIMER\r\nk: 100rel\r\n"));
+    const struct sa_txn_tags *b = tags_of(env, invite(env, 2, B2, 1, "Supported: TIMER\r\nk: 100rel\r\n"));
     assert_non_null(a);
     assert_ptr_equal(a, b);
     assert_int_equal(a->presence[0], SA_TAGS_LISTED);
@@ -717,10 +717,10 @@ static void test_same_registered_set_shared(void **state)
 static void test_other_sets_not_shared(void **state)
 {
     struct ts_env *env = *state;
-    const struct sa_txn_tags *base = tags_of(invite(env, 1, B1, 1, "Supported: 100rel, timer\r\n"));
-    const struct sa_txn_tags *fewer = tags_of(invite(env, 2, B2, 1, "Supported: timer\r\n"));
-    const struct sa_txn_tags *req = tags_of(invite(env, 3, B3, 1, "Supported: 100rel, timer\r\nRequire: timer\r\n"));
-    const struct sa_txn_tags *empty = tags_of(invite(env, 4, "z9hG4bK-e4", 1, "Supported:\r\n"));
+    const struct sa_txn_tags *base = tags_of(env, invite(env, 1, B1, 1, "Supported: 100rel, timer\r\n"));
+    const struct sa_txn_tags *fewer = tags_of(env, invite(env, 2, B2, 1, "Supported: timer\r\n"));
+    const struct sa_txn_tags *req = tags_of(env, invite(env, 3, B3, 1, "Supported: 100rel, timer\r\nRequire: timer\r\n"));
+    const struct sa_txn_tags *empty = tags_of(env, invite(env, 4, "z9hG4bK-e4", 1, "Supported:\r\n"));
     assert_ptr_not_equal(base, fewer);
     assert_ptr_not_equal(base, req);
     assert_ptr_not_equal(fewer, req);
@@ -728,15 +728,15 @@ static void test_other_sets_not_shared(void **state)
     assert_int_equal(empty->presence[0], SA_TAGS_EMPTY);
     assert_int_equal(empty->mask[0], 0);
     /* The first set is still found after the others went into the cache. */
-    assert_ptr_equal(tags_of(invite(env, 5, "z9hG4bK-e5", 1, "Supported: timer, 100rel\r\n")), base);
+    assert_ptr_equal(tags_of(env, invite(env, 5, "z9hG4bK-e5", 1, "Supported: timer, 100rel\r\n")), base);
 }
 
 /* A set with a tag outside the registry keeps that tag as text: each transaction has its own. */
 static void test_set_with_unregistered_tag_not_shared(void **state)
 {
     struct ts_env *env = *state;
-    const struct sa_txn_tags *a = tags_of(invite(env, 1, B1, 1, "Supported: timer, x-acme\r\n"));
-    const struct sa_txn_tags *b = tags_of(invite(env, 2, B2, 1, "Supported: timer, x-acme\r\n"));
+    const struct sa_txn_tags *a = tags_of(env, invite(env, 1, B1, 1, "Supported: timer, x-acme\r\n"));
+    const struct sa_txn_tags *b = tags_of(env, invite(env, 2, B2, 1, "Supported: timer, x-acme\r\n"));
     assert_ptr_not_equal(a, b);
     assert_int_equal(a->unregistered[0].count, 1);
     assert_int_equal(b->unregistered[0].count, 1);

@@ -211,6 +211,9 @@ static inline struct sa_endpoint ts_ipv4(uint8_t a, uint8_t b, uint8_t c, uint8_
 
 #define TS_MS(x) ((int64_t)(x) * 1000000)
 
+/* The transaction of record r (a record holds its number), with env in scope. */
+#define TS_TXN(r) sa_analyzer_record_txn(env->an, (r))
+
 static inline struct sa_packet ts_packet(uint32_t frame, int64_t ts_ns, struct sa_endpoint src, struct sa_endpoint dst)
 {
     struct sa_packet p;

@@ -213,7 +213,7 @@ static void test_answer_from_other_port(void **state)
     const struct sa_record *r = ts_feed(env, 2, 10, uas_5062, TS_UAC, response(env, 180, "z9hG4bK-p", "call-p"));
     assert_int_equal(r->flags,
                      SA_REC_RESPONSE | SA_REC_OTHER_PORT | SA_REC_PHRASE_DIFFERS | SA_REC_NO_100 | SA_REC_CALL_DELAY);
-    assert_int_equal(r->txn->req_frame, 1);
+    assert_int_equal(TS_TXN(r)->req_frame, 1);
 }
 
 static void test_answer_from_third_port_ambiguous(void **state)
@@ -229,7 +229,7 @@ static void test_answer_from_third_port_ambiguous(void **state)
     assert_true(r->flags & SA_REC_PORT_AMBIGUOUS);
     assert_false(r->flags & (SA_REC_REQUEST_UNSEEN | SA_REC_OTHER_PORT));
     assert_int_equal(r->link, 2);
-    assert_true(r->txn == NULL || r->txn->req_frame == 0);
+    assert_true(TS_TXN(r) == NULL || TS_TXN(r)->req_frame == 0);
 }
 
 static void test_branch_reused_by_other_call(void **state)
@@ -239,12 +239,12 @@ static void test_branch_reused_by_other_call(void **state)
     const struct sa_record *r = ts_req(env, 2, 100, invite(&env->heap, "z9hG4bK-r", "call-2"));
     assert_int_equal(r->flags, SA_REC_BRANCH_REUSED);
     assert_int_equal(r->link, 1);
-    assert_ptr_not_equal(r->txn, rec(env, 1)->txn);
+    assert_ptr_not_equal(TS_TXN(r), TS_TXN(rec(env, 1)));
     /* each call's response goes to its own INVITE */
     const struct sa_record *a2 = ts_resp(env, 3, 110, response(env, 486, "z9hG4bK-r", "call-2"));
     const struct sa_record *a1 = ts_resp(env, 4, 120, response(env, 200, "z9hG4bK-r", "call-1"));
-    assert_int_equal(a2->txn->req_frame, 2);
-    assert_int_equal(a1->txn->req_frame, 1);
+    assert_int_equal(TS_TXN(a2)->req_frame, 2);
+    assert_int_equal(TS_TXN(a1)->req_frame, 1);
 }
 
 static void test_resent_response_without_request(void **state)
@@ -270,7 +270,7 @@ static void test_time_on_100_without_request(void **state)
     assert_true(r1->flags & SA_REC_FIRST_100);
     assert_true(r2->flags & SA_REC_AFTER_100);
     assert_false(r2->flags & SA_REC_NO_100);
-    assert_int_equal(r2->txn->next_ts - r2->txn->t100_ts, TS_MS(3000));
+    assert_int_equal(TS_TXN(r2)->next_ts - TS_TXN(r2)->t100_ts, TS_MS(3000));
 }
 
 static void test_time_out_of_range(void **state)
@@ -283,7 +283,7 @@ static void test_time_out_of_range(void **state)
     const struct sa_record *a = ts_resp(env, 2, 10, response(env, 200, "z9hG4bK-u", "call-u"));
     assert_false(a->flags & SA_REC_NEGATIVE_TIME);
     int64_t d;
-    assert_false(sa_time_diff(TS_MS(10), a->txn->req_ts, &d));
+    assert_false(sa_time_diff(TS_MS(10), TS_TXN(a)->req_ts, &d));
 }
 
 static void test_icmp_quote_links_latest_copy(void **state)
@@ -326,7 +326,7 @@ static void test_eviction_leaves_no_other_port_link(void **state)
         ts_req(env, f, f, invite(&env->heap, "z9hG4bK-e", ts_printf(&env->heap, "call-%u", f)));
     const struct sa_record *r = ts_resp(env, 10, 20, response(env, 486, "z9hG4bK-e", "call-x"));
     assert_false(r->flags & SA_REC_OTHER_PORT);
-    assert_true(r->txn == NULL || r->txn->req_frame != 2);
+    assert_true(TS_TXN(r) == NULL || TS_TXN(r)->req_frame != 2);
 }
 
 /* Forks answer with the same code: an ICMP error quoting fork A's 200 is not fork B's. */
