@@ -16,6 +16,9 @@
 #   --keep DIR  keep the cachegrind files (cg_annotate, cg_diff read them)
 #   --floor     "with" runs a stand-in that only adds the plugin's item to each SIP message
 #               (tools/bench/floor/floor_plugin.c): what Wireshark charges before any analysis
+#   --with-filter F  the filter "with" runs (default sip.analysis, the budget's measure);
+#               --with-filter sip gives the cost of merely having the plugin installed: the same
+#               command, -Y sip, with and without
 #   --answered-only  a capture of answered calls only (no failure, so never a Warning): the
 #               plugin's expert infos could still raise the capture's highest severity
 #   --random    leave Wireshark's hashing seeds random (by default they are fixed, and address
@@ -40,6 +43,7 @@ floor=
 fixed=1
 mix=
 mode=one-pass
+with_filter=sip.analysis
 ll=33554432,16,64
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -51,9 +55,10 @@ while [ $# -gt 0 ]; do
         -2) mode=-2; shift ;;
         -V) mode=-V; shift ;;
         --floor) floor=1; shift ;;
+        --with-filter) with_filter=$2; shift 2 ;;
         --random) fixed=; shift ;;
         --answered-only) mix=answered; shift ;;
-        -h|--help) sed -n '3,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '3,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "cachesim.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -99,7 +104,7 @@ pair() { # CAPTURE NAME-PREFIX
     log "cachegrind: without and with ($mode, $1)"
     simulate without sip "$1" "$2without" &
     local a=$!
-    simulate with sip.analysis "$1" "$2with" &
+    simulate with "$with_filter" "$1" "$2with" &
     local b=$!
     wait "$a" && wait "$b"
 }
@@ -109,7 +114,7 @@ pair capture.pcapng ""
 if [ "$mode" = -V ]; then
     echo "capture: $calls calls${mix:+ ($mix only)}, $packets packets; mode: -V (tshark -V -r CAP, with and without the plugin)"
 else
-    echo "capture: $calls calls${mix:+ ($mix only)}, $packets packets; mode: $mode; with the plugin: -Y sip.analysis, without: -Y sip"
+    echo "capture: $calls calls${mix:+ ($mix only)}, $packets packets; mode: $mode; with the plugin: -Y $with_filter, without: -Y sip"
 fi
 echo "plugin: $src_desc, Release build"
 if [ -n "$fixed" ]; then
