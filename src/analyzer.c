@@ -57,7 +57,8 @@ struct sa_analyzer {
                                               said (requests with Session-Expires or Min-SE only) */
     struct sa_call_delays calls;     /* RFC 6076 delays: calls by Call-ID, transactions measured */
     struct sa_record_store records;
-    struct sa_chunk_array txn_index; /* transaction number -> struct sa_txn * */
+    struct sa_chunk_array txn_index; /* transaction number -> struct sa_txn * (NULL: its table entry failed) */
+    size_t txn_count;                /* transactions made */
     struct sa_arena arena; /* transactions, retry series, session-timer analyses: never freed one by one */
     struct sa_tag_set_cache tag_sets; /* requests' option-tag sets, shared between transactions */
     uint32_t last_frame;
@@ -143,6 +144,7 @@ static struct sa_txn *new_txn(struct sa_analyzer *a, const struct sa_key *k, con
         return NULL; /* number n stays unused (NULL): no record can hold it */
     t->number = n;
     *(struct sa_txn **)sa_chunk_array_at(&a->txn_index, n) = t;
+    a->txn_count++;
     return t;
 }
 
@@ -576,8 +578,10 @@ static void note_call_delay(struct sa_analyzer *a, const struct sa_packet *pkt, 
 bool sa_analyzer_record_delay(const struct sa_analyzer *a, const struct sa_record *r, struct sa_call_delay *out)
 {
     const struct sa_txn *t = r && (r->flags & SA_REC_CALL_DELAY) ? txn_of(a, r) : NULL;
-    if (!t)
+    if (!t) {
+        memset(out, 0, sizeof *out);
         return false;
+    }
     sa_call_delays_result(&a->calls, t->delay_id, r->delay_ends, out);
     return out->flags != 0;
 }
@@ -908,7 +912,7 @@ const struct sa_record *sa_analyzer_next_record(const struct sa_analyzer *a, con
 
 void sa_analyzer_stats(const struct sa_analyzer *a, struct sa_analyzer_stats *out)
 {
-    out->transactions = a->txn_index.count;
+    out->transactions = a->txn_count;
     out->records = a->records.count;
     out->bytes = a->live_bytes;
 }

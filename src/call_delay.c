@@ -273,10 +273,13 @@ void sa_call_delays_result(const struct sa_call_delays *cd, uint32_t id, uint8_t
         return;
     }
     const struct session_request *sr = request_of(cd, id / 2);
-    if (!sr)
+    if (!sr || !(ends & (SA_DELAY_SRD | SA_DELAY_SETUP)))
         return;
+    /* Only what this response ended: the state also holds what later ones did. */
     out->flags = ends & (SA_DELAY_SRD | SA_DELAY_SRD_FAILED | SA_DELAY_SETUP);
-    out->srd_ns = sr->srd_ns;
-    out->setup = sr->setup;
     out->invite_frame = sr->invite_frame;
+    if (ends & SA_DELAY_SRD)
+        out->srd_ns = sr->srd_ns;
+    if (ends & SA_DELAY_SETUP)
+        out->setup = sr->setup;
 }

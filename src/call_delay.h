@@ -2,8 +2,9 @@
 /* The delays a call felt (RFC 6076, "Basic Telephony SIP End-to-End Performance Metrics"):
  * Session Request Delay (SRD, §4.3) and Session Disconnect Delay (SDD, §4.4), and how the
  * call's setup ended, measured where the capture first shows the call and built on the first
- * pass only. Everything looks backwards: a value is known, and stored, on the response that ends
- * it, so one pass and two passes show the same.
+ * pass only. Everything looks backwards: a value is known on the response that ends it, which
+ * says so in its record; the value is kept, set once, in the state it ends, so one pass and two
+ * passes show the same.
  *
  * SRD = time of the status-indicative response - time of the INVITE (§4.3), from the first copy
  * of the call's first INVITE (not its retransmissions):
@@ -102,13 +103,14 @@ void sa_call_delays_bind(struct sa_call_delays *cd, const struct sa_allocator *a
                          const struct sa_hash_key *key);
 
 /* An INVITE that opens a new transaction, first copy at ts_ns (SA_TIME_UNKNOWN allowed) in frame,
- * sent by client. Returns what the transaction measures (its session request's number, kept by the
- * caller for its responses) or 0: only an INVITE without a To tag sent by the call's first client
- * is measured. */
+ * sent by client. Returns what the transaction measures (its session request's id: the number
+ * times two, kept by the caller for its responses) or 0: only an INVITE without a To tag sent by
+ * the call's first client is measured. */
 uint32_t sa_call_delays_invite(struct sa_call_delays *cd, const struct sa_message *msg, uint32_t frame, int64_t ts_ns,
                                const struct sa_endpoint *client);
 
-/* A BYE that opens a new transaction: its disconnect's number, or 0 when it is not measured (not
+/* A BYE that opens a new transaction: its disconnect's id (the number times two, plus one), or 0
+ * when it is not measured (not
  * the first hop the capture shows for it; the client's retry with credentials after a challenge
  * of it carries the first BYE's disconnect on). */
 uint32_t sa_call_delays_bye(struct sa_call_delays *cd, const struct sa_message *msg, uint32_t frame, int64_t ts_ns,

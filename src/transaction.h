@@ -48,7 +48,7 @@ struct sa_txn {
     uint32_t bucket_hash;      /* low bits of its bucket part's keyed hash: the table grows without
                                   hashing every key again */
     uint32_t delay_id;         /* an INVITE or BYE measured for the call delays (call_delay.h): the
-                                  number of its session request or disconnect, else 0 */
+                                  id of its session request or disconnect, else 0 */
     uint32_t number;           /* from 1 in the order transactions start: what records hold */
     const struct sa_txn_tags *tags; /* option tags the request listed (for 420/421), or NULL; may be
                                        shared with other transactions (extension_check.h) */

@@ -453,6 +453,17 @@ static void test_analyzer_call(void **state)
     assert_int_equal(d->flags, SA_DELAY_SDD | SA_DELAY_SDD_FAILED);
     assert_int_equal(d->sdd_ns, 2000000000);
     assert_int_equal(d->bye_frame, 18);
+    /* Read back after later responses moved the same states on (as a revisit does): each record
+     * still shows only what it ended, with its own values. */
+    d = delay_of(env, sa_analyzer_first_record(env->an, 13));
+    assert_int_equal(d->flags, SA_DELAY_SRD);
+    assert_int_equal(d->srd_ns, 2000000000);
+    assert_int_equal(d->setup, SA_SETUP_NONE);
+    d = delay_of(env, sa_analyzer_first_record(env->an, 14));
+    assert_int_equal(d->flags, SA_DELAY_SETUP);
+    assert_int_equal(d->setup, SA_SETUP_ANSWERED);
+    assert_int_equal(d->srd_ns, 0);
+    assert_int_equal(d->invite_frame, 10);
     /* other messages carry nothing: an OPTIONS and its 200 */
     const char *opt = "OPTIONS sip:bob@b.example SIP/2.0";
     assert_null(delay_of(env, ts_req(env, 30, 30000, msg(env, opt, "o@x", "z9hG4bKo", NULL, 1, "OPTIONS"))));
